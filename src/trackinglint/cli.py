@@ -1,0 +1,233 @@
+"""The command line: `trackinglint check | rules | rule CODE`.
+
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration
+or internal error. Bad input never produces a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__
+from .config import FAIL_ON, ConfigError
+from .engine import Engine, LintResult
+from .findings import Severity
+from .plugins import Registry, build_registry
+from .policy import Overrides
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `trackinglint` console script."""
+    try:
+        return _main(argv)
+    except ConfigError as exc:
+        print(f"trackinglint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the promise: never a traceback for the user
+        if os.environ.get("TRACKINGLINT_DEBUG"):
+            raise
+        print(
+            f"trackinglint: internal error: {type(exc).__name__}: {exc}\n"
+            "Please report this, with the command and the file; set TRACKINGLINT_DEBUG=1 "
+            "to see the traceback.",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    _safe_output()
+    registry = build_registry()
+    if args.command == "check":
+        return _check(args, registry, parser)
+    if args.command == "rules":
+        return _rules(args, registry)
+    return _rule(args, registry)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="trackinglint",
+        description="Lint analytics tracking plans for schema, naming and metrics "
+        "that reward motion instead of progress.",
+    )
+    parser.add_argument("--version", action="version", version=f"trackinglint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="lint plan files (the default job)")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
+    check.add_argument(
+        "--output-format",
+        metavar="FORMAT",
+        default=None,
+        help="full (default), concise, json, or a plugin's format",
+    )
+    check.add_argument(
+        "--select",
+        type=_codes,
+        metavar="CODES",
+        help="comma-separated rule codes, prefixes or names to run",
+    )
+    check.add_argument(
+        "--extend-select",
+        type=_codes,
+        default=(),
+        metavar="CODES",
+        help="rules to run in addition to the configured ones",
+    )
+    check.add_argument("--ignore", type=_codes, default=(), metavar="CODES", help="rules to skip")
+    check.add_argument(
+        "--fail-on",
+        choices=FAIL_ON,
+        default=None,
+        help="lowest severity that fails the run (default: error)",
+    )
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when findings fail the run"
+    )
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print how often each rule fired instead of each finding",
+    )
+    check.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="use this configuration file instead of searching for one",
+    )
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply `exclude` to files named on the command line too",
+    )
+    check.add_argument(
+        "--skip-unrecognized",
+        action="store_true",
+        help="pass over named files that are not plans (for pre-commit)",
+    )
+
+    rules = commands.add_parser("rules", help="list every rule")
+    rules.add_argument("--output-format", choices=("table", "json"), default="table")
+
+    rule = commands.add_parser("rule", help="show a rule's page")
+    rule.add_argument("code", help="rule code or name, e.g. TL104 or target-on-surface-metric")
+    return parser
+
+
+def _codes(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def _check(args: argparse.Namespace, registry: Registry, parser: argparse.ArgumentParser) -> int:
+    format_name = args.output_format or "full"
+    reporter = registry.reporters.get(format_name)
+    if reporter is None:
+        parser.error(
+            f"unknown output format '{format_name}' (choose from {', '.join(registry.reporters)})"
+        )
+    for given in args.paths:
+        if not Path(given).exists():
+            parser.error(f"no such file or folder: {given}")
+    if args.config is not None and not args.config.is_file():
+        parser.error(f"no such configuration file: {args.config}")
+    overrides = Overrides(args.select, args.extend_select, args.ignore, args.fail_on)
+    engine = Engine(registry, config_file=args.config, overrides=overrides)
+    result = engine.lint(
+        args.paths, force_exclude=args.force_exclude, skip_unrecognized=args.skip_unrecognized
+    )
+    stream = sys.stdout
+    color = _use_color(args.color, stream)
+    if args.statistics:
+        from .reporters.statistics import report_statistics
+
+        report_statistics(result, stream, color=color)
+    else:
+        reporter(result, stream, color=color)
+    return exit_code(result, exit_zero=args.exit_zero)
+
+
+def exit_code(result: LintResult, *, exit_zero: bool = False) -> int:
+    if result.has_internal_errors:
+        return EXIT_ERROR
+    if exit_zero:
+        return EXIT_CLEAN
+    threshold = result.fail_on.rank
+    failing = any(f.severity.rank >= threshold for f in result.findings)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _rules(args: argparse.Namespace, registry: Registry) -> int:
+    rules = list(registry.rules.values())
+    if args.output_format == "json":
+        data = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": r.severity.value,
+                "group": r.group,
+                "enabled_by_default": r.enabled_by_default,
+                "summary": r.summary,
+                "options": {k: o.default for k, o in r.options.items()},
+            }
+            for r in rules
+        ]
+        print(json.dumps(data, indent=2))
+        return EXIT_CLEAN
+    name_width = max((len(r.name) for r in rules), default=4)
+    print(f"{'CODE':<7} {'NAME':<{name_width}} {'SEVERITY':<8} {'GROUP':<8} DEFAULT")
+    for r in rules:
+        default = "on" if r.enabled_by_default else "off"
+        print(f"{r.code:<7} {r.name:<{name_width}} {r.severity.value:<8} {r.group:<8} {default}")
+    return EXIT_CLEAN
+
+
+def _rule(args: argparse.Namespace, registry: Registry) -> int:
+    from .rule_pages import page_text
+
+    wanted = args.code.strip()
+    rule = registry.rules.get(wanted.upper()) or registry.rule_by_name(wanted)
+    if rule is None:
+        print(
+            f"trackinglint: error: unknown rule '{wanted}' (see `trackinglint rules`)",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    sys.stdout.write(page_text(rule))
+    return EXIT_CLEAN
+
+
+def _use_color(choice: str, stream: TextIO) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _safe_output() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+__all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "Severity", "exit_code", "main"]

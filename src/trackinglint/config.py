@@ -1,0 +1,195 @@
+"""Configuration: `[tool.trackinglint]` in pyproject.toml, or trackinglint.toml.
+
+The file that applies to a plan file is the nearest one found walking up from
+its folder. Every key is checked here; an unknown key or a bad value raises
+ConfigError naming the file, the line and the key, which the CLI turns into
+exit code 2.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+CONFIG_NAMES = ("trackinglint.toml", ".trackinglint.toml", "pyproject.toml")
+DEFAULT_INCLUDE = ("*.yaml", "*.yml", "*.json")
+DEFAULT_EXCLUDE = (
+    ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules",
+    "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", "build", "dist",
+)  # fmt: skip
+FAIL_ON = ("error", "warning", "info")
+
+_LIST_KEYS = ("select", "extend-select", "ignore", "extend-ignore", "include", "exclude")
+_TABLE_KEYS = ("per-file-ignores", "severity", "options")
+_STRING_KEYS = ("fail-on",)
+KNOWN_KEYS = (*_LIST_KEYS, *_TABLE_KEYS, *_STRING_KEYS)
+
+
+class ConfigError(Exception):
+    """A configuration problem; the message names the file and the key."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """One configuration file's contents, validated for shape (not rule codes)."""
+
+    source: Path | None = None
+    root: Path = field(default_factory=Path.cwd)
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    severity: dict[str, str] = field(default_factory=dict)
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    fail_on: str | None = None
+
+    def error(self, key: str, message: str) -> ConfigError:
+        return config_error(self.source, key, message)
+
+
+def config_error(source: Path | None, key: str, message: str) -> ConfigError:
+    if source is None:
+        return ConfigError(f"{key}: {message}")
+    where = str(source)
+    line = _line_of(source, key)
+    if line:
+        where += f":{line}"
+    table = "[tool.trackinglint] " if source.name == "pyproject.toml" else ""
+    return ConfigError(f"{where}: {table}'{key}': {message}")
+
+
+def _line_of(source: Path, key: str) -> int | None:
+    leaf = key.rsplit(".", 1)[-1].strip('"')
+    pattern = re.compile(rf"""^\s*["']?{re.escape(leaf)}["']?\s*=|^\s*\[.*{re.escape(leaf)}""")
+    try:
+        lines = source.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    return next((number for number, text in enumerate(lines, 1) if pattern.search(text)), None)
+
+
+@lru_cache(maxsize=256)
+def find_config(folder: Path) -> Path | None:
+    """The nearest config file at or above `folder` that has trackinglint settings."""
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            path = candidate / name
+            if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
+                return path
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return "tool.trackinglint" in text
+
+
+@lru_cache(maxsize=64)
+def load_settings(path: Path) -> Settings:
+    """Read and shape-check one config file."""
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    table = (
+        document.get("tool", {}).get("trackinglint", {})
+        if path.name == "pyproject.toml"
+        else document
+    )
+    return parse_settings(table, source=path, root=path.parent)
+
+
+def parse_settings(table: Any, *, source: Path | None, root: Path) -> Settings:
+    if not isinstance(table, dict):
+        raise config_error(source, "tool.trackinglint", "expected a table")
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in KNOWN_KEYS:
+            hint = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
+            suggestion = (
+                f"did you mean '{hint[0]}'?" if hint else f"known keys: {', '.join(KNOWN_KEYS)}"
+            )
+            raise config_error(source, key, f"unknown key; {suggestion}")
+        values[key] = value
+    settings = Settings(source=source, root=root)
+
+    def strings(key: str) -> tuple[str, ...]:
+        value = values[key]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise settings.error(key, "expected a list of strings")
+        return tuple(value)
+
+    changes: dict[str, Any] = {}
+    if "select" in values:
+        changes["select"] = strings("select")
+    for key, attr in (("extend-select", "extend_select"), ("include", "include")):
+        if key in values:
+            changes[attr] = strings(key)
+    ignore = (*strings("ignore"),) if "ignore" in values else ()
+    extend_ignore = strings("extend-ignore") if "extend-ignore" in values else ()
+    changes["ignore"] = ignore + extend_ignore
+    if "exclude" in values:
+        changes["exclude"] = DEFAULT_EXCLUDE + strings("exclude")
+    if "fail-on" in values:
+        if values["fail-on"] not in FAIL_ON:
+            raise settings.error("fail-on", f"expected one of {', '.join(FAIL_ON)}")
+        changes["fail_on"] = values["fail-on"]
+    if "per-file-ignores" in values:
+        changes["per_file_ignores"] = _per_file_ignores(settings, values["per-file-ignores"])
+    if "severity" in values:
+        changes["severity"] = _severity(settings, values["severity"])
+    if "options" in values:
+        changes["options"] = _options(settings, values["options"])
+    return _replace(settings, changes)
+
+
+def _per_file_ignores(settings: Settings, value: Any) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, dict):
+        raise settings.error("per-file-ignores", "expected a table of glob = [codes]")
+    result = {}
+    for glob, codes in value.items():
+        if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+            raise settings.error(f'per-file-ignores."{glob}"', "expected a list of rule codes")
+        result[glob] = tuple(codes)
+    return result
+
+
+def _severity(settings: Settings, value: Any) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise settings.error("severity", "expected a table of CODE = severity")
+    for code, level in value.items():
+        if level not in FAIL_ON:
+            raise settings.error(f"severity.{code}", f"expected one of {', '.join(FAIL_ON)}")
+    return dict(value)
+
+
+def _options(settings: Settings, value: Any) -> dict[str, dict[str, Any]]:
+    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+        raise settings.error("options", "expected tables like [tool.trackinglint.options.TL109]")
+    return {code: dict(table) for code, table in value.items()}
+
+
+def _replace(settings: Settings, changes: dict[str, Any]) -> Settings:
+    from dataclasses import replace
+
+    return replace(settings, **changes)
+
+
+def settings_for(path: Path, explicit: Path | None = None) -> Settings:
+    """The settings that govern one file: an explicit `--config`, or the nearest file."""
+    if explicit is not None:
+        return load_settings(explicit.resolve())
+    found = find_config(path.resolve().parent)
+    return load_settings(found) if found else Settings(root=Path.cwd())

@@ -1,0 +1,92 @@
+"""Which files to lint: named files always, folders searched for plan files.
+
+A file found by walking a folder must match the `include` globs, miss the
+`exclude` globs and be recognised by a reader's cheap text sniff, so a
+repository's other YAML and JSON files are passed over silently. A file named
+on the command line is always linted (and reported if it is not a plan).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import Settings, settings_for
+from .globs import GlobSet
+
+
+@dataclass(slots=True)
+class PlanFile:
+    path: Path
+    display: str
+    settings: Settings
+    explicit: bool
+    content: bytes | str | None = None
+
+
+def display_path(path: Path) -> str:
+    """A path as users want to read it: relative to the current folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def discover(
+    paths: Sequence[str | Path],
+    *,
+    sniffers: Sequence[object],
+    config_file: Path | None = None,
+    contents: Mapping[Path, str] | None = None,
+    force_exclude: bool = False,
+) -> list[PlanFile]:
+    contents = {p.resolve(): text for p, text in (contents or {}).items()}
+    found: dict[Path, PlanFile] = {}
+    for given in paths or [Path.cwd()]:
+        path = Path(given)
+        if path.is_dir():
+            for file in _walk(path, config_file):
+                if file.path.resolve() in found:
+                    continue
+                file.content = contents.get(file.path.resolve())
+                if _sniff(file, sniffers):
+                    found[file.path.resolve()] = file
+            continue
+        settings = settings_for(path, config_file)
+        if force_exclude and _excluded(path, settings):
+            continue
+        file = PlanFile(path, display_path(path), settings, True, contents.get(path.resolve()))
+        found.setdefault(path.resolve(), file)
+    return list(found.values())
+
+
+def _walk(folder: Path, config_file: Path | None) -> Iterator[PlanFile]:
+    for current, dirs, names in os.walk(folder):
+        here = Path(current)
+        settings = settings_for(here / "_", config_file)
+        exclude = GlobSet(settings.exclude)
+        include = GlobSet(settings.include)
+        dirs[:] = sorted(d for d in dirs if not exclude.matches(here / d, settings.root))
+        for name in sorted(names):
+            path = here / name
+            if include.matches(path, settings.root) and not exclude.matches(path, settings.root):
+                yield PlanFile(path, display_path(path), settings_for(path, config_file), False)
+
+
+def _excluded(path: Path, settings: Settings) -> bool:
+    exclude = GlobSet(settings.exclude)
+    return any(exclude.matches(part, settings.root) for part in (path, *path.parents))
+
+
+def _sniff(file: PlanFile, sniffers: Iterable[object]) -> bool:
+    if file.content is None:
+        try:
+            file.content = file.path.read_bytes()
+        except OSError:
+            return True  # let the loader report it with a finding
+    text = file.content
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", errors="replace")
+    return any(reader.sniff(file.path, text) for reader in sniffers)  # type: ignore[attr-defined]

@@ -1,0 +1,180 @@
+"""The plan model: what a tracking plan says, independent of its file format.
+
+Every reader (native, Segment, RudderStack, Iglu, ...) produces these objects;
+rules read only these. Each object keeps its `origin`: the document and the
+path inside it, so a finding can point at the exact line and column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .sources import Document, Focus, Pointer, Span, format_pointer
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a plan element was written: a document and a path inside it."""
+
+    document: Document
+    pointer: Pointer = ()
+
+    def child(self, *segments: str | int) -> Origin:
+        return Origin(self.document, (*self.pointer, *segments))
+
+    @property
+    def path(self) -> str:
+        return format_pointer(self.pointer)
+
+    def span(self, focus: Focus = "key") -> Span:
+        return self.document.span(self.pointer, focus)
+
+
+@dataclass(slots=True)
+class Property:
+    name: str
+    origin: Origin
+    types: tuple[str, ...] = ()  # empty when untyped
+    required: bool = False
+    description: str | None = None
+    pii: bool | None = None
+    ref: str | None = None
+    schema: Mapping[str, Any] = field(default_factory=dict)
+    properties: dict[str, Property] = field(default_factory=dict)  # object members
+    items: Property | None = None  # array items
+
+
+@dataclass(slots=True)
+class Event:
+    name: str
+    origin: Origin
+    description: str | None = None
+    kind: str | None = None  # declared kind; classification infers it otherwise
+    job: str | None = None
+    owner: str | None = None
+    tags: tuple[str, ...] = ()
+    properties: dict[str, Property] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Job:
+    name: str
+    origin: Origin
+    description: str | None = None
+    completion: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Target:
+    origin: Origin
+    value: Any = None
+    by: str | None = None
+
+
+@dataclass(slots=True)
+class Metric:
+    name: str
+    origin: Origin
+    description: str | None = None
+    event: str | None = None
+    numerator: str | None = None
+    denominator: str | None = None
+    aggregation: str | None = None
+    per: tuple[str, ...] = ()
+    direction: str | None = None
+    decision: str | None = None
+    target: Target | None = None
+    gaming_test: str | None = None
+    role: str | None = None
+    north_star: bool = False
+
+    @property
+    def event_names(self) -> tuple[str, ...]:
+        """Every event the metric reads, in declaration order."""
+        names = (self.event, self.numerator, self.denominator)
+        return tuple(name for name in names if name)
+
+
+@dataclass(slots=True)
+class MetricRef:
+    name: str
+    origin: Origin
+
+
+@dataclass(slots=True)
+class Dashboard:
+    name: str
+    origin: Origin
+    description: str | None = None
+    metrics: tuple[MetricRef, ...] = ()
+
+
+@dataclass(slots=True)
+class Product:
+    origin: Origin
+    name: str | None = None
+    job: str | None = None
+    description: str | None = None
+
+
+@dataclass(slots=True)
+class Redefinition:
+    """The same name defined twice across the files of one plan."""
+
+    section: str
+    name: str
+    first: Origin
+    again: Origin
+
+
+@dataclass(slots=True)
+class Plan:
+    """One tracking plan, possibly spread over several files."""
+
+    documents: list[Document] = field(default_factory=list)
+    product: Product | None = None
+    jobs: dict[str, Job] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    properties: dict[str, Property] = field(default_factory=dict)  # shared definitions
+    metrics: dict[str, Metric] = field(default_factory=dict)
+    dashboards: dict[str, Dashboard] = field(default_factory=dict)
+    redefinitions: list[Redefinition] = field(default_factory=list)
+
+    def merge(self, other: Plan) -> None:
+        """Fold another fragment in; the first definition of a name wins."""
+        self.documents.extend(other.documents)
+        if other.product is not None:
+            if self.product is None:
+                self.product = other.product
+            else:
+                self.redefinitions.append(
+                    Redefinition("product", "product", self.product.origin, other.product.origin)
+                )
+        for section in ("jobs", "events", "properties", "metrics", "dashboards"):
+            mine, theirs = getattr(self, section), getattr(other, section)
+            for name, item in theirs.items():
+                if name in mine:
+                    self.redefinitions.append(
+                        Redefinition(section, name, mine[name].origin, item.origin)
+                    )
+                else:
+                    mine[name] = item
+        self.redefinitions.extend(other.redefinitions)
+
+    def all_properties(self) -> Iterator[tuple[Event | None, Property]]:
+        """Every property definition: shared ones, then each event's, nested included."""
+        for prop in self.properties.values():
+            yield from _walk(None, prop)
+        for event in self.events.values():
+            for prop in event.properties.values():
+                yield from _walk(event, prop)
+
+
+def _walk(event: Event | None, prop: Property) -> Iterator[tuple[Event | None, Property]]:
+    yield event, prop
+    for child in prop.properties.values():
+        yield from _walk(event, child)
+    if prop.items is not None:
+        yield from _walk(event, prop.items)

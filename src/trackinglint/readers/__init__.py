@@ -1,0 +1,31 @@
+"""Readers turn a parsed document of one format into plan-model objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from ..findings import Problem
+from ..model import Plan
+from ..sources import Document
+
+
+@dataclass(slots=True)
+class ReadResult:
+    plan: Plan
+    problems: list[Problem] = field(default_factory=list)
+
+
+class Reader(Protocol):
+    """A plan format. `sniff` is a cheap look at the raw text, used to find plan
+    files among many; `accepts` decides on the parsed data; `read` maps it."""
+
+    name: str
+    priority: int
+
+    def sniff(self, path: Path, text: str) -> bool: ...
+
+    def accepts(self, document: Document) -> bool: ...
+
+    def read(self, document: Document) -> ReadResult: ...

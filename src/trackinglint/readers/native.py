@@ -1,0 +1,196 @@
+"""The native trackinglint format (PLAN-FORMAT.md): validate, then map to the model."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ..findings import Problem
+from ..hookspecs import hookimpl
+from ..model import (
+    Dashboard,
+    Event,
+    Job,
+    Metric,
+    MetricRef,
+    Origin,
+    Plan,
+    Product,
+    Property,
+    Target,
+)
+from ..schema import validate_native
+from ..sources import Document
+from . import ReadResult
+
+_MARKER = re.compile(r"""^[ \t]*["']?trackinglint["']?[ \t]*:""", re.MULTILINE)
+T = TypeVar("T")
+
+
+class NativeReader:
+    name = "native"
+    priority = 0
+
+    def sniff(self, path: Path, text: str) -> bool:
+        return _MARKER.search(text) is not None
+
+    def accepts(self, document: Document) -> bool:
+        return isinstance(document.data, dict) and "trackinglint" in document.data
+
+    def read(self, document: Document) -> ReadResult:
+        root = Origin(document)
+        problems = [
+            Problem(p.message, root.child(*p.pointer), p.focus, code="TL002")
+            for p in validate_native(document.data)
+        ]
+        return ReadResult(build_plan(document, document.data), problems)
+
+
+def build_plan(document: Document, data: dict[str, Any]) -> Plan:
+    """Map native data to the model, skipping whatever has the wrong shape."""
+    root = Origin(document)
+    plan = Plan(documents=[document])
+    product = data.get("product")
+    if isinstance(product, dict):
+        plan.product = Product(
+            root.child("product"),
+            name=_text(product.get("name")),
+            job=_text(product.get("job")),
+            description=_text(product.get("description")),
+        )
+    plan.jobs = _section(data, "jobs", root, _job)
+    plan.events = _section(data, "events", root, _event)
+    plan.properties = _section(data, "properties", root, _property)
+    plan.metrics = _section(data, "metrics", root, _metric)
+    plan.dashboards = _section(data, "dashboards", root, _dashboard)
+    return plan
+
+
+def _section(
+    data: dict[str, Any], key: str, root: Origin, build: Callable[[str, dict, Origin], T]
+) -> dict[str, T]:
+    entries = data.get(key)
+    if not isinstance(entries, dict):
+        return {}
+    base = root.child(key)
+    return {
+        name: build(name, body, base.child(name))
+        for name, body in entries.items()
+        if isinstance(body, dict) or body is None
+    }
+
+
+def _job(name: str, body: dict | None, origin: Origin) -> Job:
+    body = body or {}
+    return Job(name, origin, _text(body.get("description")), _names(body.get("completion")))
+
+
+def _event(name: str, body: dict | None, origin: Origin) -> Event:
+    body = body or {}
+    props = body.get("properties")
+    properties = {}
+    if isinstance(props, dict):
+        base = origin.child("properties")
+        properties = {
+            key: _property(key, value, base.child(key))
+            for key, value in props.items()
+            if isinstance(value, dict) or value is None
+        }
+    return Event(
+        name,
+        origin,
+        description=_text(body.get("description")),
+        kind=_text(body.get("kind")),
+        job=_text(body.get("job")),
+        owner=_text(body.get("owner")),
+        tags=_names(body.get("tags")),
+        properties=properties,
+    )
+
+
+def _property(name: str, body: dict | None, origin: Origin) -> Property:
+    body = body or {}
+    kind = body.get("type")
+    types = (kind,) if isinstance(kind, str) else _names(kind)
+    members = body.get("properties")
+    children = {}
+    if isinstance(members, dict):
+        base = origin.child("properties")
+        children = {
+            key: _property(key, value, base.child(key))
+            for key, value in members.items()
+            if isinstance(value, dict) or value is None
+        }
+    items = body.get("items")
+    required = body.get("required")
+    return Property(
+        name,
+        origin,
+        types=types,
+        required=required is True,
+        description=_text(body.get("description")),
+        pii=body.get("pii") if isinstance(body.get("pii"), bool) else None,
+        ref=_text(body.get("$ref")),
+        schema=body,
+        properties=children,
+        items=_property("items", items, origin.child("items")) if isinstance(items, dict) else None,
+    )
+
+
+def _metric(name: str, body: dict | None, origin: Origin) -> Metric:
+    body = body or {}
+    target = body.get("target")
+    per = body.get("per")
+    return Metric(
+        name,
+        origin,
+        description=_text(body.get("description")),
+        event=_text(body.get("event")),
+        numerator=_text(body.get("numerator")),
+        denominator=_text(body.get("denominator")),
+        aggregation=_text(body.get("aggregation")),
+        per=(per,) if isinstance(per, str) else _names(per),
+        direction=_text(body.get("direction")),
+        decision=_text(body.get("decision")),
+        target=(
+            Target(origin.child("target"), target.get("value"), _text(target.get("by")))
+            if isinstance(target, dict)
+            else None
+        ),
+        gaming_test=_text(body.get("gaming_test")),
+        role=_text(body.get("role")),
+        north_star=body.get("north_star") is True or body.get("role") == "north_star",
+    )
+
+
+def _dashboard(name: str, body: dict | None, origin: Origin) -> Dashboard:
+    body = body or {}
+    listed = body.get("metrics")
+    refs: tuple[MetricRef, ...] = ()
+    if isinstance(listed, list):
+        base = origin.child("metrics")
+        refs = tuple(
+            MetricRef(item, base.child(index))
+            for index, item in enumerate(listed)
+            if isinstance(item, str)
+        )
+    return Dashboard(name, origin, _text(body.get("description")), refs)
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list):
+        return tuple(item for item in value if isinstance(item, str))
+    return ()
+
+
+@hookimpl
+def get_readers() -> list[NativeReader]:
+    return [NativeReader()]

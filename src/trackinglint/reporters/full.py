@@ -1,0 +1,55 @@
+"""The default report: each finding with its source line and a caret under it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TextIO
+
+from ..findings import Finding
+from .style import Style
+from .summary import summary_line
+
+if TYPE_CHECKING:
+    from ..engine import LintResult
+
+
+def report_full(result: LintResult, stream: TextIO, *, color: bool) -> None:
+    style = Style(color)
+    for finding in result.findings:
+        document = result.documents.get(finding.file)
+        source = document.lines.line_text(finding.line) if document is not None else ""
+        stream.write(_render(finding, source, style))
+    stream.write(summary_line(result) + "\n")
+
+
+def _render(finding: Finding, source: str, style: Style) -> str:
+    head = (
+        f"{style.severity(finding.severity)}{style(f'[{finding.code}]', 'bold')} "
+        f"{style(finding.name, 'dim')}: {finding.message}\n"
+        f"  {style('-->', 'blue')} {finding.file}:{finding.line}:{finding.column}\n"
+    )
+    if not source:
+        return head + "\n"
+    number = str(finding.line)
+    gutter = " " * len(number)
+    bar = style("|", "blue")
+    width = (
+        finding.end_column - finding.column
+        if finding.end_line == finding.line
+        else len(source) - finding.column + 1
+    )
+    padding = "".join("\t" if c == "\t" else " " for c in source[: finding.column - 1])
+    caret = style("^" * max(width, 1), "bold", _caret_color(finding))
+    lines = [
+        f"{gutter} {bar}",
+        f"{style(number, 'blue')} {bar} {source}",
+        f"{gutter} {bar} {padding}{caret}",
+    ]
+    if finding.path:
+        lines.append(f"{gutter} {style('=', 'blue')} at {finding.path}")
+    return head + "\n".join(lines) + "\n\n"
+
+
+def _caret_color(finding: Finding) -> str:
+    from .style import SEVERITY_COLOR
+
+    return SEVERITY_COLOR[finding.severity]

@@ -1,0 +1,99 @@
+"""How a rule is declared: a few facts at the top, one function below.
+
+@rule("TL109", "crowded-dashboard", severity=Severity.WARNING, group="outcome",
+      options={"max-metrics": Option(7, "Most coequal metrics on one dashboard.")})
+def crowded_dashboard(ctx: RuleContext) -> Iterator[Problem]:
+    ...
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from ..findings import Problem, Severity
+from ..model import Origin, Plan
+from ..sources import Focus
+
+CODE_PATTERN = re.compile(r"[A-Z]{1,8}[0-9]{1,4}\Z")
+NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A rule option: its default (which also fixes its type) and what it does."""
+
+    default: Any
+    description: str
+
+    def accepts(self, value: Any) -> bool:
+        expected = type(self.default)
+        if expected is bool or isinstance(value, bool):
+            return type(value) is expected
+        if expected is float:
+            return isinstance(value, (int, float))
+        if expected in (list, tuple):
+            return isinstance(value, (list, tuple))
+        return isinstance(value, expected)
+
+
+@dataclass(slots=True)
+class RuleContext:
+    """What a rule's check sees: the plan and its own resolved options."""
+
+    plan: Plan
+    options: Mapping[str, Any]
+
+    def problem(self, origin: Origin, message: str, focus: Focus = "key") -> Problem:
+        return Problem(message, origin, focus)
+
+
+Check = Callable[[RuleContext], Iterable[Problem]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule: stable code, readable name, default severity, group, options, check.
+
+    `check` is None for the core rules that readers and the engine emit
+    themselves (parse errors, schema violations, unused suppressions).
+    """
+
+    code: str
+    name: str
+    summary: str
+    severity: Severity
+    group: str
+    check: Check | None = None
+    options: Mapping[str, Option] = field(default_factory=dict)
+    enabled_by_default: bool = True
+
+    def __post_init__(self) -> None:
+        if not CODE_PATTERN.match(self.code):
+            raise ValueError(f"rule code {self.code!r} must look like TL123")
+        if not NAME_PATTERN.match(self.name):
+            raise ValueError(f"rule name {self.name!r} must be kebab-case")
+
+    def default_options(self) -> Mapping[str, Any]:
+        return MappingProxyType({key: option.default for key, option in self.options.items()})
+
+
+def rule(
+    code: str,
+    name: str,
+    *,
+    severity: Severity,
+    group: str,
+    options: Mapping[str, Option] | None = None,
+    enabled: bool = True,
+) -> Callable[[Check], Rule]:
+    """Declare a rule; the function's docstring's first line is its summary."""
+
+    def declare(check: Check) -> Rule:
+        summary = (check.__doc__ or name).strip().splitlines()[0]
+        return Rule(code, name, summary, severity, group, check, dict(options or {}), enabled)
+
+    return declare

@@ -1,0 +1,174 @@
+"""The native format's JSON Schema, and validation that explains itself.
+
+A compiled validator (fastjsonschema) answers "is this plan valid?" in a few
+milliseconds; only when the answer is no does jsonschema walk the document
+and say precisely what is wrong and where.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from ..sources import Focus, Pointer
+
+SCHEMA_FILE = "native-plan.schema.json"
+_JSON_TYPE_NAMES = {
+    dict: "a mapping",
+    list: "a list",
+    str: "a string",
+    bool: "a boolean",
+    int: "an integer",
+    float: "a number",
+    type(None): "null",
+}
+_SCHEMA_TYPE_NAMES = {
+    "object": "a mapping",
+    "array": "a list",
+    "string": "a string",
+    "boolean": "true or false",
+    "integer": "an integer",
+    "number": "a number",
+    "null": "null",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaProblem:
+    pointer: Pointer
+    message: str
+    focus: Focus
+
+
+@cache
+def native_schema() -> dict[str, Any]:
+    """The JSON Schema (draft-07) of the native plan format, as shipped."""
+    return json.loads(files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8"))
+
+
+@cache
+def _fast_validator() -> Callable[[Any], Any]:
+    import fastjsonschema
+
+    return fastjsonschema.compile(native_schema())
+
+
+def validate_native(data: Any) -> list[SchemaProblem]:
+    """Every schema violation in one native document, in document order."""
+    import fastjsonschema
+
+    try:
+        _fast_validator()(data)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
+    from jsonschema import Draft7Validator
+
+    validator = Draft7Validator(native_schema())
+    problems = [p for error in validator.iter_errors(data) for p in _explain(error)]
+    return sorted(set(problems), key=lambda p: [str(s) for s in p.pointer])
+
+
+def _explain(error: Any) -> Iterator[SchemaProblem]:
+    pointer = tuple(error.absolute_path)
+    instance, keyword, schema = error.instance, error.validator, error.schema
+    where = _where(pointer)
+    if keyword == "additionalProperties" and isinstance(instance, dict):
+        allowed = list(schema.get("properties", {}))
+        patterns = tuple(p.strip("^") for p in schema.get("patternProperties", {}))
+        for key in instance:
+            if key in allowed or (patterns and str(key).startswith(patterns)):
+                continue
+            hint = difflib.get_close_matches(str(key), allowed, n=1)
+            suggestion = (
+                f"did you mean '{hint[0]}'?" if hint else f"expected one of: {', '.join(allowed)}"
+            )
+            yield SchemaProblem((*pointer, key), f"unknown key '{key}'{where}; {suggestion}", "key")
+    elif keyword == "required":
+        for name in error.validator_value:
+            if isinstance(instance, dict) and name not in instance:
+                yield SchemaProblem(pointer, f"missing required key '{name}'{where}", "key")
+    elif keyword == "anyOf" and error.context:
+        yield from _explain_any_of(error, pointer, where)
+    else:
+        yield SchemaProblem(pointer, _describe(keyword, error, where), "value")
+
+
+def _explain_any_of(error: Any, pointer: Pointer, where: str) -> Iterator[SchemaProblem]:
+    """Report the branch the value was meant for, or list the accepted shapes."""
+    instance = error.instance
+    for branch_index, branch in enumerate(error.validator_value):
+        if _matches_type(instance, branch.get("type")):
+            nested = [e for e in error.context if e.schema_path[0] == branch_index]
+            for sub in nested:
+                yield from _explain(sub)
+            if nested:
+                return
+    shapes = " or ".join(_shape(branch) for branch in error.validator_value)
+    yield SchemaProblem(pointer, f"expected {shapes}{where}, got {_show(instance)}", "value")
+
+
+def _describe(keyword: str, error: Any, where: str) -> str:
+    value, expected = error.instance, error.validator_value
+    shown = _show(value)
+    if keyword == "type":
+        return f"expected {_type_phrase(expected)}{where}, got {shown}"
+    if keyword == "enum":
+        return f"{shown} is not allowed{where}; expected one of: {', '.join(map(str, expected))}"
+    if keyword == "const":
+        return f"expected {json.dumps(expected)}{where}, got {shown}"
+    if keyword == "minLength" and expected == 1:
+        return f"must not be empty{where}"
+    if keyword == "minItems":
+        return f"must list at least {expected} item{'s' if expected != 1 else ''}{where}"
+    if keyword in ("minimum", "exclusiveMinimum"):
+        strict = "greater than" if keyword == "exclusiveMinimum" else "at least"
+        return f"must be {strict} {expected}{where}, got {shown}"
+    return f"{error.message}{where}"
+
+
+def _where(pointer: Pointer) -> str:
+    from ..sources import format_pointer
+
+    return f" at {format_pointer(pointer)}" if pointer else " at the top level"
+
+
+def _matches_type(value: Any, expected: Any) -> bool:
+    kinds = expected if isinstance(expected, list) else [expected]
+    checks = {
+        "object": lambda v: isinstance(v, dict),
+        "array": lambda v: isinstance(v, list),
+        "string": lambda v: isinstance(v, str),
+        "boolean": lambda v: isinstance(v, bool),
+        "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+        "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    }
+    return any(checks.get(kind, lambda v: False)(value) for kind in kinds if kind)
+
+
+def _shape(branch: dict[str, Any]) -> str:
+    kind = branch.get("type")
+    if kind == "array" and isinstance(branch.get("items"), dict):
+        inner = branch["items"].get("type")
+        return f"a list of {_type_phrase(inner).removeprefix('a ').removeprefix('an ')}s"
+    return _type_phrase(kind) if kind else "a value"
+
+
+def _type_phrase(expected: Any) -> str:
+    kinds = expected if isinstance(expected, list) else [expected]
+    return " or ".join(_SCHEMA_TYPE_NAMES.get(kind, str(kind)) for kind in kinds)
+
+
+def _show(value: Any) -> str:
+    kind = _JSON_TYPE_NAMES.get(type(value), type(value).__name__)
+    if isinstance(value, (dict, list)):
+        return kind
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    if len(text) > 40:
+        text = text[:37] + "..."
+    return f"{kind} ({text})"

@@ -1,0 +1,105 @@
+"""Sources: plan files read into plain data with exact positions.
+
+`read_source` is the single entry point: it never raises for bad input, it
+returns the document (data is None when the file could not be parsed) and the
+problems found while loading, each with its span.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .decode import decode
+from .document import Document, Focus, LineIndex, Pointer, Span, format_pointer
+from .errors import LoadProblem, SourceError
+
+__all__ = [
+    "Document",
+    "Focus",
+    "LineIndex",
+    "LoadedSource",
+    "Pointer",
+    "Span",
+    "format_pointer",
+    "read_source",
+]
+
+YAML_SUFFIXES = frozenset({".yaml", ".yml"})
+JSON_SUFFIXES = frozenset({".json"})
+
+
+@dataclass(slots=True)
+class LoadedSource:
+    document: Document
+    parse_errors: list[tuple[str, Span]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.document.data is not None or not self.parse_errors
+
+
+class _NoPositions:
+    def offsets(self, pointer: Pointer, focus: Focus) -> tuple[int, int]:
+        return (0, 1)
+
+
+def read_source(path: Path, display_path: str, raw: bytes | str | None = None) -> LoadedSource:
+    """Read and parse one file; `raw` overrides the disk (unsaved editor buffers)."""
+    try:
+        if raw is None:
+            raw = path.read_bytes()
+        text = decode(raw) if isinstance(raw, bytes) else raw
+    except OSError as exc:
+        document = Document(path, display_path, "", None, _NoPositions())
+        return LoadedSource(document, [(f"cannot read file: {exc.strerror}", Span(1, 1, 1, 2))])
+    except SourceError as exc:  # undecodable bytes: show the text as best we can
+        shown = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else ""
+        document = Document(path, display_path, shown.lstrip("\ufeff"), None, _NoPositions())
+        return LoadedSource(document, [(exc.message, document.span_at(exc.offset))])
+
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        with _gc_paused():
+            data, locator, problems = _parse(path, text)
+    except SourceError as exc:
+        document = Document(path, display_path, text, None, _NoPositions())
+        return LoadedSource(document, [(exc.message, document.span_at(exc.offset, exc.length))])
+    document = Document(path, display_path, text, data, locator)
+    return LoadedSource(document, [_located(document, p) for p in problems])
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Loading allocates hundreds of thousands of containers and frees none of
+    them; the cyclic collector would rescan them all, over and over, for nothing."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _parse(path: Path, text: str):
+    suffix = path.suffix.lower()
+    if suffix in JSON_SUFFIXES or (suffix not in YAML_SUFFIXES and text.lstrip()[:1] in ("{", "[")):
+        if not text.strip():
+            from .json_loader import JsonLocator
+
+            return None, JsonLocator(text, 0), []
+        from .json_loader import load_json
+
+        return load_json(text)
+    from .yaml_loader import load_yaml
+
+    return load_yaml(text)
+
+
+def _located(document: Document, problem: LoadProblem) -> tuple[str, Span]:
+    return problem.message, document.span_at(problem.offset, problem.length)

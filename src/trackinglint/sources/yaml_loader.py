@@ -1,0 +1,334 @@
+"""YAML 1.2 plan files to plain data plus positions, safely and fast.
+
+libyaml's event stream does the scanning in C; this module builds plain
+dicts, lists and scalars from it and never constructs objects from tags.
+Plain scalars are resolved with the YAML 1.2 core schema, so `no`, `on` and
+dates stay strings. Positions are stored as character offsets per container.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+import yaml
+from yaml import events as ev
+
+from .document import Focus, Pointer
+from .errors import LoadProblem, SourceError
+
+try:  # libyaml ships in PyYAML's wheels; the pure-Python parser is the fallback.
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.loader import BaseLoader as _Parser
+
+_MISSING = object()
+_PLAIN_CONSTANTS: dict[str, Any] = {
+    **dict.fromkeys(("", "~", "null", "Null", "NULL")),
+    **dict.fromkeys(("true", "True", "TRUE"), True),
+    **dict.fromkeys(("false", "False", "FALSE"), False),
+    **dict.fromkeys((".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"), math.inf),
+    **dict.fromkeys(("-.inf", "-.Inf", "-.INF"), -math.inf),
+    **dict.fromkeys((".nan", ".NaN", ".NAN"), math.nan),
+}
+_NUMBER_START = frozenset("0123456789+-.")
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_OCT = re.compile(r"0o[0-7]+\Z")
+_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+
+_CORE = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null")}
+_ALIAS_BUDGET = 1_000_000  # nodes reachable through aliases: a billion-laughs guard
+
+_TAB_MESSAGE = "a tab character here; YAML indents with spaces only"
+
+
+def resolve_plain(text: str) -> Any:
+    """Resolve an untagged plain scalar with the YAML 1.2 core schema."""
+    constant = _PLAIN_CONSTANTS.get(text, _MISSING)
+    if constant is not _MISSING:
+        return constant
+    if text[0] not in _NUMBER_START:
+        return text
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text):
+        return float(text)
+    if _OCT.match(text):
+        return int(text[2:], 8)
+    if _HEX.match(text):
+        return int(text[2:], 16)
+    return text
+
+
+class YamlLocator:
+    """Offsets of every mapping entry and sequence item, keyed by container."""
+
+    __slots__ = ("root", "root_span", "table")
+
+    def __init__(self, root: Any, root_span: tuple[int, int], table: dict[int, Any]) -> None:
+        self.root = root
+        self.root_span = root_span
+        self.table = table
+
+    def offsets(self, pointer: Pointer, focus: Focus) -> tuple[int, int]:
+        node, span = self.root, self.root_span
+        for segment in pointer:
+            entries = self.table.get(id(node))
+            try:
+                entry = entries[segment]  # type: ignore[index]
+                node = node[segment]
+            except (KeyError, IndexError, TypeError):
+                return span
+            span = (
+                entry
+                if len(entry) == 2
+                else ((entry[0], entry[1]) if focus == "key" else (entry[2], entry[3]))
+            )
+        # Only the last segment's focus matters; earlier ones walked keys.
+        return span
+
+
+class _Builder:
+    """Consumes libyaml events and builds values, remembering offsets."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.parser = _Parser(text)
+        self.next_event = self.parser.get_event
+        self.table: dict[int, Any] = {}
+        self.anchors: dict[str, Any] = {}
+        self.problems: list[LoadProblem] = []
+        self.alias_nodes = 0
+        self.end = 0  # end offset of the last container built
+
+    def document(self) -> tuple[Any, YamlLocator]:
+        self.next_event()  # StreamStart
+        first = self.next_event()
+        if type(first) is ev.StreamEndEvent:
+            return None, YamlLocator(None, (0, 0), self.table)
+        node = self.next_event()
+        start = node.start_mark.index
+        value = self.value(node)
+        self.next_event()  # DocumentEnd
+        extra = self.next_event()
+        if type(extra) is ev.DocumentStartEvent:
+            raise SourceError(
+                "a plan file holds one YAML document; split the others into their own files",
+                extra.start_mark.index,
+                3,
+            )
+        end = self.end if not isinstance(value, (str, int, float)) else node.end_mark.index
+        return value, YamlLocator(value, (start, max(end, start + 1)), self.table)
+
+    def value(self, event: Any) -> Any:
+        kind = type(event)
+        if kind is ev.ScalarEvent:
+            return self.scalar(event)
+        if kind is ev.MappingStartEvent:
+            return self.mapping(event)
+        if kind is ev.SequenceStartEvent:
+            return self.sequence(event)
+        if kind is ev.AliasEvent:
+            return self.alias(event)
+        raise SourceError(f"unexpected YAML event {kind.__name__}", event.start_mark.index)
+
+    def scalar(self, event: Any) -> Any:
+        tag = event.tag
+        value: Any
+        if tag is None:
+            value = resolve_plain(event.value) if not event.style else event.value
+        elif tag == "!" or tag == f"{_CORE}str":
+            value = event.value
+        elif tag in _SCALAR_TAGS:
+            value = resolve_plain(event.value)
+            expected = tag[len(_CORE) :]
+            if _core_type(value) != expected:
+                raise SourceError(
+                    f"'{event.value}' is not a valid !!{expected}", event.start_mark.index
+                )
+        else:
+            raise _tag_error(tag, event)
+        return self.anchored(event, value)
+
+    def mapping(self, event: Any) -> dict[str, Any]:
+        self.check_container_tag(event, "map")
+        result: dict[str, Any] = {}
+        entries: dict[str, tuple[int, int, int, int]] = {}
+        merges: list[Any] = []
+        self.anchored(event, result)
+        next_event = self.next_event
+        scalar_event = ev.ScalarEvent
+        while True:
+            key_event = next_event()
+            if type(key_event) is ev.MappingEndEvent:
+                break
+            value_event = next_event()
+            if type(key_event) is not scalar_event:
+                raise SourceError(
+                    "a mapping key must be a plain name, not a collection or alias",
+                    key_event.start_mark.index,
+                )
+            key = key_event.value
+            key_start = key_event.start_mark.index
+            value_start = value_event.start_mark.index
+            if (
+                type(value_event) is scalar_event
+                and value_event.tag is None
+                and value_event.anchor is None
+            ):
+                text = value_event.value
+                value = resolve_plain(text) if not value_event.style else text
+                value_end = value_event.end_mark.index
+            else:
+                value = self.value(value_event)
+                value_end = (
+                    value_event.end_mark.index
+                    if type(value_event) in (scalar_event, ev.AliasEvent)
+                    else self.end
+                )
+            if key == "<<" and not key_event.style:
+                merges.append(value)
+                continue
+            if key in result:
+                self.duplicate(key, key_start, key_event.end_mark.index, entries[key][0])
+                continue
+            result[key] = value
+            entries[key] = (key_start, key_event.end_mark.index, value_start, value_end)
+        self.end = key_event.end_mark.index
+        for merged in merges:
+            self.merge(result, entries, merged, event)
+        self.table[id(result)] = entries
+        return result
+
+    def sequence(self, event: Any) -> list[Any]:
+        self.check_container_tag(event, "seq")
+        result: list[Any] = []
+        items: list[tuple[int, int]] = []
+        self.anchored(event, result)
+        next_event = self.next_event
+        while True:
+            item = next_event()
+            if type(item) is ev.SequenceEndEvent:
+                break
+            start = item.start_mark.index
+            result.append(self.value(item))
+            end = (
+                self.end
+                if type(item) in (ev.MappingStartEvent, ev.SequenceStartEvent)
+                else item.end_mark.index
+            )
+            items.append((start, end))
+        self.end = item.end_mark.index
+        self.table[id(result)] = items
+        return result
+
+    def alias(self, event: Any) -> Any:
+        try:
+            value = self.anchors[event.anchor]
+        except KeyError:
+            raise SourceError(
+                f"alias '*{event.anchor}' names no anchor defined before it",
+                event.start_mark.index,
+                len(event.anchor) + 1,
+            ) from None
+        self.alias_nodes += _count_nodes(value, {})
+        if self.alias_nodes > _ALIAS_BUDGET:
+            raise SourceError(
+                "aliases expand to more than a million nodes; refusing to load "
+                "(billion-laughs guard)",
+                event.start_mark.index,
+            )
+        return value
+
+    def anchored(self, event: Any, value: Any) -> Any:
+        if event.anchor is not None:
+            self.anchors[event.anchor] = value
+        return value
+
+    def check_container_tag(self, event: Any, kind: str) -> None:
+        tag = event.tag
+        if tag is not None and tag != "!" and tag != f"{_CORE}{kind}":
+            raise _tag_error(tag, event)
+
+    def duplicate(self, key: str, start: int, end: int, first: int) -> None:
+        line = self.text.count("\n", 0, first) + 1
+        self.problems.append(
+            LoadProblem(
+                f"duplicate key '{key}' (first defined on line {line}); "
+                "YAML keys must be unique, so remove or rename one",
+                start,
+                max(end - start, 1),
+            )
+        )
+
+    def merge(self, result: dict, entries: dict, merged: Any, event: Any) -> None:
+        sources = merged if isinstance(merged, list) else [merged]
+        for source in sources:
+            if not isinstance(source, dict):
+                raise SourceError("'<<' merges mappings only", event.start_mark.index)
+            source_entries = self.table.get(id(source), {})
+            for key, value in source.items():
+                if key not in result:
+                    result[key] = value
+                    entries[key] = source_entries[key]
+
+
+def _core_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int):
+        return "int"
+    if isinstance(value, float):
+        return "float"
+    return "str"
+
+
+def _tag_error(tag: str, event: Any) -> SourceError:
+    shown = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+    return SourceError(
+        f"tag '{shown}' is not allowed; plan files hold plain data only "
+        "(mappings, lists, strings, numbers, booleans, null)",
+        event.start_mark.index,
+        max(len(shown), 1),
+    )
+
+
+def _count_nodes(value: Any, seen: dict[int, int]) -> int:
+    if isinstance(value, dict):
+        items = value.values()
+    elif isinstance(value, list):
+        items = value
+    else:
+        return 1
+    known = seen.get(id(value))
+    if known is None:
+        known = seen[id(value)] = 1 + sum(_count_nodes(item, seen) for item in items)
+    return known
+
+
+def load_yaml(text: str) -> tuple[Any, YamlLocator, list[LoadProblem]]:
+    """Parse one YAML document; raises SourceError with the offending offset."""
+    builder = _Builder(text)
+    try:
+        data, locator = builder.document()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        offset = mark.index if mark else 0
+        message = exc.problem or "invalid YAML"
+        if text[offset : offset + 1] == "\t":
+            message = _TAB_MESSAGE
+        if exc.context and exc.context_mark and exc.context_mark is not mark:
+            message += f" ({exc.context} on line {exc.context_mark.line + 1})"
+        raise SourceError(message, offset) from None
+    except yaml.YAMLError as exc:  # reader errors carry a position of their own
+        raise SourceError(str(getattr(exc, "reason", exc)), getattr(exc, "position", 0)) from None
+    finally:
+        dispose = getattr(builder.parser, "dispose", None)
+        if dispose:
+            dispose()
+    return data, locator, builder.problems
