@@ -31,6 +31,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"trackinglint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except SystemExit as exc:  # argparse: --help, --version and usage errors
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_ERROR)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the promise: never a traceback for the user
@@ -57,6 +59,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return _check(args, registry, parser)
     if args.command == "rules":
         return _rules(args, registry)
+    if args.command == "schema":
+        return _schema()
     return _rule(args, registry)
 
 
@@ -128,6 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     rule = commands.add_parser("rule", help="show a rule's page")
     rule.add_argument("code", help="rule code or name, e.g. TL104 or target-on-surface-metric")
+
+    commands.add_parser("schema", help="print the native format's JSON Schema (draft-07)")
     return parser
 
 
@@ -210,6 +216,13 @@ def _rule(args: argparse.Namespace, registry: Registry) -> int:
         )
         return EXIT_ERROR
     sys.stdout.write(page_text(rule))
+    return EXIT_CLEAN
+
+
+def _schema() -> int:
+    from .schema import native_schema
+
+    print(json.dumps(native_schema(), indent=2))
     return EXIT_CLEAN
 
 

@@ -66,7 +66,7 @@ def config_error(source: Path | None, key: str, message: str) -> ConfigError:
 
 
 def _line_of(source: Path, key: str) -> int | None:
-    leaf = key.rsplit(".", 1)[-1].strip('"')
+    leaf = key.rsplit('."', 1)[-1].strip('"') if key.endswith('"') else key.rsplit(".", 1)[-1]
     pattern = re.compile(rf"""^\s*["']?{re.escape(leaf)}["']?\s*=|^\s*\[.*{re.escape(leaf)}""")
     try:
         lines = source.read_text(encoding="utf-8").splitlines()
@@ -94,9 +94,17 @@ def _has_tool_table(path: Path) -> bool:
     return "tool.trackinglint" in text
 
 
-@lru_cache(maxsize=64)
 def load_settings(path: Path) -> Settings:
-    """Read and shape-check one config file."""
+    """Read and shape-check one config file (cached until the file changes)."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    return _load_settings(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _load_settings(path: Path, mtime_ns: int, size: int) -> Settings:
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -185,6 +193,11 @@ def _replace(settings: Settings, changes: dict[str, Any]) -> Settings:
     from dataclasses import replace
 
     return replace(settings, **changes)
+
+
+def forget_config_locations() -> None:
+    """Config files may appear or vanish between runs (editors, tests)."""
+    find_config.cache_clear()
 
 
 def settings_for(path: Path, explicit: Path | None = None) -> Settings:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .config import forget_config_locations
 from .discovery import PlanFile, discover
 from .findings import Finding, Problem, Severity
 from .model import Origin, Plan
@@ -68,6 +69,7 @@ class Engine:
         Raises ConfigError for a bad configuration; every problem with the
         plans themselves comes back as a finding.
         """
+        forget_config_locations()
         files = discover(
             paths,
             sniffers=self.registry.readers,

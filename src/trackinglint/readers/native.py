@@ -25,7 +25,7 @@ from ..schema import validate_native
 from ..sources import Document
 from . import ReadResult
 
-_MARKER = re.compile(r"""^[ \t]*["']?trackinglint["']?[ \t]*:""", re.MULTILINE)
+_MARKER = re.compile(r"""(?:^|[{,])\s*["']?trackinglint["']?\s*:""", re.MULTILINE)
 T = TypeVar("T")
 
 

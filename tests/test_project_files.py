@@ -1,0 +1,47 @@
+"""README's promises, CI and the pre-commit hook definition stay true."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from conftest import REPO
+from ruamel.yaml import YAML
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def _commands() -> list[str]:
+    return re.findall(r"```sh\n(python3 -m venv .+?)\n```", README)
+
+
+def test_readme_opens_with_the_two_setup_commands():
+    install_and_run, run_tests = _commands()[:2]
+    assert "trackinglint check examples/" in install_and_run
+    assert "'.[test]'" in run_tests and "pytest" in run_tests
+    assert README.index(install_and_run) < README.index("## What a run looks like")
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert _commands()[1] in ci
+
+
+def test_shipped_example_lints_clean():
+    example = re.search(r"trackinglint check (examples/\S+)", _commands()[0]).group(1)
+    done = subprocess.run(
+        [sys.executable, "-m", "trackinglint", "check", example],
+        capture_output=True, text=True, cwd=REPO, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout
+    assert done.stdout == "All checks passed (3 files checked).\n"
+
+
+def test_pre_commit_hook_definition():
+    [hook] = YAML(typ="safe").load((REPO / ".pre-commit-hooks.yaml").read_text())
+    assert hook["id"] == "trackinglint"
+    assert hook["language"] == "python"
+    assert hook["types_or"] == ["yaml", "json"]
+    assert hook["entry"].startswith("trackinglint check")
+    assert "--skip-unrecognized" in hook["entry"]

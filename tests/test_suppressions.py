@@ -1,0 +1,81 @@
+"""Inline suppressions: same line, line before, whole file, and TL003 for stale ones."""
+
+from __future__ import annotations
+
+BAD = "events:\n  A: {kind: nope}\n"
+
+
+def concise(cli, *args):
+    return cli("check", "plan.yaml", "--output-format", "concise", *args).out.splitlines()
+
+
+def test_same_line_suppression(cli, write):
+    write(
+        "plan.yaml", "trackinglint: 1\nevents:\n  A: {kind: nope}  # trackinglint: ignore[TL002]\n"
+    )
+    assert concise(cli) == []
+
+
+def test_line_before_suppression_by_rule_name(cli, write):
+    write(
+        "plan.yaml",
+        "trackinglint: 1\nevents:\n  # trackinglint: ignore[schema-violation]\n  A: {kind: nope}\n",
+    )
+    assert concise(cli) == []
+
+
+def test_suppression_does_not_reach_two_lines_down(cli, write):
+    write(
+        "plan.yaml",
+        "trackinglint: 1\n# trackinglint: ignore[TL002]\nevents:\n  A: {kind: nope}\n",
+    )
+    assert concise(cli) == [
+        "plan.yaml:2:1: TL003 suppression of TL002 matches no finding here; remove it",
+        'plan.yaml:4:13: TL002 a string ("nope") is not allowed at events.A.kind; '
+        "expected one of: job_completion, feature_interaction",
+    ]
+
+
+def test_file_level_suppression(cli, write):
+    write("plan.yaml", "# trackinglint: ignore-file[TL002]\ntrackinglint: 1\n" + BAD)
+    assert concise(cli) == []
+
+
+def test_bare_suppression_covers_every_rule_and_unused_bare_is_reported(cli, write):
+    write("plan.yaml", "trackinglint: 1\nevents:\n  A: {kind: nope}  # trackinglint: ignore\n")
+    assert concise(cli) == []
+    write("plan.yaml", "trackinglint: 1  # trackinglint: ignore\n")
+    assert concise(cli) == [
+        "plan.yaml:1:18: TL003 suppression comment matches no finding; remove it"
+    ]
+
+
+def test_unknown_code_in_suppression(cli, write):
+    write("plan.yaml", "trackinglint: 1  # trackinglint: ignore[TL999]\n")
+    assert concise(cli) == [
+        "plan.yaml:1:18: TL003 suppression names unknown rule 'TL999'; fix or remove it"
+    ]
+
+
+def test_tl003_can_be_ignored(cli, write):
+    write("plan.yaml", "trackinglint: 1  # trackinglint: ignore[TL002]\n")
+    assert concise(cli, "--ignore", "TL003") == []
+
+
+def test_text_inside_quotes_is_not_a_suppression(cli, write):
+    write(
+        "plan.yaml",
+        'trackinglint: 1\nevents:\n  A: {kind: nope, description: "see # trackinglint: ignore"}\n',
+    )
+    assert [line.split(": ")[1] for line in concise(cli)] == [
+        'TL002 a string ("nope") is not allowed at events.A.kind; expected one of'
+    ]  # noqa: E501
+
+
+def test_apostrophe_in_a_double_quoted_value_does_not_hide_a_comment(cli, write):
+    write(
+        "plan.yaml",
+        "trackinglint: 1\nevents:\n"
+        '  A: {kind: nope, description: "it\'s"}  # trackinglint: ignore[TL002]\n',
+    )
+    assert concise(cli) == []
