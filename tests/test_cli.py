@@ -5,9 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import REPO
-
 from trackinglint import __version__
+
+from conftest import REPO
 
 BROKEN = """\
 trackinglint: 1

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from plugins import sample_plugin
 
 from trackinglint import Engine
 from trackinglint.config import ConfigError
 from trackinglint.plugins import build_registry
+
+from plugins import sample_plugin
 
 BROKEN = "trackinglint: 1\nevents:\n  A: {kind: nope}\n"
 

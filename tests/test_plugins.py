@@ -10,11 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from plugins import crashing_plugin, sample_plugin
 
 from trackinglint import Engine
 from trackinglint.plugins import build_registry
 from trackinglint.policy import Overrides
+
+from plugins import crashing_plugin, sample_plugin
 
 HERE = Path(__file__).parent / "plugins"
 PLAN = "trackinglint: 1\nevents:\n  Signed In:\n    description: Short.\n"

@@ -6,8 +6,9 @@ import re
 import subprocess
 import sys
 
-from conftest import REPO
 from ruamel.yaml import YAML
+
+from conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 

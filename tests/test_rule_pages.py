@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import REPO
 
 from trackinglint import Engine
 from trackinglint.plugins import build_registry
 from trackinglint.policy import Overrides
 from trackinglint.rule_pages import examples, page_path
+
+from conftest import REPO
 
 REGISTRY = build_registry(load_entry_points=False)
 BUILTIN = list(REGISTRY.rules.values())

@@ -69,7 +69,7 @@ def test_text_inside_quotes_is_not_a_suppression(cli, write):
     )
     assert [line.split(": ")[1] for line in concise(cli)] == [
         'TL002 a string ("nope") is not allowed at events.A.kind; expected one of'
-    ]  # noqa: E501
+    ]
 
 
 def test_apostrophe_in_a_double_quoted_value_does_not_hide_a_comment(cli, write):
