@@ -8,9 +8,8 @@ exit code 2.
 
 from __future__ import annotations
 
-import difflib
 import re
-import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -52,6 +51,14 @@ class Settings:
 
     def error(self, key: str, message: str) -> ConfigError:
         return config_error(self.source, key, message)
+
+
+def close_match(word: str, choices: Iterable[str]) -> str | None:
+    """The likeliest intended spelling, for "did you mean" hints."""
+    import difflib
+
+    found = difflib.get_close_matches(word, list(choices), n=1)
+    return found[0] if found else None
 
 
 def config_error(source: Path | None, key: str, message: str) -> ConfigError:
@@ -105,6 +112,8 @@ def load_settings(path: Path) -> Settings:
 
 @lru_cache(maxsize=64)
 def _load_settings(path: Path, mtime_ns: int, size: int) -> Settings:
+    import tomllib
+
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -125,9 +134,9 @@ def parse_settings(table: Any, *, source: Path | None, root: Path) -> Settings:
     values: dict[str, Any] = {}
     for key, value in table.items():
         if key not in KNOWN_KEYS:
-            hint = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
+            hint = close_match(key, KNOWN_KEYS)
             suggestion = (
-                f"did you mean '{hint[0]}'?" if hint else f"known keys: {', '.join(KNOWN_KEYS)}"
+                f"did you mean '{hint}'?" if hint else f"known keys: {', '.join(KNOWN_KEYS)}"
             )
             raise config_error(source, key, f"unknown key; {suggestion}")
         values[key] = value

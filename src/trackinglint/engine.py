@@ -7,7 +7,6 @@ pre-commit hook are thin layers over `Engine.lint`.
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -228,6 +227,8 @@ def _format_hint(data: Any) -> str:
 
 
 def _rule_crash(rule: Rule, exc: Exception, document: Document) -> Problem:
+    import traceback
+
     frame = traceback.extract_tb(exc.__traceback__)[-1]
     where = f"{Path(frame.filename).name}:{frame.lineno}"
     return Problem(

@@ -8,14 +8,13 @@ default run only when named exactly (or with `ALL`).
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .config import ConfigError, Settings
+from .config import ConfigError, Settings, close_match
 from .findings import Severity
 from .globs import GlobSet
 from .plugins import Registry
@@ -155,8 +154,8 @@ class _Selectors:
 
     def _unknown(self, selector: str, key: str) -> ConfigError:
         names = [*self.registry.rules, *(r.name for r in self.registry.rules.values())]
-        hint = difflib.get_close_matches(selector, names, n=1)
-        message = f"unknown rule '{selector}'" + (f"; did you mean '{hint[0]}'?" if hint else "")
+        hint = close_match(selector, names)
+        message = f"unknown rule '{selector}'" + (f"; did you mean '{hint}'?" if hint else "")
         if self.settings.source is None or key.startswith("-"):
             return ConfigError(f"{key}: {message}")
         return self.settings.error(key, message)

@@ -7,17 +7,21 @@ and say precisely what is wrong and where.
 
 from __future__ import annotations
 
-import difflib
 import json
+import os
+import pickle
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from ..config import close_match
 from ..sources import Focus, Pointer
 
 SCHEMA_FILE = "native-plan.schema.json"
+_FORK_THRESHOLD = 1_000_000  # characters; below this a fork costs more than it saves
 _JSON_TYPE_NAMES = {
     dict: "a mapping",
     list: "a list",
@@ -58,6 +62,39 @@ def _fast_validator() -> Callable[[Any], Any]:
     return fastjsonschema.compile(native_schema())
 
 
+def start_validation(data: Any, size: int) -> Callable[[], list[SchemaProblem]]:
+    """Validate while the caller goes on; call the result to get the problems.
+
+    A large document is validated in a forked child, so the model is built on
+    the other core meanwhile. Only a single-threaded process forks (a thread
+    holding a lock at fork time would deadlock the child), and any failure in
+    the child falls back to validating here.
+    """
+    if size < _FORK_THRESHOLD or not hasattr(os, "fork") or threading.active_count() > 1:
+        problems = validate_native(data)
+        return lambda: problems
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: validate, send the result, leave without cleanup
+        os.close(read_end)
+        try:
+            payload = pickle.dumps(validate_native(data))
+        except BaseException:
+            payload = b""
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(payload)
+        os._exit(0)
+    os.close(write_end)
+
+    def join() -> list[SchemaProblem]:
+        with os.fdopen(read_end, "rb") as pipe:
+            payload = pipe.read()
+        os.waitpid(pid, 0)
+        return pickle.loads(payload) if payload else validate_native(data)
+
+    return join
+
+
 def validate_native(data: Any) -> list[SchemaProblem]:
     """Every schema violation in one native document, in document order."""
     import fastjsonschema
@@ -84,9 +121,9 @@ def _explain(error: Any) -> Iterator[SchemaProblem]:
         for key in instance:
             if key in allowed or (patterns and str(key).startswith(patterns)):
                 continue
-            hint = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = close_match(str(key), allowed)
             suggestion = (
-                f"did you mean '{hint[0]}'?" if hint else f"expected one of: {', '.join(allowed)}"
+                f"did you mean '{hint}'?" if hint else f"expected one of: {', '.join(allowed)}"
             )
             yield SchemaProblem((*pointer, key), f"unknown key '{key}'{where}; {suggestion}", "key")
     elif keyword == "required":

@@ -40,6 +40,10 @@ _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\
 
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null")}
+# Offsets are packed into one int per entry (start | end << 32, and for mapping
+# entries the value's start and end above those): a quarter of the memory of
+# a tuple of four ints, which matters at a hundred thousand entries.
+_OFFSET_MASK = 0xFFFFFFFF
 _ALIAS_BUDGET = 1_000_000  # nodes reachable through aliases: a billion-laughs guard
 
 _TAB_MESSAGE = "a tab character here; YAML indents with spaces only"
@@ -78,16 +82,14 @@ class YamlLocator:
         for segment in pointer:
             entries = self.table.get(id(node))
             try:
-                entry = entries[segment]  # type: ignore[index]
+                packed = entries[segment]  # type: ignore[index]
+                is_mapping = isinstance(node, dict)
                 node = node[segment]
             except (KeyError, IndexError, TypeError):
                 return span
-            span = (
-                entry
-                if len(entry) == 2
-                else ((entry[0], entry[1]) if focus == "key" else (entry[2], entry[3]))
-            )
-        # Only the last segment's focus matters; earlier ones walked keys.
+            if is_mapping and focus == "value":
+                packed >>= 64
+            span = (packed & _OFFSET_MASK, (packed >> 32) & _OFFSET_MASK)
         return span
 
 
@@ -156,31 +158,30 @@ class _Builder:
     def mapping(self, event: Any) -> dict[str, Any]:
         self.check_container_tag(event, "map")
         result: dict[str, Any] = {}
-        entries: dict[str, tuple[int, int, int, int]] = {}
+        entries: dict[str, int] = {}
         merges: list[Any] = []
         self.anchored(event, result)
         next_event = self.next_event
         scalar_event = ev.ScalarEvent
-        while True:
+        while True:  # the hot loop: one turn per mapping entry in the file
             key_event = next_event()
-            if type(key_event) is ev.MappingEndEvent:
-                break
-            value_event = next_event()
             if type(key_event) is not scalar_event:
+                if type(key_event) is ev.MappingEndEvent:
+                    break
                 raise SourceError(
                     "a mapping key must be a plain name, not a collection or alias",
                     key_event.start_mark.index,
                 )
+            value_event = next_event()
             key = key_event.value
-            key_start = key_event.start_mark.index
-            value_start = value_event.start_mark.index
             if (
                 type(value_event) is scalar_event
                 and value_event.tag is None
                 and value_event.anchor is None
             ):
-                text = value_event.value
-                value = resolve_plain(text) if not value_event.style else text
+                value = value_event.value
+                if not value_event.style:
+                    value = resolve_plain(value)
                 value_end = value_event.end_mark.index
             else:
                 value = self.value(value_event)
@@ -189,24 +190,36 @@ class _Builder:
                     if type(value_event) in (scalar_event, ev.AliasEvent)
                     else self.end
                 )
-            if key == "<<" and not key_event.style:
-                merges.append(value)
-                continue
-            if key in result:
-                self.duplicate(key, key_start, key_event.end_mark.index, entries[key][0])
+            if key in result or (key == "<<" and not key_event.style):
+                self.merge_or_duplicate(key, key_event, value, entries, merges)
                 continue
             result[key] = value
-            entries[key] = (key_start, key_event.end_mark.index, value_start, value_end)
+            entries[key] = (
+                key_event.start_mark.index
+                | key_event.end_mark.index << 32
+                | value_event.start_mark.index << 64
+                | value_end << 96
+            )
         self.end = key_event.end_mark.index
         for merged in merges:
             self.merge(result, entries, merged, event)
         self.table[id(result)] = entries
         return result
 
+    def merge_or_duplicate(
+        self, key: str, key_event: Any, value: Any, entries: dict[str, int], merges: list[Any]
+    ) -> None:
+        """A plain `<<` merge key, or a key seen before in the same mapping."""
+        if key == "<<" and not key_event.style:
+            merges.append(value)
+            return
+        start = key_event.start_mark.index
+        self.duplicate(key, start, key_event.end_mark.index, entries[key] & _OFFSET_MASK)
+
     def sequence(self, event: Any) -> list[Any]:
         self.check_container_tag(event, "seq")
         result: list[Any] = []
-        items: list[tuple[int, int]] = []
+        items: list[int] = []
         self.anchored(event, result)
         next_event = self.next_event
         while True:
@@ -220,7 +233,7 @@ class _Builder:
                 if type(item) in (ev.MappingStartEvent, ev.SequenceStartEvent)
                 else item.end_mark.index
             )
-            items.append((start, end))
+            items.append(start | end << 32)
         self.end = item.end_mark.index
         self.table[id(result)] = items
         return result
