@@ -43,6 +43,7 @@ class Registry:
     reporters: dict[str, Any] = field(default_factory=dict)
     failures: list[PluginFailure] = field(default_factory=list)
     plugin_names: list[str] = field(default_factory=list)
+    manager: pluggy.PluginManager | None = None  # for hooks called while linting
 
     def rule_by_name(self, name: str) -> Any | None:
         return next((r for r in self.rules.values() if r.name == name), None)
@@ -92,6 +93,7 @@ def build_registry(
     for plugin in extra_plugins:
         manager.register(plugin)
     registry.plugin_names = [name for name, _ in manager.list_name_plugin()]
+    registry.manager = manager
     _collect(manager, registry)
     return registry
 

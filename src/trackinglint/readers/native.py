@@ -90,15 +90,6 @@ def _job(name: str, body: dict | None, origin: Origin) -> Job:
 
 def _event(name: str, body: dict | None, origin: Origin) -> Event:
     body = body or {}
-    props = body.get("properties")
-    properties = {}
-    if isinstance(props, dict):
-        base = origin.child("properties")
-        properties = {
-            key: _property(key, value, base.child(key))
-            for key, value in props.items()
-            if isinstance(value, dict) or value is None
-        }
     return Event(
         name,
         origin,
@@ -107,7 +98,7 @@ def _event(name: str, body: dict | None, origin: Origin) -> Event:
         job=_text(body.get("job")),
         owner=_text(body.get("owner")),
         tags=_names(body.get("tags")),
-        properties=properties,
+        properties=_properties(body, origin),
     )
 
 
@@ -115,15 +106,6 @@ def _property(name: str, body: dict | None, origin: Origin) -> Property:
     body = body or {}
     kind = body.get("type")
     types = (kind,) if isinstance(kind, str) else _names(kind)
-    members = body.get("properties")
-    children = {}
-    if isinstance(members, dict):
-        base = origin.child("properties")
-        children = {
-            key: _property(key, value, base.child(key))
-            for key, value in members.items()
-            if isinstance(value, dict) or value is None
-        }
     items = body.get("items")
     required = body.get("required")
     return Property(
@@ -135,9 +117,22 @@ def _property(name: str, body: dict | None, origin: Origin) -> Property:
         pii=body.get("pii") if isinstance(body.get("pii"), bool) else None,
         ref=_text(body.get("$ref")),
         schema=body,
-        properties=children,
+        properties=_properties(body, origin),
         items=_property("items", items, origin.child("items")) if isinstance(items, dict) else None,
     )
+
+
+def _properties(body: dict, origin: Origin) -> dict[str, Property]:
+    """The `properties` mapping of an event or an object property."""
+    members = body.get("properties")
+    if not isinstance(members, dict):
+        return {}
+    base = origin.child("properties")
+    return {
+        key: _property(key, value, base.child(key))
+        for key, value in members.items()
+        if isinstance(value, dict) or value is None
+    }
 
 
 def _metric(name: str, body: dict | None, origin: Origin) -> Metric:
