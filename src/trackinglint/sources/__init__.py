@@ -57,8 +57,7 @@ def read_source(path: Path, display_path: str, raw: bytes | str | None = None) -
         document = Document(path, display_path, "", None, _NoPositions())
         return LoadedSource(document, [(f"cannot read file: {exc.strerror}", Span(1, 1, 1, 2))])
     except SourceError as exc:  # undecodable bytes: show the text as best we can
-        shown = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else ""
-        document = Document(path, display_path, shown.lstrip("\ufeff"), None, _NoPositions())
+        document = Document(path, display_path, exc.text or "", None, _NoPositions())
         return LoadedSource(document, [(exc.message, document.span_at(exc.offset))])
 
     if text.startswith("\ufeff"):

@@ -32,4 +32,5 @@ def decode(raw: bytes) -> str:
         raise SourceError(
             f"invalid {encoding.upper()} byte 0x{byte:02x}; save the file as UTF-8",
             offset=len(good),
+            text=raw.decode(encoding, errors="replace").lstrip("\ufeff"),
         ) from None

@@ -100,6 +100,11 @@ class Document:
         return Span(line, column, end_line, end_column)
 
 
+def line_number(text: str, offset: int) -> int:
+    """The 1-based line of an offset, counting CRLF, CR and LF breaks as editors do."""
+    return len(_LINE_BREAK.findall(text, 0, offset)) + 1
+
+
 def format_pointer(pointer: Pointer) -> str:
     """`("events", "Deal Qualified", "properties", "amount")` as a readable path.
 

@@ -6,11 +6,14 @@ from __future__ import annotations
 class SourceError(Exception):
     """A file that cannot be read as a plan; becomes a TL001 finding."""
 
-    def __init__(self, message: str, offset: int = 0, length: int = 1) -> None:
+    def __init__(
+        self, message: str, offset: int = 0, length: int = 1, text: str | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.offset = offset
         self.length = length
+        self.text = text  # what the file reads as, when it never became text properly
 
 
 class LoadProblem:

@@ -11,7 +11,7 @@ import re
 from json.decoder import scanstring
 from typing import Any
 
-from .document import Focus, Pointer
+from .document import Focus, Pointer, line_number
 from .errors import LoadProblem, SourceError
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
@@ -31,25 +31,14 @@ class JsonLocator:
 
     def offsets(self, pointer: Pointer, focus: Focus) -> tuple[int, int]:
         start = self.root_start
-        span = (start, self.value_end(start))
-        for segment in pointer:
-            entries, _ = self.container(start)
-            entry = entries.get(segment)
-            if entry is None:
-                return span
-            span = (entry[0], entry[1]) if focus == "key" else (entry[2], entry[3])
-            start = entry[2]
-        return span
-
-    def pointer_offset(self, pointer: Pointer) -> int | None:
-        """Offset of the value at `pointer`, or None when it is not there."""
-        start = self.root_start
+        span: tuple[int, int] | None = None  # the root's end is costly: only when needed
         for segment in pointer:
             entry = self.container(start)[0].get(segment)
             if entry is None:
-                return None
+                break
+            span = (entry[0], entry[1]) if focus == "key" else (entry[2], entry[3])
             start = entry[2]
-        return start
+        return span or (self.root_start, self.value_end(self.root_start))
 
     def value_end(self, start: int) -> int:
         try:
@@ -97,60 +86,57 @@ class JsonLocator:
 
 def load_json(text: str) -> tuple[Any, JsonLocator, list[LoadProblem]]:
     """Decode one JSON document; raises SourceError at the offending offset."""
-    repeated: list[tuple[dict, str]] = []
+    saw_repeat = False
 
     def keep_first(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal saw_repeat
         result = dict(pairs)
         if len(result) != len(pairs):
+            saw_repeat = True
             result = {}
             for key, value in pairs:
-                if key in result:
-                    repeated.append((result, key))
-                else:
-                    result[key] = value
+                result.setdefault(key, value)
         return result
 
     try:
-        data = json.loads(text, object_pairs_hook=keep_first)
+        data = json.loads(text, object_pairs_hook=keep_first, parse_constant=_no_constants)
     except json.JSONDecodeError as exc:
         message = exc.msg[0].lower() + exc.msg[1:]
-        raise SourceError(message.replace("expecting", "expected"), exc.pos) from None
+        message = message.replace("expecting", "expected").removesuffix(" at")
+        raise SourceError(message, exc.pos) from None
+    except _NotJson as exc:
+        raise SourceError(f"{exc.args[0]} is not valid JSON", text.find(exc.args[0])) from None
     except RecursionError:
         raise SourceError("JSON nested too deeply to read", 0) from None
     locator = JsonLocator(text, _WHITESPACE.match(text).end())
-    problems = [_duplicate(locator, data, container, key) for container, key in repeated]
+    problems = _repeats(locator) if saw_repeat else []
     return data, locator, problems
 
 
-def _duplicate(locator: JsonLocator, data: Any, container: dict, key: str) -> LoadProblem:
-    pointer = _find(data, container, ())
-    offset = locator.pointer_offset(pointer) if pointer is not None else None
-    if offset is None:
-        return LoadProblem(f"duplicate key '{key}'", 0)
-    entries, repeats = locator.container(offset)
-    first, second = entries[key], repeats[key][0]
-    line = locator.text.count("\n", 0, first[0]) + 1
-    return LoadProblem(
-        f"duplicate key '{key}' (first defined on line {line}); JSON keys must be unique, "
-        "so remove or rename one",
-        second[0],
-        second[1] - second[0],
-    )
+class _NotJson(ValueError):
+    pass
 
 
-def _find(node: Any, target: Any, pointer: Pointer) -> Pointer | None:
-    if node is target:
-        return pointer
-    children = (
-        node.items()
-        if isinstance(node, dict)
-        else enumerate(node)
-        if isinstance(node, list)
-        else ()
-    )
-    for key, child in children:
-        if isinstance(child, (dict, list)):
-            found = _find(child, target, (*pointer, key))
-            if found is not None:
-                return found
-    return None
+def _no_constants(name: str) -> Any:
+    raise _NotJson(name)
+
+
+def _repeats(locator: JsonLocator) -> list[LoadProblem]:
+    """Every repeated key, found by scanning the text (rare, so a full walk is fine)."""
+    problems, pending = [], [locator.root_start]
+    while pending:
+        entries, repeats = locator.container(pending.pop())
+        for key, again in repeats.items():
+            line = line_number(locator.text, entries[key][0])
+            problems.extend(
+                LoadProblem(
+                    f"duplicate key '{key}' (first defined on line {line}); JSON keys must be "
+                    "unique, so remove or rename one",
+                    start,
+                    end - start,
+                )
+                for start, end, _, _ in again
+            )
+        values = [*entries.values(), *(e for more in repeats.values() for e in more)]
+        pending.extend(entry[2] for entry in values if locator.text[entry[2]] in "{[")
+    return sorted(problems, key=lambda p: p.offset)

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
-from .document import Focus, Pointer
+from .document import Focus, Pointer, line_number
 from .errors import LoadProblem, SourceError
 
 try:  # libyaml ships in PyYAML's wheels; the pure-Python parser is the fallback.
@@ -44,7 +44,9 @@ _SCALAR_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "nu
 # entries the value's start and end above those): a quarter of the memory of
 # a tuple of four ints, which matters at a hundred thousand entries.
 _OFFSET_MASK = 0xFFFFFFFF
-_ALIAS_BUDGET = 1_000_000  # nodes reachable through aliases: a billion-laughs guard
+_ALIAS_BUDGET = 1_000_000
+_MAX_DEPTH = 200
+_NON_SPACE = re.compile(r"[^\s]+")  # nodes reachable through aliases: a billion-laughs guard
 
 _TAB_MESSAGE = "a tab character here; YAML indents with spaces only"
 
@@ -105,6 +107,7 @@ class _Builder:
         self.problems: list[LoadProblem] = []
         self.alias_nodes = 0
         self.end = 0  # end offset of the last container built
+        self.open: list[int] = []  # ids of the containers being built, outermost first
 
     def document(self) -> tuple[Any, YamlLocator]:
         self.next_event()  # StreamStart
@@ -147,12 +150,14 @@ class _Builder:
         elif tag in _SCALAR_TAGS:
             value = resolve_plain(event.value)
             expected = tag[len(_CORE) :]
+            if expected == "float" and _core_type(value) == "int":
+                value = float(value)
             if _core_type(value) != expected:
                 raise SourceError(
                     f"'{event.value}' is not a valid !!{expected}", event.start_mark.index
                 )
         else:
-            raise _tag_error(tag, event)
+            raise _tag_error(tag, event, self.text)
         return self.anchored(event, value)
 
     def mapping(self, event: Any) -> dict[str, Any]:
@@ -160,7 +165,7 @@ class _Builder:
         result: dict[str, Any] = {}
         entries: dict[str, int] = {}
         merges: list[Any] = []
-        self.anchored(event, result)
+        self.enter(event, result)
         next_event = self.next_event
         scalar_event = ev.ScalarEvent
         while True:  # the hot loop: one turn per mapping entry in the file
@@ -174,6 +179,8 @@ class _Builder:
                 )
             value_event = next_event()
             key = key_event.value
+            if key_event.tag is not None or key_event.anchor is not None:
+                self.key_properties(key_event)
             if (
                 type(value_event) is scalar_event
                 and value_event.tag is None
@@ -204,6 +211,7 @@ class _Builder:
         for merged in merges:
             self.merge(result, entries, merged, event)
         self.table[id(result)] = entries
+        self.open.pop()
         return result
 
     def merge_or_duplicate(
@@ -220,7 +228,7 @@ class _Builder:
         self.check_container_tag(event, "seq")
         result: list[Any] = []
         items: list[int] = []
-        self.anchored(event, result)
+        self.enter(event, result)
         next_event = self.next_event
         while True:
             item = next_event()
@@ -236,6 +244,7 @@ class _Builder:
             items.append(start | end << 32)
         self.end = item.end_mark.index
         self.table[id(result)] = items
+        self.open.pop()
         return result
 
     def alias(self, event: Any) -> Any:
@@ -247,6 +256,13 @@ class _Builder:
                 event.start_mark.index,
                 len(event.anchor) + 1,
             ) from None
+        if id(value) in self.open:
+            raise SourceError(
+                f"alias '*{event.anchor}' refers to a collection that contains it; "
+                "plan data cannot be circular",
+                event.start_mark.index,
+                len(event.anchor) + 1,
+            )
         self.alias_nodes += _count_nodes(value, {})
         if self.alias_nodes > _ALIAS_BUDGET:
             raise SourceError(
@@ -256,6 +272,23 @@ class _Builder:
             )
         return value
 
+    def enter(self, event: Any, container: Any) -> None:
+        """Start a container: guard the depth, register its anchor."""
+        if len(self.open) >= _MAX_DEPTH:
+            raise SourceError(
+                f"nested more than {_MAX_DEPTH} levels deep; a plan never needs that",
+                event.start_mark.index,
+            )
+        self.open.append(id(container))
+        self.anchored(event, container)
+
+    def key_properties(self, key_event: Any) -> None:
+        """Keys may carry an anchor, and no tag but `!` or `!!str`."""
+        tag = key_event.tag
+        if tag is not None and tag not in ("!", f"{_CORE}str"):
+            raise _tag_error(tag, key_event, self.text)
+        self.anchored(key_event, key_event.value)
+
     def anchored(self, event: Any, value: Any) -> Any:
         if event.anchor is not None:
             self.anchors[event.anchor] = value
@@ -264,10 +297,10 @@ class _Builder:
     def check_container_tag(self, event: Any, kind: str) -> None:
         tag = event.tag
         if tag is not None and tag != "!" and tag != f"{_CORE}{kind}":
-            raise _tag_error(tag, event)
+            raise _tag_error(tag, event, self.text)
 
     def duplicate(self, key: str, start: int, end: int, first: int) -> None:
-        line = self.text.count("\n", 0, first) + 1
+        line = line_number(self.text, first)
         self.problems.append(
             LoadProblem(
                 f"duplicate key '{key}' (first defined on line {line}); "
@@ -301,13 +334,15 @@ def _core_type(value: Any) -> str:
     return "str"
 
 
-def _tag_error(tag: str, event: Any) -> SourceError:
+def _tag_error(tag: str, event: Any, text: str) -> SourceError:
     shown = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+    start = text.find("!", event.start_mark.index)  # the tag may follow an anchor
+    written = _NON_SPACE.match(text, start) if start >= 0 else None
     return SourceError(
         f"tag '{shown}' is not allowed; plan files hold plain data only "
         "(mappings, lists, strings, numbers, booleans, null)",
-        event.start_mark.index,
-        max(len(shown), 1),
+        start if written else event.start_mark.index,
+        len(written.group(0)) if written else 1,
     )
 
 
@@ -326,7 +361,10 @@ def _count_nodes(value: Any, seen: dict[int, int]) -> int:
 
 def load_yaml(text: str) -> tuple[Any, YamlLocator, list[LoadProblem]]:
     """Parse one YAML document; raises SourceError with the offending offset."""
-    builder = _Builder(text)
+    try:
+        builder = _Builder(text)
+    except UnicodeEncodeError as exc:  # lone surrogates in a buffer from an editor
+        raise SourceError("the text holds an unpaired surrogate character", exc.start) from None
     try:
         data, locator = builder.document()
     except yaml.MarkedYAMLError as exc:
@@ -338,8 +376,12 @@ def load_yaml(text: str) -> tuple[Any, YamlLocator, list[LoadProblem]]:
         if exc.context and exc.context_mark and exc.context_mark is not mark:
             message += f" ({exc.context} on line {exc.context_mark.line + 1})"
         raise SourceError(message, offset) from None
-    except yaml.YAMLError as exc:  # reader errors carry a position of their own
-        raise SourceError(str(getattr(exc, "reason", exc)), getattr(exc, "position", 0)) from None
+    except yaml.YAMLError as exc:  # reader errors carry a UTF-8 byte position
+        position = getattr(exc, "position", 0)
+        offset = len(text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "ignore"))
+        raise SourceError(str(getattr(exc, "reason", exc)), offset) from None
+    except RecursionError:
+        raise SourceError("nested too deeply to read", 0) from None
     finally:
         dispose = getattr(builder.parser, "dispose", None)
         if dispose:

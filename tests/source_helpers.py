@@ -1,0 +1,30 @@
+"""Helpers shared by the source-loader tests: load text, expect one error or none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from trackinglint.sources import LoadedSource, Span, read_source
+
+from conftest import REPO
+
+GEN_PLAN = REPO.parent / "shared" / "bench" / "gen_plan.py"
+
+
+def load(source: str | bytes, name: str) -> LoadedSource:
+    return read_source(Path(name), name, source)
+
+
+def only_error(loaded: LoadedSource) -> tuple[str, Span]:
+    assert len(loaded.parse_errors) == 1, loaded.parse_errors
+    return loaded.parse_errors[0]
+
+
+def start(span: Span) -> tuple[int, int]:
+    return span.line, span.column
+
+
+def clean(source: str | bytes, name: str) -> LoadedSource:
+    loaded = load(source, name)
+    assert loaded.parse_errors == []
+    return loaded
