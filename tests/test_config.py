@@ -95,7 +95,9 @@ def test_per_file_ignores_and_severity_overrides(cli, write):
     )
     write("legacy/plan.yaml", BROKEN)
     write("plan.yaml", BROKEN)
-    run = cli("check", "legacy/plan.yaml", "plan.yaml", "--output-format", "json")
+    run = cli(
+        "check", "legacy/plan.yaml", "plan.yaml", "--output-format", "json", "--select", "TL0"
+    )
     assert [(f["file"], f["severity"]) for f in run.json()] == [("plan.yaml", "warning")]
     assert run.code == 0  # a warning is below the default fail-on
 
@@ -108,9 +110,11 @@ def _engine_with_sample(tmp_path, config: str) -> Engine:
 def test_rule_options_by_code_or_name(tmp_path, write, monkeypatch):
     monkeypatch.chdir(tmp_path)
     plan = write("plan.yaml", "trackinglint: 1\nevents:\n  A: {description: Twelve chars}\n")
-    engine = _engine_with_sample(tmp_path, "")
+    engine = _engine_with_sample(tmp_path, 'select = ["XT"]\n')
     assert engine.lint([plan]).findings == []
-    engine = _engine_with_sample(tmp_path, "[options.short-event-description]\nmin-length = 20\n")
+    engine = _engine_with_sample(
+        tmp_path, 'select = ["XT"]\n[options.short-event-description]\nmin-length = 20\n'
+    )
     assert [f.code for f in engine.lint([plan]).findings] == ["XT001"]
 
 

@@ -18,12 +18,13 @@ from trackinglint.policy import Overrides
 from plugins import crashing_plugin, sample_plugin
 
 HERE = Path(__file__).parent / "plugins"
+SELECT = ("TL0", "XT")  # the core rules and the sample plugins' rules
 PLAN = "trackinglint: 1\nevents:\n  Signed In:\n    description: Short.\n"
 
 
-def lint(path: Path, *plugins, **overrides):
+def lint(path: Path, *plugins):
     registry = build_registry(plugins, load_entry_points=False)
-    return Engine(registry, overrides=Overrides(**overrides)).lint([path])
+    return Engine(registry, overrides=Overrides(select=SELECT)).lint([path])
 
 
 def test_registered_plugin_rule_fires(write):
@@ -59,8 +60,9 @@ def _install(site: Path, module: str, name: str = "sample") -> None:
 
 def _run(cwd: Path, pythonpath: str, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": pythonpath}
+    selection = ("--select", ",".join(SELECT)) if args[0] == "check" else ()
     return subprocess.run(
-        [sys.executable, "-m", "trackinglint", *args],
+        [sys.executable, "-m", "trackinglint", *args, *selection],
         capture_output=True, text=True, cwd=cwd, env=env, check=False,
     )  # fmt: skip
 
@@ -87,7 +89,8 @@ def test_plugin_in_linted_folder_is_never_loaded(project):
     _install(project, "sample_plugin")
     done = _run(project, str(project), "check", "plan.yaml", "--output-format", "concise")
     assert done.stdout == ""
-    assert done.returncode == 0
+    assert done.stderr == "trackinglint: error: --select: unknown rule 'XT'\n"  # not loaded
+    assert done.returncode == 2
     assert "XT001" not in _run(project, ".", "rules").stdout
 
 

@@ -46,3 +46,14 @@ def test_pre_commit_hook_definition():
     assert hook["types_or"] == ["yaml", "json"]
     assert hook["entry"].startswith("trackinglint check")
     assert "--skip-unrecognized" in hook["entry"]
+
+
+def test_readme_shows_the_real_before_run():
+    command = "trackinglint check examples/crm-before --output-format concise"
+    shown = README.split(f"$ {command}\n", 1)[1].split("$ echo $?", 1)[0]
+    done = subprocess.run(
+        [sys.executable, "-m", "trackinglint", *command.split()[1:]],
+        capture_output=True, text=True, cwd=REPO, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stdout == shown

@@ -1,4 +1,4 @@
-"""The command line: `trackinglint check | rules | rule CODE`.
+"""The command line: `trackinglint check | rules | rule CODE | schema | classify`.
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration
 or internal error. Bad input never produces a traceback.
@@ -33,6 +33,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except SystemExit as exc:  # argparse: --help, --version and usage errors
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_ERROR)
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_FINDINGS
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the promise: never a traceback for the user
@@ -61,6 +64,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return _rules(args, registry)
     if args.command == "schema":
         return _schema()
+    if args.command == "classify":
+        return _classify(args, registry, parser)
     return _rule(args, registry)
 
 
@@ -134,6 +139,13 @@ def build_parser() -> argparse.ArgumentParser:
     rule.add_argument("code", help="rule code or name, e.g. TL104 or target-on-surface-metric")
 
     commands.add_parser("schema", help="print the native format's JSON Schema (draft-07)")
+
+    classify = commands.add_parser(
+        "classify", help="show how each event and metric is classified, and why"
+    )
+    classify.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
+    classify.add_argument("--output-format", choices=("table", "json"), default="table")
+    classify.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file")
     return parser
 
 
@@ -163,10 +175,31 @@ def _check(args: argparse.Namespace, registry: Registry, parser: argparse.Argume
     if args.statistics:
         from .reporters.statistics import report_statistics
 
-        report_statistics(result, stream, color=color)
-    else:
+        reporter = report_statistics
+    try:
         reporter(result, stream, color=color)
+        stream.flush()
+    except BrokenPipeError:  # `trackinglint check | head`: the reader has seen enough
+        _silence_stdout()
     return exit_code(result, exit_zero=args.exit_zero)
+
+
+def _classify(args: argparse.Namespace, registry: Registry, parser: argparse.ArgumentParser) -> int:
+    from .classification.report import run
+
+    for given in args.paths:
+        if not Path(given).exists():
+            parser.error(f"no such file or folder: {given}")
+    if args.config is not None and not args.config.is_file():
+        parser.error(f"no such configuration file: {args.config}")
+    return run(
+        args.paths,
+        registry,
+        config_file=args.config,
+        output_format=args.output_format,
+        out=sys.stdout,
+        err=sys.stderr,
+    )
 
 
 def exit_code(result: LintResult, *, exit_zero: bool = False) -> int:
@@ -234,6 +267,12 @@ def _use_color(choice: str, stream: TextIO) -> bool:
     if os.environ.get("FORCE_COLOR"):
         return True
     return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail too."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _safe_output() -> None:

@@ -24,7 +24,7 @@ DEFAULT_EXCLUDE = (
 FAIL_ON = ("error", "warning", "info")
 
 _LIST_KEYS = ("select", "extend-select", "ignore", "extend-ignore", "include", "exclude")
-_TABLE_KEYS = ("per-file-ignores", "severity", "options")
+_TABLE_KEYS = ("per-file-ignores", "severity", "options", "lexicon")
 _STRING_KEYS = ("fail-on",)
 KNOWN_KEYS = (*_LIST_KEYS, *_TABLE_KEYS, *_STRING_KEYS)
 
@@ -48,6 +48,7 @@ class Settings:
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     fail_on: str | None = None
+    lexicon: dict[str, tuple[str, ...]] = field(default_factory=dict)  # classifier words
 
     def error(self, key: str, message: str) -> ConfigError:
         return config_error(self.source, key, message)
@@ -169,6 +170,8 @@ def parse_settings(table: Any, *, source: Path | None, root: Path) -> Settings:
         changes["severity"] = _severity(settings, values["severity"])
     if "options" in values:
         changes["options"] = _options(settings, values["options"])
+    if "lexicon" in values:
+        changes["lexicon"] = _lexicon(settings, values["lexicon"])
     return _replace(settings, changes)
 
 
@@ -196,6 +199,26 @@ def _options(settings: Settings, value: Any) -> dict[str, dict[str, Any]]:
     if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
         raise settings.error("options", "expected tables like [tool.trackinglint.options.TL109]")
     return {code: dict(table) for code, table in value.items()}
+
+
+def _lexicon(settings: Settings, value: Any) -> dict[str, tuple[str, ...]]:
+    """Words added to the classifier's lexicons, e.g. completion-verbs = ["onboarded"]."""
+    from .classification.lexicon import LEXICON_NAMES
+
+    if not isinstance(value, dict):
+        raise settings.error("lexicon", "expected a table of lexicon-name = [words]")
+    result = {}
+    for name, words in value.items():
+        if name not in LEXICON_NAMES:
+            hint = close_match(name, LEXICON_NAMES)
+            suggestion = (
+                f"did you mean '{hint}'?" if hint else f"known lexicons: {', '.join(LEXICON_NAMES)}"
+            )
+            raise settings.error(f"lexicon.{name}", f"unknown lexicon; {suggestion}")
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise settings.error(f"lexicon.{name}", "expected a list of non-empty strings")
+        result[name] = tuple(word.strip() for word in words)
+    return result
 
 
 def _replace(settings: Settings, changes: dict[str, Any]) -> Settings:

@@ -18,7 +18,7 @@ from .findings import Finding, Problem, Severity
 from .model import Origin, Plan
 from .plugins import Registry, build_registry
 from .policy import Overrides, Policy, build_policy
-from .rules.api import Rule, RuleContext
+from .rules.api import PlanFacts, Rule, RuleContext
 from .rules.core import INTERNAL_ERROR, PARSE_ERROR, UNKNOWN_FORMAT, UNUSED_SUPPRESSION
 from .sources import Document, Span, read_source
 from .suppressions import Suppression, find_suppressions
@@ -129,16 +129,17 @@ class Engine:
             plan.merge(read.plan)
         if plan.documents:
             result.plans.append(plan)
-            problems.extend(self._run_rules(plan, policy))
+            facts = PlanFacts(plan, self.registry, getattr(files[0].settings, "lexicon", None))
+            problems.extend(self._run_rules(plan, policy, facts))
         documents = list(result.documents.values())[seen_before:]
         result.findings.extend(self._findings(problems, policy, documents))
 
-    def _run_rules(self, plan: Plan, policy: Policy) -> Iterable[Problem]:
+    def _run_rules(self, plan: Plan, policy: Policy, facts: PlanFacts) -> Iterable[Problem]:
         for code in sorted(policy.enabled):
             rule = self.registry.rules[code]
             if rule.check is None:
                 continue
-            context = RuleContext(plan, policy.options[code])
+            context = RuleContext(plan, policy.options[code], facts)
             try:
                 found = list(rule.check(context))
             except Exception as exc:  # one broken rule must not stop the others

@@ -28,6 +28,21 @@ class Origin:
     def path(self) -> str:
         return format_pointer(self.pointer)
 
+    def field(self, *names: str) -> Origin:
+        """The first of `names` written under this node, else this node itself:
+        findings point at the offending field when there is one."""
+        node = self.document.data
+        for segment in self.pointer:
+            try:
+                node = node[segment]
+            except (KeyError, IndexError, TypeError):
+                return self
+        if isinstance(node, dict):
+            for name in names:
+                if name in node:
+                    return self.child(name)
+        return self
+
     def span(self, focus: Focus = "key") -> Span:
         return self.document.span(self.pointer, focus)
 

@@ -16,5 +16,6 @@ def report_statistics(result: LintResult, stream: TextIO, *, color: bool) -> Non
     counts = Counter((f.code, f.name, f.severity) for f in result.findings)
     width = max((len(str(n)) for n in counts.values()), default=1)
     for (code, name, severity), count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        line = f"{count:>{width}}  {style(code, 'bold')}  {style.severity(severity)}  {name}\n"
+        level = style.severity(severity, f"{severity.value:<7}")
+        line = f"{count:>{width}}  {style(code, 'bold')}  {level}  {name}\n"
         stream.write(line)

@@ -40,12 +40,42 @@ class Option:
         return isinstance(value, expected)
 
 
+class PlanFacts:
+    """What is computed once per plan and shared by every rule: the classification."""
+
+    def __init__(
+        self, plan: Plan, registry: Any = None, lexicon: Mapping[str, Any] | None = None
+    ) -> None:
+        self.plan = plan
+        self.registry = registry
+        self.lexicon = lexicon or {}
+        self._classification: Any = None
+
+    @property
+    def classification(self) -> Any:
+        if self._classification is None:
+            from ..classification import classify
+
+            self._classification = classify(self.plan, self.registry, self.lexicon)
+        return self._classification
+
+
 @dataclass(slots=True)
 class RuleContext:
-    """What a rule's check sees: the plan and its own resolved options."""
+    """What a rule's check sees: the plan, its own resolved options, shared facts."""
 
     plan: Plan
     options: Mapping[str, Any]
+    facts: PlanFacts | None = None
+
+    def __post_init__(self) -> None:
+        if self.facts is None:
+            self.facts = PlanFacts(self.plan)
+
+    @property
+    def classification(self) -> Any:
+        """Every event's and metric's verdict (see trackinglint.classification)."""
+        return self.facts.classification  # type: ignore[union-attr]
 
     def problem(self, origin: Origin, message: str, focus: Focus = "key") -> Problem:
         return Problem(message, origin, focus)

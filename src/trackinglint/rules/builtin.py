@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from ..hookspecs import hookimpl
+from . import outcome_dashboards, outcome_events, outcome_metrics
 from .api import Rule
 from .core import CORE_RULES
 
 
 @hookimpl
 def get_rules() -> list[Rule]:
-    return list(CORE_RULES)
+    return [
+        *CORE_RULES,
+        *outcome_metrics.RULES,
+        *outcome_dashboards.RULES,
+        *outcome_events.RULES,
+    ]

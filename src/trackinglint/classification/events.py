@@ -1,0 +1,115 @@
+"""The event verdict: declared kind, declared jobs, name, properties, plugins.
+
+A declared kind decides (the plan may always say what an event is), but it is
+still weighed against the name, so "Report Viewed" declared a job completion
+is flagged as a contradiction. Without a declaration the evidence is summed:
+positive reads as job completion, negative as feature interaction, a tie as
+interaction (most events are), and no evidence at all as unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from ..model import Event, Job
+from .lexicon import Lexicon
+from .names import name_evidence
+from .properties import property_evidence
+from .verdicts import (
+    EVENT_KINDS,
+    FEATURE_INTERACTION,
+    JOB_COMPLETION,
+    STRONG,
+    UNKNOWN,
+    EventVerdict,
+    Evidence,
+    probability,
+)
+
+DECLARED = 4.0
+JOB = 4.0
+JOB_STEP = 0.5
+
+
+def completions_by_event(jobs: Mapping[str, Job]) -> dict[str, list[str]]:
+    """Event name -> the jobs that name it as their completion."""
+    found: dict[str, list[str]] = {}
+    for job in jobs.values():
+        for event_name in job.completion:
+            found.setdefault(event_name, []).append(job.name)
+    return found
+
+
+def classify_event(
+    event: Event,
+    lexicon: Lexicon,
+    completes: Mapping[str, list[str]],
+    jobs: Mapping[str, Job],
+    extra: Sequence[Evidence] = (),
+) -> EventVerdict:
+    """One event's verdict; `completes` comes from `completions_by_event`."""
+    evidence: list[Evidence] = []
+    declared = event.kind if event.kind in EVENT_KINDS else None
+    if declared:
+        weight = DECLARED if declared == JOB_COMPLETION else -DECLARED
+        evidence.append(Evidence("declared", f"declared {declared} in the plan", weight))
+    evidence.extend(_job_evidence(event, completes, jobs))
+    named = name_evidence(event.name, lexicon)
+    evidence.extend(named)
+    evidence.extend(property_evidence(event.properties, lexicon))
+    evidence.extend(extra)
+    return verdict(event.name, tuple(evidence), declared, named)
+
+
+def verdict(
+    name: str,
+    evidence: tuple[Evidence, ...],
+    declared: str | None = None,
+    named: Sequence[Evidence] = (),
+) -> EventVerdict:
+    """Sum the evidence into a verdict; `named` is the name's share of it."""
+    score = sum(e.weight for e in evidence)
+    if declared:
+        kind = declared
+    elif not any(e.weight for e in evidence):
+        kind = UNKNOWN
+    else:
+        kind = JOB_COMPLETION if score > 0 else FEATURE_INTERACTION
+    if kind == UNKNOWN:
+        confidence = 0.0
+    else:
+        p = probability(score)
+        confidence = p if kind == JOB_COMPLETION else 1.0 - p
+    name_score = sum(e.weight for e in named)
+    name_kind = (
+        JOB_COMPLETION
+        if name_score >= STRONG
+        else FEATURE_INTERACTION
+        if name_score <= -STRONG
+        else None
+    )
+    return EventVerdict(
+        name=name,
+        kind=kind,
+        friction=kind == FEATURE_INTERACTION and any(e.friction for e in evidence),
+        confidence=confidence,
+        evidence=evidence,
+        declared=declared,
+        name_kind=name_kind,
+        contradicts=bool(declared and name_kind and declared != name_kind),
+    )
+
+
+def _job_evidence(
+    event: Event, completes: Mapping[str, list[str]], jobs: Mapping[str, Job]
+) -> list[Evidence]:
+    found = [
+        Evidence("job", f"completion event of job '{job}'", JOB)
+        for job in completes.get(event.name, ())
+    ]
+    linked = jobs.get(event.job) if isinstance(event.job, str) else None
+    if linked is not None and event.name not in linked.completion:
+        found.append(
+            Evidence("job", f"a step of job '{linked.name}', not its completion", -JOB_STEP)
+        )
+    return found

@@ -1,0 +1,247 @@
+"""The word lists the classifier reads names through, loaded from data files.
+
+Each lexicon is a YAML file in `lexicons/` (shipped with the package) holding
+words and multiword phrases in any inflection. Matching goes through word
+forms, so "shared" in a file also matches "share", "shares" and "sharing" in a
+name. Configuration can add words (`[tool.trackinglint.lexicon]`), never
+remove them. `grammar.yaml` holds closed-class words and irregular forms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from ..sources.yaml_loader import load_yaml
+from .tokens import tokenize
+
+LEXICON_NAMES = (
+    "completion-verbs",
+    "interaction-verbs",
+    "completion-states",
+    "light-verbs",
+    "record-verbs",
+    "interface-objects",
+    "friction-words",
+    "help-seeking",
+    "recipients",
+    "artifact-objects",
+    "completion-properties",
+    "interaction-properties",
+    "surface-metric-words",
+    "cumulative-words",
+    "outcome-metric-words",
+)
+NOUN_LEXICONS = frozenset(
+    {
+        "interface-objects",
+        "help-seeking",
+        "recipients",
+        "artifact-objects",
+        "completion-properties",
+        "interaction-properties",
+        "surface-metric-words",
+        "cumulative-words",
+        "outcome-metric-words",
+    }
+)
+GRAMMAR = "grammar"
+
+MEMO_LIMIT = 500_000
+Phrase = tuple[frozenset[str], ...]  # the word forms of each word of a multiword entry
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    prepositions: frozenset[str]
+    particles: frozenset[str]
+    articles: frozenset[str]
+    negators: frozenset[str]
+    verb_negators: frozenset[str]
+    not_participles: frozenset[str]
+    participles: Mapping[str, str]  # irregular participle -> base form
+    nominals: Mapping[str, str]  # action noun -> base form
+
+
+def read_data_file(name: str) -> Any:
+    """One shipped YAML data file, read with the project's YAML 1.2 loader."""
+    text = files("trackinglint.classification").joinpath(f"lexicons/{name}.yaml").read_text("utf-8")
+    data, _, problems = load_yaml(text)
+    if problems:
+        raise ValueError(f"lexicons/{name}.yaml: {problems[0].message}")
+    return data
+
+
+@lru_cache(maxsize=1)
+def builtin_words() -> dict[str, tuple[str, ...]]:
+    """The shipped lexicons, keyed by name."""
+    return {
+        name: tuple(str(word) for word in read_data_file(name)["words"]) for name in LEXICON_NAMES
+    }
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    data = read_data_file(GRAMMAR)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(word) for word in data[key])
+
+    return Grammar(
+        prepositions=words("prepositions"),
+        particles=words("particles"),
+        articles=words("articles"),
+        negators=words("negators"),
+        verb_negators=words("verb-negators"),
+        not_participles=words("not-participles"),
+        participles={str(k): str(v) for k, v in data["participles"].items()},
+        nominals={str(k): str(v) for k, v in data["nominals"].items()},
+    )
+
+
+class Lexicon:
+    """Every lexicon, indexed for fast lookups by word form; caches what it reads."""
+
+    def __init__(self, words: Mapping[str, Iterable[str]], rules: Grammar) -> None:
+        self.grammar = rules
+        self.words = {name: tuple(entries) for name, entries in words.items()}
+        self._forms_cache: dict[str, frozenset[str]] = {}
+        self._token_cache: dict[str, frozenset[str]] = {}
+        self._index: dict[str, set[str]] = {}
+        # first word form -> [(phrase, lexicon, entry text)], longest phrases first
+        self._phrases: dict[str, list[tuple[Phrase, str, str]]] = {}
+        self._memos: dict[str, dict[Any, Any]] = {}
+        for name, entries in self.words.items():
+            for entry in entries:
+                self._add(name, entry)
+        for bucket in self._phrases.values():
+            bucket.sort(key=lambda item: -len(item[0]))
+
+    def _add(self, lexicon: str, entry: str) -> None:
+        tokens = tokenize(entry)
+        if not tokens:
+            return
+        # A noun list holds nouns: "submission" must not make "submit" an artifact.
+        forms = self._noun_forms if lexicon in NOUN_LEXICONS else self.forms
+        if len(tokens) == 1:
+            for form in forms(tokens[0]):
+                self._index.setdefault(form, set()).add(lexicon)
+            return
+        phrase = tuple(forms(token) for token in tokens)
+        text = " ".join(tokens)
+        for form in phrase[0]:
+            self._phrases.setdefault(form, []).append((phrase, lexicon, text))
+
+    def memo(self, kind: str) -> dict[Any, Any]:
+        """A cache for results computed from this lexicon (readings, evidence)."""
+        found = self._memos.get(kind)
+        if found is None or len(found) > MEMO_LIMIT:  # bound a long-lived process
+            found = self._memos[kind] = {}
+        return found
+
+    def forms(self, word: str) -> frozenset[str]:
+        """The word and the forms it may be an inflection of: "submitted" -> submit."""
+        found = self._forms_cache.get(word)
+        if found is None:
+            found = self._forms_cache[word] = frozenset(_forms(word, self.grammar))
+        return found
+
+    def _noun_forms(self, word: str) -> frozenset[str]:
+        return frozenset(_forms(word, self.grammar, maps=False))
+
+    def lexicons_of(self, word: str) -> frozenset[str]:
+        """The lexicons that hold this word in some form."""
+        found = self._token_cache.get(word)
+        if found is None:
+            names: set[str] = set()
+            for form in self.forms(word):
+                names.update(self._index.get(form, ()))
+            found = self._token_cache[word] = frozenset(names)
+        return found
+
+    def exact(self, word: str) -> frozenset[str]:
+        """The lexicons that hold exactly this word form (no inflection matching)."""
+        return frozenset(self._index.get(word, ()))
+
+    def phrase_at(self, tokens: tuple[str, ...], start: int) -> tuple[int, frozenset[str], str]:
+        """The longest multiword entry starting at `start`: (length, lexicons, text).
+
+        Length 0 when none matches. A phrase in several lexicons reports all of them.
+        """
+        candidates: list[tuple[Phrase, str, str]] = []
+        for form in self.forms(tokens[start]):
+            candidates.extend(self._phrases.get(form, ()))
+        best, lexicons, text = 0, set(), ""
+        for phrase, lexicon, entry in candidates:
+            size = len(phrase)
+            if size < best or start + size > len(tokens):
+                continue
+            if all(phrase[i] & self.forms(tokens[start + i]) for i in range(1, size)):
+                if size > best:
+                    best, lexicons, text = size, set(), entry
+                lexicons.add(lexicon)
+        return best, frozenset(lexicons), text
+
+    def is_participle(self, word: str) -> bool:
+        """Does the word look like a past participle ("qualified", "sent")?"""
+        rules = self.grammar
+        if word in rules.participles:
+            return True
+        return (
+            len(word) >= 4
+            and word.endswith("ed")
+            and not word.endswith("eed")
+            and word not in rules.not_participles
+        )
+
+
+def _forms(word: str, rules: Grammar, *, maps: bool = True) -> set[str]:
+    """Inflections of a word; with `maps`, irregular and nominal forms' verbs too."""
+    found = {word}
+    size = len(word)
+    if size > 4 and word.endswith(("ied", "ies")):
+        found.add(word[:-3] + "y")
+    elif size >= 4 and word.endswith("ed") and not word.endswith("eed"):
+        stem = word[:-2]
+        found.update((stem, word[:-1]))
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            found.add(stem[:-1])  # submitted -> submit, cancelled -> cancel
+    elif size >= 6 and word.endswith("ing"):
+        stem = word[:-3]
+        found.update((stem, stem + "e"))
+        if stem[-1] == stem[-2]:
+            found.add(stem[:-1])
+    if size > 4 and word.endswith("es"):
+        found.add(word[:-2])
+    if size > 3 and word.endswith("s") and not word.endswith("ss"):
+        found.add(word[:-1])
+    if maps:
+        for form in list(found):
+            base = rules.participles.get(form) or rules.nominals.get(form)
+            if base:
+                found.add(base)
+    return found
+
+
+@lru_cache(maxsize=32)
+def _cached_lexicon(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Lexicon:
+    words = {name: list(entries) for name, entries in builtin_words().items()}
+    for name, entries in extra:
+        words.setdefault(name, []).extend(entries)
+    return Lexicon(words, grammar())
+
+
+def load_lexicon(extra: Mapping[str, Iterable[str]] | None = None) -> Lexicon:
+    """The shipped lexicons plus configured words; built once per distinct extension.
+
+    Raises KeyError naming an unknown lexicon (configuration checks this first).
+    """
+    key: list[tuple[str, tuple[str, ...]]] = []
+    for name, entries in sorted((extra or {}).items()):
+        if name not in LEXICON_NAMES:
+            raise KeyError(name)
+        key.append((name, tuple(entries)))
+    return _cached_lexicon(tuple(key))

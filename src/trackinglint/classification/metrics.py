@@ -1,0 +1,191 @@
+"""The metric verdict: does a metric count motion (surface) or progress (outcome)?
+
+Evidence (positive: outcome, negative: surface):
+
+- the aggregation: unique users -2 and duration -2 count presence, cumulative
+  -5 only rises (a running total of completions is still a vanity number),
+  "per session" -1; count, sum, average and ratio say nothing;
+- the events it reads: a job completion +2.5, a feature interaction or a
+  friction signal -2.5 (a ratio's denominator weighs 0.5);
+- its name, read like an event name ("Claims Settled" +2) plus the words
+  of surface metrics ("active", "logins", "time in", "views": -2.5, or
+  -1 when they are only what a completion verb acts on, as in "Visits
+  Completed"), running totals ("total", "all time": -3), and progress words
+  ("revenue", "win rate": +2).
+
+A metric is an outcome only when the evidence says so; with no evidence it is
+surface (confidence 0.5), since nothing shows it counts progress.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..model import Metric
+from .events import verdict as event_verdict
+from .lexicon import Lexicon
+from .names import name_evidence
+from .reading import read_name
+from .verdicts import (
+    FEATURE_INTERACTION,
+    JOB_COMPLETION,
+    OUTCOME,
+    SURFACE,
+    EventVerdict,
+    Evidence,
+    MetricVerdict,
+    probability,
+)
+
+AGGREGATIONS = {
+    "unique_users": (-2.0, "aggregation unique_users counts people present, not work done"),
+    "duration": (-2.0, "aggregation duration measures time spent"),
+    "cumulative": (-5.0, "aggregation cumulative only ever rises"),
+}
+AGGREGATION_PHRASES = {
+    "unique_users": "unique users",
+    "duration": "duration",
+    "cumulative": "cumulative count",
+    "average": "average",
+    "sum": "sum",
+    "ratio": "ratio",
+}
+EVENT = 2.5
+DENOMINATOR = 0.5
+PER_SESSION = 1.0
+SURFACE_WORD = 2.5
+SURFACE_OBJECT = 1.0
+UNIT_WORD = 0.5
+CUMULATIVE = 3.0
+OUTCOME_WORD = 2.0
+
+
+def classify_metric(
+    metric: Metric, events: Mapping[str, EventVerdict], lexicon: Lexicon
+) -> MetricVerdict:
+    """One metric's verdict, given the verdicts of the plan's events."""
+    evidence: list[Evidence] = []
+    aggregation = AGGREGATIONS.get(_aggregation(metric))
+    if aggregation:
+        evidence.append(Evidence("aggregation", aggregation[1], aggregation[0]))
+    if any(str(unit).rstrip("s") == "session" for unit in metric.per):
+        evidence.append(Evidence("aggregation", "measured per session", -PER_SESSION))
+    read: dict[str, EventVerdict] = {}
+    for role, event_name in _events(metric):
+        found = events.get(event_name)
+        suffix = ""
+        if found is None:
+            named = name_evidence(event_name, lexicon)
+            found = event_verdict(event_name, named, None, named)
+            suffix = " (not in the plan; read from its name)"
+        read[event_name] = found
+        item = _event_evidence(role, found, suffix)
+        if item:
+            evidence.append(item)
+    clues = _name_clues(metric.name, lexicon)
+    evidence.extend(e for e, _ in clues)
+    phrases = {e.detail: phrase for e, phrase in clues}
+    score = sum(e.weight for e in evidence)
+    kind = OUTCOME if score > 0 else SURFACE
+    if not any(e.weight for e in evidence):
+        confidence = 0.5
+    else:
+        p = probability(score)
+        confidence = p if kind == OUTCOME else 1.0 - p
+    return MetricVerdict(
+        metric.name,
+        kind,
+        confidence,
+        tuple(evidence),
+        _reason(metric, kind, evidence, read, phrases),
+    )
+
+
+def _events(metric: Metric) -> list[tuple[str, str]]:
+    pairs = [("event", metric.event), ("numerator", metric.numerator)]
+    pairs.append(("denominator", metric.denominator))
+    return [(role, name) for role, name in pairs if name and isinstance(name, str)]
+
+
+def _aggregation(metric: Metric) -> str:
+    return metric.aggregation if isinstance(metric.aggregation, str) else ""
+
+
+def _event_evidence(role: str, found: EventVerdict, suffix: str) -> Evidence | None:
+    if found.kind == JOB_COMPLETION:
+        what, sign = f"job completion '{found.name}'", 1.0
+    elif found.kind == FEATURE_INTERACTION:
+        label = "friction signal" if found.friction else "feature interaction"
+        what, sign = f"{label} '{found.name}'", -1.0
+    else:
+        return None
+    if role == "denominator":
+        return Evidence("event", f"divides by {what}{suffix}", sign * DENOMINATOR)
+    return Evidence("event", f"counts {what}{suffix}", sign * EVENT)
+
+
+def _name_clues(name: str, lexicon: Lexicon) -> tuple[tuple[Evidence, str], ...]:
+    """The name's evidence, each with the phrase a reason would quote; cached."""
+    cache = lexicon.memo("metric-name")
+    found = cache.get(name)
+    if found is None:
+        found = cache[name] = tuple(_read_name(name, lexicon))
+    return found
+
+
+def _read_name(name: str, lexicon: Lexicon) -> list[tuple[Evidence, str]]:
+    found = [(e, e.detail) for e in name_evidence(name, lexicon)]
+    reading = read_name(name, lexicon)
+    units = reading.units
+    per = next((i for i, u in enumerate(units) if u.text == "per"), len(units))
+    completes = reading.action is not None and (
+        reading.action.is_in("completion-verbs") or reading.action.is_in("completion-states")
+    )
+
+    def add(detail: str, weight: float, phrase: str) -> None:
+        found.append((Evidence("name", detail, weight), phrase))
+
+    for i, unit in enumerate(units):
+        quoted = f"'{unit.text}'"
+        if unit.is_in("cumulative-words"):
+            add(f"{quoted} is a running total", -CUMULATIVE, f"a running total ({quoted})")
+        elif unit.is_in("outcome-metric-words"):
+            add(f"{quoted} measures progress", OUTCOME_WORD, f"{quoted} in its name")
+        elif not unit.is_in("surface-metric-words"):
+            continue
+        elif i > per:
+            add(f"measured per {quoted}", -UNIT_WORD, f"measured per {quoted}")
+        elif completes and unit in reading.objects:
+            add(f"{quoted} is what gets done, not motion", -SURFACE_OBJECT, f"{quoted} in its name")
+        else:
+            add(f"{quoted} counts motion", -SURFACE_WORD, f"{quoted} in its name")
+    return found
+
+
+def _reason(
+    metric: Metric,
+    kind: str,
+    evidence: list[Evidence],
+    read: Mapping[str, EventVerdict],
+    phrases: Mapping[str, str],
+) -> str:
+    """One phrase for messages: what the metric counts, and the deciding evidence."""
+    lead = "counts progress" if kind == OUTCOME else "counts motion"
+    if not any(e.weight for e in evidence):
+        return "nothing shows it counts progress"
+    main = metric.event or metric.numerator
+    agg = AGGREGATION_PHRASES.get(_aggregation(metric), "count")
+    if metric.numerator and metric.denominator and not metric.event:
+        return f"{lead}: ratio of '{metric.numerator}' to '{metric.denominator}'"
+    agrees = {OUTCOME: JOB_COMPLETION, SURFACE: FEATURE_INTERACTION}[kind]
+    surface_aggregation = _aggregation(metric) in AGGREGATIONS and kind == SURFACE
+    if main and (surface_aggregation or (main in read and read[main].kind == agrees)):
+        note = " (a friction signal)" if read[main].friction else ""
+        return f"{lead}: {agg} of '{main}'{note}"
+    sign = 1 if kind == OUTCOME else -1
+    # the strongest evidence for the verdict; on a tie, a metric word over an event-like one
+    strongest = max(
+        (e for e in evidence if e.weight * sign > 0),
+        key=lambda e: (abs(e.weight), phrases.get(e.detail, e.detail) != e.detail),
+    )
+    return f"{lead}: {phrases.get(strongest.detail, strongest.detail)}"

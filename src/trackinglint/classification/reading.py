@@ -1,0 +1,190 @@
+"""Read the grammar of a name: which word is the action, what it acts on,
+and what follows it.
+
+Tracking plans name events in two shapes. "Object Action" puts a past
+participle last ("Invoice Approved", "save_button_clicked"), or a base
+form ("row_click"). "Verb Object" puts the verb first ("Visited dashboard",
+"view_item"). Either may end in a complement ("... With Stakeholder",
+"... To Done"). The evidence comes from these roles, not from the bare words:
+"submitted" means one thing as the action on a review and another as the
+action on a form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .tokens import tokenize
+
+ACTION_LEXICONS = frozenset(
+    {
+        "completion-verbs",
+        "interaction-verbs",
+        "friction-words",
+        "completion-states",
+        "light-verbs",
+        "record-verbs",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A word, or a multiword phrase from a lexicon ("logged in", "no results")."""
+
+    text: str
+    lexicons: frozenset[str]
+    participle: bool = False
+    phrase: bool = False
+
+    def is_in(self, lexicon: str) -> bool:
+        return lexicon in self.lexicons
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    units: tuple[Unit, ...]  # the words that carry meaning, phrases merged
+    action: Unit | None = None
+    objects: tuple[Unit, ...] = ()  # what the action is done to; articles left out
+    head: Unit | None = None  # the noun the object phrase is about (its last word)
+    complement: tuple[Unit, ...] = ()  # from the first preposition after the action
+    style: str = "noun"  # object-action | verb-object | subject-verb-object | noun
+    negation: str = ""  # the word denying the action: "not" in "Order Not Completed"
+
+
+def read_name(name: str, lexicon: Lexicon) -> Reading:
+    """The structural reading of a name, cached per lexicon by its meaningful words."""
+    return read_tokens(content_tokens(name, lexicon), lexicon)
+
+
+def read_tokens(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
+    cache = lexicon.memo("reading")
+    found = cache.get(tokens)
+    if found is None:
+        found = cache[tokens] = _read(tokens, lexicon)
+    return found
+
+
+def content_tokens(name: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """The name's words without what never carries meaning at the end."""
+    return _content(tokenize(name), lexicon)
+
+
+def _content(tokens: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
+    """Drop what never carries meaning at the end: numbers, versions, stray adverbs."""
+    end = len(tokens)
+    while end:
+        last = tokens[end - 1]
+        noise = last.isdigit() or last == "v" or (len(last) > 4 and last.endswith("ly"))
+        if not noise or lexicon.exact(last):
+            break
+        end -= 1
+    return tokens[:end]
+
+
+def units_of(tokens: tuple[str, ...], lexicon: Lexicon) -> tuple[Unit, ...]:
+    """Words to units: lexicon phrases merged, and a verb plus a final particle."""
+    units: list[Unit] = []
+    i = 0
+    while i < len(tokens):
+        size, lexicons, _ = lexicon.phrase_at(tokens, i)
+        if size:
+            words = tokens[i : i + size]
+            units.append(
+                Unit(" ".join(words), lexicons, lexicon.is_participle(words[0]), phrase=True)
+            )
+            i += size
+            continue
+        word = tokens[i]
+        units.append(Unit(word, lexicon.lexicons_of(word), lexicon.is_participle(word)))
+        i += 1
+    particles = lexicon.grammar.particles
+    if len(units) >= 2 and units[-1].text in particles and units[-2].participle:
+        verb = units[-2]
+        merged = Unit(f"{verb.text} {units[-1].text}", verb.lexicons, True, phrase=True)
+        units[-2:] = [merged]
+    return tuple(units)
+
+
+def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
+    units = units_of(tokens, lexicon)
+    if not units:
+        return Reading(units)
+    articles = lexicon.grammar.articles
+    prepositions = lexicon.grammar.prepositions
+    negators = lexicon.grammar.negators
+
+    def capable(unit: Unit) -> bool:
+        if unit.participle:
+            return True
+        if not unit.lexicons & ACTION_LEXICONS:
+            return False
+        # "booking", "onboarding": an -ing word is an action only when listed as itself
+        return unit.phrase or not unit.text.endswith("ing") or bool(lexicon.exact(unit.text))
+
+    def is_preposition(unit: Unit) -> bool:
+        return not unit.phrase and unit.text in prepositions
+
+    verb_negators = lexicon.grammar.verb_negators
+
+    def build(
+        action: int,
+        before: tuple[Unit, ...],
+        after: tuple[Unit, ...],
+        rest: tuple[Unit, ...],
+        style: str,
+    ) -> Reading:
+        before_action = units[action - 1].text if action > 0 else ""
+        objects = tuple(
+            u for u in (before or after) if _nominal(u, articles) and u.text not in verb_negators
+        )
+        return Reading(
+            units,
+            action=units[action],
+            objects=objects,
+            head=objects[-1] if objects else None,
+            complement=rest,
+            style=style,
+            negation=before_action if before_action in verb_negators else "",
+        )
+
+    n = len(units)
+    last = units[-1]
+    # Object Action: "Invoice Approved", "row_click", "Logged In"
+    opens_phrase = n >= 2 and (is_preposition(units[-2]) or units[-2].text in negators)
+    # a business noun last is the object ("view_invoice"), unless it is all there is ("purchase")
+    noun_last = n >= 2 and not last.participle and last.is_in("artifact-objects")
+    if capable(last) and not opens_phrase and not noun_last:
+        return build(n - 1, units[:-1], (), (), "object-action")
+    # A complement after the action: "Quote Emailed To Client", "Emailed a quote to ..."
+    for p in range(1, n):
+        if is_preposition(units[p]):
+            a = _pick(units[:p], capable)
+            if a is not None:
+                style = "object-action" if a else "verb-object"
+                return build(a, units[:a], units[a + 1 : p], units[p:], style)
+            break
+    a = _pick(units[:-1] if noun_last else units, capable)
+    if a == 0:  # Verb Object: "Visited dashboard", "view_item"
+        return build(0, (), units[1:], (), "verb-object")
+    if a is not None:  # an action in the middle, between subject and object: "User Clicks Button"
+        return build(a, (), units[a + 1 :], (), "subject-verb-object")
+    objects = tuple(u for u in units if _nominal(u, articles))
+    return Reading(units, objects=objects, head=objects[-1] if objects else None)
+
+
+def _pick(units: tuple[Unit, ...], capable: Callable[[Unit], bool]) -> int | None:
+    """The action among units: the last participle, else the first or last action word."""
+    participles = [j for j, unit in enumerate(units) if unit.participle]
+    if participles:
+        return participles[-1]
+    if capable(units[0]):
+        return 0
+    return next((j for j in range(len(units) - 1, 0, -1) if capable(units[j])), None)
+
+
+def _nominal(unit: Unit, articles: frozenset[str]) -> bool:
+    """Can the unit be (part of) the object? Articles and bare numbers cannot."""
+    return unit.text not in articles and not unit.text.isdigit()

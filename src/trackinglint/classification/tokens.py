@@ -1,0 +1,57 @@
+"""Event and metric names to lowercase word tokens, whatever the naming style.
+
+Real plans mix Title Case ("Invoice Approved"), snake_case, camelCase,
+PascalCase, kebab-case, dotted namespaces ("billing.invoice.approved") and
+SCREAMING_CASE, often with digits. The classifier reads words, so every style
+must come out as the same list: ["invoice", "approved"].
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_SEPARATORS = re.compile(r"[\W_]+")
+_APOSTROPHES = re.compile(r"['’]")
+# ASCII fast path: acronym before a capitalised word, a word, an acronym, digits
+_ASCII_PARTS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
+
+
+@lru_cache(maxsize=65536)
+def tokenize(name: str) -> tuple[str, ...]:
+    """Split a name into lowercase words and digit runs.
+
+    Boundaries: any non-alphanumeric character, a lower-to-upper change
+    ("invoiceApproved"), the end of an acronym before a capitalised word
+    ("APIKeyCopied" -> api, key, copied), and a letter-digit change ("step2").
+    Apostrophes join ("user's" -> "users") instead of splitting off an "s".
+    """
+    name = _APOSTROPHES.sub("", name)
+    if name.isascii():
+        return tuple(part.lower() for part in _ASCII_PARTS.findall(name))
+    tokens: list[str] = []
+    for chunk in _SEPARATORS.split(name):
+        if chunk:
+            tokens.extend(part.lower() for part in _split_chunk(chunk))
+    return tuple(tokens)
+
+
+def _split_chunk(chunk: str) -> list[str]:
+    parts: list[str] = []
+    start = 0
+    for i in range(1, len(chunk)):
+        before, here = chunk[i - 1], chunk[i]
+        if (
+            (before.isdigit() != here.isdigit())
+            or (before.islower() and here.isupper())
+            or (
+                before.isupper()
+                and here.isupper()
+                and i + 1 < len(chunk)
+                and chunk[i + 1].islower()
+            )
+        ):
+            parts.append(chunk[start:i])
+            start = i
+    parts.append(chunk[start:])
+    return parts

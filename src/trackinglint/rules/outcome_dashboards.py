@@ -1,0 +1,51 @@
+"""Outcome rules about dashboards: what leads, and how much stands beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Problem, Severity
+from .api import Option, RuleContext, rule
+
+
+@rule("TL108", "outcome-not-on-top", severity=Severity.WARNING, group="outcome")
+def outcome_not_on_top(ctx: RuleContext) -> Iterator[Problem]:
+    """A dashboard does not lead with the north star or an outcome metric."""
+    verdicts = ctx.classification.metrics
+    for dashboard in ctx.plan.dashboards.values():
+        if not dashboard.metrics:
+            continue
+        first = dashboard.metrics[0]
+        metric = ctx.plan.metrics.get(first.name)
+        if metric is None or metric.north_star or verdicts[metric.name].kind == "outcome":
+            continue
+        yield ctx.problem(
+            first.origin,
+            f"dashboard '{dashboard.name}' leads with '{metric.name}', a surface metric "
+            f"({verdicts[metric.name].reason}); put the north star or an outcome metric first "
+            "and the diagnostics below it",
+        )
+
+
+@rule(
+    "TL109",
+    "crowded-dashboard",
+    severity=Severity.WARNING,
+    group="outcome",
+    options={"max-metrics": Option(7, "Most metrics one dashboard may show side by side.")},
+)
+def crowded_dashboard(ctx: RuleContext) -> Iterator[Problem]:
+    """A dashboard shows more coequal metrics than the limit."""
+    limit = ctx.options["max-metrics"]
+    for dashboard in ctx.plan.dashboards.values():
+        count = len(dashboard.metrics)
+        if count > limit:
+            yield ctx.problem(
+                dashboard.origin,
+                f"dashboard '{dashboard.name}' shows {count} metrics side by side (limit "
+                f"{limit}); when everything is on top nothing is: keep the north star and a few "
+                "outcome metrics, and move diagnostics to a dashboard of their own",
+            )
+
+
+RULES = (outcome_not_on_top, crowded_dashboard)

@@ -1,0 +1,697 @@
+"""The classifier: tokens, evidence, verdicts, metrics, configuration, plugins, CLI.
+
+Event names here are deliberately not taken from the labelled dev set, so
+these tests check behaviour rather than memorised answers.
+"""
+
+from __future__ import annotations
+
+import textwrap
+import time
+import types
+from pathlib import Path
+
+import pytest
+
+from trackinglint.classification import (
+    LEXICON_NAMES,
+    Classification,
+    Evidence,
+    classify,
+    load_lexicon,
+    read_name,
+    tokenize,
+)
+from trackinglint.classification.lexicon import builtin_words
+from trackinglint.classification.report import summary_line
+from trackinglint.hookspecs import hookimpl
+from trackinglint.model import Plan
+from trackinglint.plugins import build_registry
+from trackinglint.readers.native import build_plan
+from trackinglint.sources import Document
+from trackinglint.sources.yaml_loader import load_yaml
+
+
+def plan_from(text: str) -> Plan:
+    """A native plan from YAML text, without touching the disk."""
+    text = "trackinglint: 1\n" + textwrap.dedent(text)
+    data, locator, problems = load_yaml(text)
+    assert not problems
+    return build_plan(Document(Path("plan.yaml"), "plan.yaml", text, data, locator), data)
+
+
+def bare(*names: str) -> Plan:
+    """A plan holding only these event names: no kinds, jobs or properties."""
+    return plan_from("events:\n" + "".join(f"  {name}: {{}}\n" for name in names))
+
+
+def event(name: str, text: str = "", registry=None):
+    plan = plan_from(f"events:\n  {name}:\n" + textwrap.indent(textwrap.dedent(text), "    "))
+    return classify(plan, registry).events[name]
+
+
+def details(verdict) -> list[tuple[str, float]]:
+    return [(e.detail, e.weight) for e in verdict.evidence]
+
+
+# --- tokenization -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        ("Invoice Approved", ["invoice", "approved"]),  # Title Case "Object Action"
+        ("Approved an invoice", ["approved", "an", "invoice"]),  # "Verb Object"
+        ("invoice_approved", ["invoice", "approved"]),  # snake_case
+        ("invoiceApproved", ["invoice", "approved"]),  # camelCase
+        ("InvoiceLineItemApproved", ["invoice", "line", "item", "approved"]),  # PascalCase
+        ("invoice-line-approved", ["invoice", "line", "approved"]),  # kebab-case
+        ("billing.invoice.approved", ["billing", "invoice", "approved"]),  # dotted namespace
+        ("INVOICE_APPROVED", ["invoice", "approved"]),  # SCREAMING_CASE
+        ("checkout_step_2_viewed", ["checkout", "step", "2", "viewed"]),  # digits
+        ("Step3Viewed", ["step", "3", "viewed"]),
+        ("oauth2Connected", ["oauth", "2", "connected"]),
+        ("APIKeyRotated", ["api", "key", "rotated"]),  # acronym before a word
+        ("HTTPError500Shown", ["http", "error", "500", "shown"]),
+        ("DAU/MAU", ["dau", "mau"]),
+        ("Member's Card Renewed", ["members", "card", "renewed"]),  # apostrophe joins
+        ("Reçu Envoyé", ["reçu", "envoyé"]),  # non-ASCII letters
+        ("ÉtapeValidée", ["étape", "validée"]),
+        ("  --  ", []),
+    ],
+)
+def test_tokenize_every_naming_style(name, tokens):
+    assert list(tokenize(name)) == tokens
+
+
+@pytest.mark.parametrize(
+    ("name", "style", "action", "head"),
+    [
+        ("Invoice Approved", "object-action", "approved", "invoice"),
+        ("Approved an invoice", "verb-object", "approved", "invoice"),
+        ("Quote Emailed To Client", "object-action", "emailed", "quote"),
+        ("Emailed a quote to the client", "verb-object", "emailed", "quote"),
+        ("row_click", "object-action", "click", "row"),
+        ("view_invoice", "verb-object", "view", "invoice"),
+        ("Agent Logged Out", "object-action", "logged out", "agent"),
+        ("Clerk Opens Drawer", "subject-verb-object", "opens", "drawer"),
+        ("Pricing Page", "noun", None, "page"),
+        ("Expense Approved 42", "object-action", "approved", "expense"),  # trailing number
+    ],
+)
+def test_reading_finds_action_and_object(name, style, action, head):
+    reading = read_name(name, load_lexicon())
+    assert reading.style == style
+    assert (reading.action and reading.action.text) == action
+    assert (reading.head and reading.head.text) == head
+
+
+# --- event evidence ---------------------------------------------------------
+
+
+def test_completion_verb_explained():
+    verdict = event("Invoice Approved")
+    assert verdict.kind == "job_completion"
+    assert details(verdict) == [("verb 'approved' reads as completion", 2.0)]
+    assert verdict.evidence[0].source == "name"
+    assert verdict.name_kind == "job_completion"
+    assert verdict.confidence == pytest.approx(0.88, abs=0.005)
+
+
+def test_interface_object_outweighs_a_completion_verb():
+    verdict = event("Wizard Submitted")
+    assert verdict.kind == "feature_interaction"
+    assert details(verdict) == [
+        ("verb 'submitted' reads as completion", 2.0),
+        ("acts on 'wizard', a part of the interface", -2.5),
+    ]
+    assert verdict.name_kind is None  # conflicting evidence is not strong evidence
+    # ...but an interface word that is not the head does not decide
+    assert event("Form Response Submitted").kind == "job_completion"
+
+
+def test_recipient_and_end_state_in_the_complement():
+    assert details(event("Quote Emailed To Client")) == [
+        ("verb 'emailed' reads as completion", 2.0),
+        ("delivered to 'client'", 0.5),
+    ]
+    assert details(event("Ticket Moved To Done")) == [
+        ("verb 'moved' is not a known completion verb", -0.5),
+        ("reaches state 'done'", 3.0),
+    ]
+    assert event("Ticket Moved To Done").kind == "job_completion"
+
+
+def test_light_verb_defers_to_its_object():
+    assert details(event("Barcode Scan Performed")) == [
+        ("'scan performed' reads as interaction", -2.0)
+    ]
+    assert details(event("Wire Transfer Executed")) == [
+        ("'transfer executed' reads as completion", 2.0)
+    ]
+    assert details(event("Backfill Executed")) == [
+        ("'backfill executed' says something got done", 1.0)
+    ]
+
+
+def test_base_forms_read_as_actions():
+    assert details(event("row_click")) == [("verb 'click' reads as interaction", -2.0)]
+    assert details(event("banner_view")) == [
+        ("verb 'view' reads as interaction", -2.0),
+        ("acts on 'banner', a part of the interface", -2.5),
+    ]
+    assert event("Purchase").kind == "job_completion"
+
+
+def test_unknown_verb_leans_to_interaction_weakly():
+    verdict = event("Layer Frobnicated")
+    assert verdict.kind == "feature_interaction"
+    assert details(verdict) == [("verb 'frobnicated' is not a known completion verb", -0.5)]
+    assert verdict.confidence == pytest.approx(0.62, abs=0.005)
+    assert verdict.name_kind is None
+
+
+def test_unknown_only_without_any_evidence():
+    verdict = event("Zorblax")
+    assert (verdict.kind, verdict.confidence, verdict.evidence) == ("unknown", 0.0, ())
+    with_property = event("Zorblax", "properties:\n  order_id: {type: string}\n")
+    assert with_property.kind == "job_completion"
+
+
+def test_declared_kind_decides_and_contradiction_is_flagged():
+    viewed = event("Report Viewed", "kind: job_completion\n")
+    assert viewed.kind == "job_completion"
+    assert (viewed.declared, viewed.name_kind, viewed.contradicts) == (
+        "job_completion",
+        "feature_interaction",
+        True,
+    )
+    assert viewed.evidence[0] == Evidence("declared", "declared job_completion in the plan", 4.0)
+    approved = event("Invoice Approved", "kind: feature_interaction\n")
+    assert (approved.kind, approved.contradicts) == ("feature_interaction", True)
+    agreeing = event("Invoice Approved", "kind: job_completion\n")
+    assert (agreeing.contradicts, agreeing.confidence > 0.99) == (False, True)
+    weak = event("Layer Frobnicated", "kind: job_completion\n")
+    assert (weak.kind, weak.contradicts) == ("job_completion", False)  # weak names never contradict
+
+
+def test_job_completion_evidence():
+    plan = plan_from(
+        """
+        jobs:
+          reconcile:
+            completion: [Ledger Frobnicated]
+        events:
+          Ledger Frobnicated: {}
+          Ledger Opened:
+            job: reconcile
+        """
+    )
+    result = classify(plan)
+    done = result.events["Ledger Frobnicated"]
+    assert done.kind == "job_completion"
+    assert details(done)[0] == ("completion event of job 'reconcile'", 4.0)
+    assert done.evidence[0].source == "job"
+    step = result.events["Ledger Opened"]
+    assert details(step)[0] == ("a step of job 'reconcile', not its completion", -0.5)
+
+
+def test_property_evidence():
+    done = event(
+        "Ledger Frobnicated",
+        """
+        properties:
+          order_id: {type: string}
+          pull_request_number: {type: integer}
+          amount: {type: number}
+          colour: {type: string}
+        """,
+    )
+    assert done.kind == "job_completion"
+    assert [(e.source, e.detail, e.weight) for e in done.evidence[1:]] == [
+        ("property", "property 'order_id' identifies an order", 0.5),
+        ("property", "property 'pull_request_number' identifies a pull request", 0.5),
+        ("property", "property 'amount' records what got done", 0.5),
+    ]
+    touched = event(
+        "Ledger Frobnicated",
+        """
+        properties:
+          button_text: {type: string}
+          screen_name: {type: string}
+          page_url: {type: string}
+          referrer: {type: string}
+          element_id: {type: string}
+        """,
+    )
+    assert touched.kind == "feature_interaction"
+    assert details(touched)[1:] == [
+        ("property 'button_text' describes the interface ('button')", -0.5),
+        ("property 'screen_name' describes the interface ('screen')", -0.5),
+        ("property 'page_url' describes the interface ('page')", -0.5),
+    ]  # at most three count each way, so names stay decisive
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "friction"),
+    [
+        ("Upload Failed", "feature_interaction", True),
+        ("claim_submission_rejected", "feature_interaction", True),
+        ("Escalation Timed Out", "feature_interaction", True),
+        ("Lookup Returned No Results", "feature_interaction", True),
+        ("Help Drawer Opened", "feature_interaction", True),
+        ("Cancel Link Clicked", "feature_interaction", True),
+        ("Refund Not Received", "feature_interaction", True),
+        ("Support Ticket Resolved", "job_completion", False),  # a job, even at a help desk
+        ("Error Fixed", "job_completion", False),
+        ("Claims Closed With No Errors", "feature_interaction", False),
+        ("Invoice Approved", "job_completion", False),
+    ],
+)
+def test_friction_flag(name, kind, friction):
+    verdict = event(name)
+    assert (verdict.kind, verdict.friction) == (kind, friction)
+    if friction:
+        assert any(e.friction for e in verdict.evidence)
+
+
+def test_friction_explained():
+    assert details(event("Upload Failed")) == [("'failed' signals friction", -3.0)]
+    assert details(event("Refund Not Received")) == [("'not received' signals friction", -3.0)]
+    assert details(event("Claims Settled Without Reopen")) == [
+        ("verb 'settled' reads as completion", 2.0),
+        ("'without reopen' rules out friction", 0.5),
+    ]
+
+
+# --- metrics ----------------------------------------------------------------
+
+METRICS_PLAN = """
+events:
+  Invoice Approved: {}
+  Logged In: {}
+  Upload Failed: {}
+metrics:
+  Invoices approved per clerk per week:
+    event: Invoice Approved
+    aggregation: count
+  Weekly clerks:
+    event: Logged In
+    aggregation: unique_users
+  Invoices approved all-time:
+    event: Invoice Approved
+    aggregation: cumulative
+  Upload retries:
+    event: Upload Failed
+    direction: increase
+  Approval ratio:
+    numerator: Invoice Approved
+    denominator: Logged In
+    aggregation: ratio
+  Expenses reimbursed:
+    event: Expense Reimbursed
+  Zorblax index: {}
+  Weekly Active Approvers: {}
+  Invoices Approved per Clerk: {}
+  Average Time in Portal: {}
+  Visits Completed per Nurse: {}
+"""
+
+
+def metric_verdicts():
+    return classify(plan_from(METRICS_PLAN)).metrics
+
+
+def test_metric_from_event_kind():
+    verdict = metric_verdicts()["Invoices approved per clerk per week"]
+    assert (verdict.kind, verdict.reason) == (
+        "outcome",
+        "counts progress: count of 'Invoice Approved'",
+    )
+    assert verdict.evidence[0] == Evidence("event", "counts job completion 'Invoice Approved'", 2.5)
+
+
+def test_metric_from_aggregation():
+    verdicts = metric_verdicts()
+    weekly = verdicts["Weekly clerks"]
+    assert (weekly.kind, weekly.reason) == ("surface", "counts motion: unique users of 'Logged In'")
+    assert [(e.source, e.detail, e.weight) for e in weekly.evidence] == [
+        ("aggregation", "aggregation unique_users counts people present, not work done", -2.0),
+        ("event", "counts feature interaction 'Logged In'", -2.5),
+    ]
+    total = verdicts["Invoices approved all-time"]  # a running total of completions
+    assert (total.kind, total.reason) == (
+        "surface",
+        "counts motion: cumulative count of 'Invoice Approved'",
+    )
+
+
+def test_metric_on_friction_ratio_and_missing_event():
+    verdicts = metric_verdicts()
+    assert verdicts["Upload retries"].reason == (
+        "counts motion: count of 'Upload Failed' (a friction signal)"
+    )
+    ratio = verdicts["Approval ratio"]
+    assert (ratio.kind, ratio.reason) == (
+        "outcome",
+        "counts progress: ratio of 'Invoice Approved' to 'Logged In'",
+    )
+    assert ratio.evidence[1] == Evidence(
+        "event", "divides by feature interaction 'Logged In'", -0.5
+    )
+    missing = verdicts["Expenses reimbursed"]
+    assert missing.kind == "outcome"
+    assert missing.evidence[0].detail == (
+        "counts job completion 'Expense Reimbursed' (not in the plan; read from its name)"
+    )
+
+
+def test_metric_from_name_alone():
+    verdicts = metric_verdicts()
+    expected = {
+        "Zorblax index": ("surface", 0.5, "nothing shows it counts progress"),
+        "Weekly Active Approvers": ("surface", 0.92, "counts motion: 'active' in its name"),
+        "Invoices Approved per Clerk": (
+            "outcome",
+            0.88,
+            "counts progress: verb 'approved' reads as completion",
+        ),
+        "Average Time in Portal": ("surface", 0.92, "counts motion: 'time in' in its name"),
+        "Visits Completed per Nurse": (
+            "outcome",
+            0.73,
+            "counts progress: verb 'completed' reads as completion",
+        ),
+    }
+    for name, (kind, confidence, reason) in expected.items():
+        verdict = verdicts[name]
+        assert (verdict.kind, round(verdict.confidence, 2), verdict.reason) == (
+            kind,
+            confidence,
+            reason,
+        ), name
+
+
+# --- summary, purity, speed -------------------------------------------------
+
+
+def test_summary_counts():
+    result = classify(bare("Invoice Approved", "Report Viewed", "Upload Failed", "Zorblax"))
+    assert (result.job_completions, result.feature_interactions) == (1, 2)
+    assert (result.friction_signals, result.unknown, result.progress_share) == (1, 1, 0.25)
+    assert summary_line(result) == (
+        "4 events: 1 job completion, 2 feature interactions (1 friction signal), 1 unknown; "
+        "progress share 25%"
+    )
+    assert classify(Plan()).progress_share == 0.0
+
+
+def test_classify_is_a_pure_function_of_its_inputs():
+    plan = bare("Invoice Approved", "Report Viewed")
+    assert classify(plan) == classify(plan)
+    assert classify(plan).events["Report Viewed"].kind == "feature_interaction"
+
+
+def test_five_thousand_events_are_fast():
+    verbs = ["Viewed", "Approved", "Failed", "Opened", "Shared", "Frobnicated"]
+    objects = ["Invoice", "Filter Panel", "Claim", "Chart", "Ledger Entry"]
+    events = "".join(
+        f"  {objects[i % 5]} {verbs[i % 6]} {i}:\n    properties: {{item_{i % 40}_id: {{}}}}\n"
+        for i in range(5000)
+    )
+    plan = plan_from("events:\n" + events)
+    started = time.perf_counter()
+    result = classify(plan)
+    elapsed = time.perf_counter() - started
+    assert len(result.events) == 5000
+    assert elapsed < 0.5, f"{elapsed:.3f}s"  # about 0.06 s cold on a laptop; generous for CI
+
+
+# --- lexicons and configuration ---------------------------------------------
+
+
+def test_every_lexicon_ships_and_loads():
+    words = builtin_words()
+    assert set(words) == set(LEXICON_NAMES)
+    folder = Path(__file__).parents[1] / "src/trackinglint/classification/lexicons"
+    assert {p.stem for p in folder.glob("*.yaml")} == {*LEXICON_NAMES, "grammar"}
+    assert all(words[name] for name in LEXICON_NAMES)
+
+
+def test_verb_lexicons_do_not_overlap():
+    lexicon, words = load_lexicon(), builtin_words()
+    for word in words["completion-verbs"]:
+        if " " not in word:
+            assert "interaction-verbs" not in lexicon.lexicons_of(word), word
+            assert "friction-words" not in lexicon.lexicons_of(word), word
+
+
+def test_lexicon_extra_in_the_api():
+    plan = bare("Customer Onboarded")
+    assert classify(plan).events["Customer Onboarded"].kind == "feature_interaction"
+    extended = classify(plan, lexicon_extra={"completion-verbs": ["onboarded"]})
+    assert details(extended.events["Customer Onboarded"]) == [
+        ("verb 'onboarded' reads as completion", 2.0)
+    ]
+    with pytest.raises(ValueError, match="unknown lexicon 'completion-verb'"):
+        classify(plan, lexicon_extra={"completion-verb": ["onboarded"]})
+
+
+CONFIG_PLAN = """\
+trackinglint: 1
+events:
+  Customer Onboarded: {}
+  Hive Inspected: {}
+"""
+
+
+def test_config_lexicon_extends_classification_end_to_end(write, cli):
+    write("plan.yaml", CONFIG_PLAN)
+    before = cli("classify", "--output-format", "json", "plan.yaml")
+    assert [e["kind"] for e in before.json()["events"]] == ["feature_interaction"] * 2
+    write(
+        "trackinglint.toml",
+        """
+        [lexicon]
+        completion-verbs = ["onboarded", "inspected"]
+        interface-objects = ["hive"]
+        """,
+    )
+    after = cli("classify", "--output-format", "json", "plan.yaml")
+    assert after.code == 0, after.err
+    onboarded, inspected = after.json()["events"]
+    assert onboarded["kind"] == "job_completion"
+    assert onboarded["evidence"][0]["detail"] == "verb 'onboarded' reads as completion"
+    assert inspected["kind"] == "feature_interaction"  # the configured interface part decides
+    assert [e["detail"] for e in inspected["evidence"]] == [
+        "verb 'inspected' reads as completion",
+        "acts on 'hive', a part of the interface",
+    ]
+
+
+def test_config_lexicon_errors_name_the_key(write, cli):
+    write("plan.yaml", CONFIG_PLAN)
+    write("trackinglint.toml", '[lexicon]\ncompletion-verb = ["onboarded"]\n')
+    run = cli("classify", "plan.yaml")
+    assert run.code == 2
+    assert run.err.startswith("trackinglint: error: ")
+    assert run.err.endswith(
+        "trackinglint.toml:2: 'lexicon.completion-verb': unknown lexicon; "
+        "did you mean 'completion-verbs'?\n"
+    )
+    write("trackinglint.toml", '[lexicon]\nrecipients = "nurse"\n')
+    run = cli("check", "plan.yaml")
+    assert run.code == 2
+    assert run.err.endswith("'lexicon.recipients': expected a list of non-empty strings\n")
+
+
+# --- plugins ----------------------------------------------------------------
+
+
+def plugin(name: str, **hooks) -> types.ModuleType:
+    """A plugin module built in-process, each hook marked as an implementation."""
+    module = types.ModuleType(name)
+    for hook, function in hooks.items():
+        function.__name__ = hook
+        setattr(module, hook, hookimpl(function))
+    return module
+
+
+def test_plugin_evidence_is_combined():
+    def tagged(event, plan):
+        if "checkout" in event.tags:
+            return [Evidence("plugin", "tagged as a checkout outcome", 3.0)]
+        return []
+
+    def neutral(event):  # a hook may take fewer arguments
+        return None
+
+    registry = build_registry(
+        [plugin("tags", event_evidence=tagged), plugin("quiet", event_evidence=neutral)],
+        load_entry_points=False,
+    )
+    verdict = event("Basket Frobnicated", "tags: [checkout]\n", registry)
+    assert verdict.kind == "job_completion"
+    assert verdict.evidence[-1] == Evidence("plugin", "tagged as a checkout outcome", 3.0)
+
+
+def test_broken_plugins_never_break_classification():
+    calls = []
+
+    def boom(event, plan):
+        calls.append(event.name)
+        raise RuntimeError("no network")
+
+    def garbage(event, plan):
+        return ["not evidence"]
+
+    registry = build_registry(
+        [plugin("flaky", event_evidence=boom), plugin("sloppy", event_evidence=garbage)],
+        load_entry_points=False,
+    )
+    result = classify(bare("Invoice Approved", "Report Viewed"), registry)
+    assert result.events["Invoice Approved"].kind == "job_completion"
+    assert calls == ["Invoice Approved"]  # a plugin that raised is not asked again
+    assert result.failures == (
+        "plugin 'flaky': hook event_evidence raised RuntimeError: no network; "
+        "its evidence was left out",
+        "plugin 'sloppy': hook event_evidence raised TypeError: returned str, "
+        "not Evidence(source, detail, weight); its evidence was left out",
+    )
+
+
+def test_plugin_can_replace_the_classifier():
+    class Everything:
+        def classify(self, plan):
+            return Classification(failures=("replaced",))
+
+    registry = build_registry(
+        [plugin("mine", get_classifier=lambda: Everything())], load_entry_points=False
+    )
+    assert classify(bare("Invoice Approved"), registry).failures == ("replaced",)
+
+    class Broken:
+        def classify(self, plan):
+            raise KeyError("x")
+
+    registry = build_registry(
+        [plugin("broken", get_classifier=lambda: Broken())], load_entry_points=False
+    )
+    result = classify(bare("Invoice Approved"), registry)
+    assert result.events["Invoice Approved"].kind == "job_completion"
+    assert result.failures == ("classifier Broken raised KeyError: 'x'; the built-in one was used",)
+
+
+# --- the classify command ---------------------------------------------------
+
+CLI_PLAN = """\
+trackinglint: 1
+jobs:
+  approve-expense:
+    completion: Expense Approved
+events:
+  Expense Approved:
+    properties:
+      amount: {type: number}
+  Receipt Photo Uploaded: {}
+  Upload Failed: {}
+  Expense List Viewed:
+    kind: job_completion
+metrics:
+  Expenses approved per week:
+    event: Expense Approved
+  Weekly active submitters:
+    event: Logged In
+    aggregation: unique_users
+"""
+
+
+def test_classify_table(write, cli):
+    write("plan.yaml", CLI_PLAN)
+    run = cli("classify", "plan.yaml")
+    assert (run.code, run.err) == (0, "")
+    assert run.out.splitlines() == [
+        "EVENT                   KIND                 FRICTION  CONFIDENCE  EVIDENCE",
+        "Expense Approved        job_completion       no        1.00        completion event of "
+        "job 'approve-expense'; verb 'approved' reads as completion; property 'amount' records "
+        "what got done",
+        "Receipt Photo Uploaded  feature_interaction  no        0.88        verb 'uploaded' "
+        "reads as interaction",
+        "Upload Failed           feature_interaction  yes       0.95        'failed' signals "
+        "friction",
+        "Expense List Viewed     job_completion       no        0.88        declared "
+        "job_completion in the plan; verb 'viewed' reads as interaction",
+        "",
+        "METRIC                      CLASS    CONFIDENCE  EVIDENCE",
+        "Expenses approved per week  outcome  0.99        counts job completion 'Expense "
+        "Approved'; verb 'approved' reads as completion",
+        "Weekly active submitters    surface  1.00        aggregation unique_users counts people "
+        "present, not work done; counts feature interaction 'Logged In' (not in the plan; read "
+        "from its name); 'active' counts motion",
+        "",
+        "contradiction: 'Expense List Viewed' is declared job_completion but its name reads as "
+        "feature_interaction",
+        "",
+        "4 events: 2 job completions, 2 feature interactions (1 friction signal); "
+        "progress share 50%",
+    ]
+
+
+def test_classify_json(write, cli):
+    write("plan.yaml", CLI_PLAN)
+    run = cli("classify", "--output-format", "json", "plan.yaml")
+    assert run.code == 0
+    data = run.json()
+    assert data["summary"] == {
+        "events": 4,
+        "job_completions": 2,
+        "feature_interactions": 2,
+        "friction_signals": 1,
+        "unknown": 0,
+        "progress_share": 0.5,
+        "metrics": 2,
+        "outcome_metrics": 1,
+        "surface_metrics": 1,
+    }
+    assert data["events"][3] == {
+        "name": "Expense List Viewed",
+        "kind": "job_completion",
+        "friction": False,
+        "confidence": 0.88,
+        "declared": "job_completion",
+        "name_kind": "feature_interaction",
+        "contradicts": True,
+        "evidence": [
+            {
+                "source": "declared",
+                "detail": "declared job_completion in the plan",
+                "weight": 4.0,
+                "friction": False,
+            },
+            {
+                "source": "name",
+                "detail": "verb 'viewed' reads as interaction",
+                "weight": -2.0,
+                "friction": False,
+            },
+        ],
+    }
+    assert data["metrics"][1]["reason"] == "counts motion: unique users of 'Logged In'"
+
+
+def test_classify_usage_errors(write, cli):
+    assert cli("classify", "missing.yaml").code == 2
+    assert cli("classify", "--output-format", "xml").code == 2
+    write("plan.yaml", CLI_PLAN)
+    assert cli("classify", "--config", "nope.toml", "plan.yaml").code == 2
+
+
+def test_classify_warns_about_unreadable_files(write, cli):
+    write("plan.yaml", "trackinglint: 1\nevents: {a: [\n")
+    run = cli("classify", "plan.yaml")
+    assert run.code == 0
+    assert run.err.startswith("trackinglint: warning: plan.yaml:")
+    assert (
+        run.out == "0 events: 0 job completions, 0 feature interactions (0 friction signals); "
+        "progress share 0%\n"
+    )
