@@ -10,6 +10,6 @@ import sys
 if sys.path and os.path.abspath(sys.path[0] or os.curdir) == os.getcwd():
     sys.path.pop(0)
 
-from trackinglint.cli import main
+from trackinglint.cli import run
 
-sys.exit(main())
+run()

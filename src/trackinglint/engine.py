@@ -15,6 +15,7 @@ from typing import Any
 from .config import forget_config_locations
 from .discovery import PlanFile, discover
 from .findings import Finding, Problem, Severity
+from .gcpause import gc_paused
 from .model import Origin, Plan
 from .plugins import Registry, build_registry
 from .policy import Overrides, Policy, build_policy
@@ -68,6 +69,16 @@ class Engine:
         Raises ConfigError for a bad configuration; every problem with the
         plans themselves comes back as a finding.
         """
+        with gc_paused():
+            return self._lint(paths, contents, force_exclude, skip_unrecognized)
+
+    def _lint(
+        self,
+        paths: Sequence[str | Path],
+        contents: Mapping[Path, str] | None,
+        force_exclude: bool,
+        skip_unrecognized: bool,
+    ) -> LintResult:
         forget_config_locations()
         files = discover(
             paths,

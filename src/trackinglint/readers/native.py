@@ -21,7 +21,7 @@ from ..model import (
     Property,
     Target,
 )
-from ..schema import start_validation
+from ..schema import validate_native
 from ..sources import Document
 from . import ReadResult
 
@@ -41,12 +41,11 @@ class NativeReader:
 
     def read(self, document: Document) -> ReadResult:
         root = Origin(document)
-        validation = start_validation(document.data, len(document.text))
-        plan = build_plan(document, document.data)
         problems = [
-            Problem(p.message, root.child(*p.pointer), p.focus, code="TL002") for p in validation()
+            Problem(p.message, root.child(*p.pointer), p.focus, code="TL002")
+            for p in validate_native(document.data)
         ]
-        return ReadResult(plan, problems)
+        return ReadResult(build_plan(document, document.data), problems)
 
 
 def build_plan(document: Document, data: dict[str, Any]) -> Plan:

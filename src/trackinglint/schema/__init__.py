@@ -8,9 +8,6 @@ and say precisely what is wrong and where.
 from __future__ import annotations
 
 import json
-import os
-import pickle
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -21,7 +18,6 @@ from ..config import close_match
 from ..sources import Focus, Pointer
 
 SCHEMA_FILE = "native-plan.schema.json"
-_FORK_THRESHOLD = 1_000_000  # characters; below this a fork costs more than it saves
 _JSON_TYPE_NAMES = {
     dict: "a mapping",
     list: "a list",
@@ -60,39 +56,6 @@ def _fast_validator() -> Callable[[Any], Any]:
     import fastjsonschema
 
     return fastjsonschema.compile(native_schema())
-
-
-def start_validation(data: Any, size: int) -> Callable[[], list[SchemaProblem]]:
-    """Validate while the caller goes on; call the result to get the problems.
-
-    A large document is validated in a forked child, so the model is built on
-    the other core meanwhile. Only a single-threaded process forks (a thread
-    holding a lock at fork time would deadlock the child), and any failure in
-    the child falls back to validating here.
-    """
-    if size < _FORK_THRESHOLD or not hasattr(os, "fork") or threading.active_count() > 1:
-        problems = validate_native(data)
-        return lambda: problems
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: validate, send the result, leave without cleanup
-        os.close(read_end)
-        try:
-            payload = pickle.dumps(validate_native(data))
-        except BaseException:
-            payload = b""
-        with os.fdopen(write_end, "wb") as pipe:
-            pipe.write(payload)
-        os._exit(0)
-    os.close(write_end)
-
-    def join() -> list[SchemaProblem]:
-        with os.fdopen(read_end, "rb") as pipe:
-            payload = pipe.read()
-        os.waitpid(pid, 0)
-        return pickle.loads(payload) if payload else validate_native(data)
-
-    return join
 
 
 def validate_native(data: Any) -> list[SchemaProblem]:

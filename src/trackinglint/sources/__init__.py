@@ -7,12 +7,10 @@ problems found while loading, each with its span.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..gcpause import gc_paused
 from .decode import decode
 from .document import Document, Focus, LineIndex, Pointer, Span, format_pointer
 from .errors import LoadProblem, SourceError
@@ -63,26 +61,13 @@ def read_source(path: Path, display_path: str, raw: bytes | str | None = None) -
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
-        with _gc_paused():
+        with gc_paused():
             data, locator, problems = _parse(path, text)
     except SourceError as exc:
         document = Document(path, display_path, text, None, _NoPositions())
         return LoadedSource(document, [(exc.message, document.span_at(exc.offset, exc.length))])
     document = Document(path, display_path, text, data, locator)
     return LoadedSource(document, [_located(document, p) for p in problems])
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Loading allocates hundreds of thousands of containers and frees none of
-    them; the cyclic collector would rescan them all, over and over, for nothing."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _parse(path: Path, text: str):
