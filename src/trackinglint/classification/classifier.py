@@ -9,11 +9,10 @@ plugin that raises or returns nonsense is skipped and named in
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..gcpause import gc_paused
 from ..model import Event, Plan
 from .events import classify_event, completions_by_event
 from .lexicon import LEXICON_NAMES, load_lexicon
@@ -51,7 +50,7 @@ def classify(
     lexicon = load_lexicon(extra)
     plugin_evidence = _evidence_hook(manager, failures) if manager is not None else None
     completes = completions_by_event(plan.jobs)
-    with _gc_paused():
+    with gc_paused():
         events = {
             name: classify_event(
                 event,
@@ -66,19 +65,6 @@ def classify(
             name: classify_metric(metric, events, lexicon) for name, metric in plan.metrics.items()
         }
     return Classification(events, metrics, tuple(failures))
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Verdicts hold no reference cycles; a full collection over a large plan's
-    objects, triggered by allocating them, would cost more than the work itself."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _replacement(manager: Any, plan: Plan, failures: list[str]) -> Classification | None:
