@@ -49,7 +49,7 @@ def test_pre_commit_hook_definition():
 
 
 def test_readme_shows_the_real_before_run():
-    command = "trackinglint check examples/crm-before --output-format concise"
+    command = "trackinglint check examples/crm-before --select outcome --output-format concise"
     shown = README.split(f"$ {command}\n", 1)[1].split("$ echo $?", 1)[0]
     done = subprocess.run(
         [sys.executable, "-m", "trackinglint", *command.split()[1:]],

@@ -24,9 +24,10 @@ DEFAULT_EXCLUDE = (
 FAIL_ON = ("error", "warning", "info")
 
 _LIST_KEYS = ("select", "extend-select", "ignore", "extend-ignore", "include", "exclude")
+_RULE_KEYS = ("custom-rules", "rule-files")  # rules written as data
 _TABLE_KEYS = ("per-file-ignores", "severity", "options", "lexicon")
 _STRING_KEYS = ("fail-on",)
-KNOWN_KEYS = (*_LIST_KEYS, *_TABLE_KEYS, *_STRING_KEYS)
+KNOWN_KEYS = (*_LIST_KEYS, *_TABLE_KEYS, *_STRING_KEYS, *_RULE_KEYS)
 
 
 class ConfigError(Exception):
@@ -49,6 +50,7 @@ class Settings:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     fail_on: str | None = None
     lexicon: dict[str, tuple[str, ...]] = field(default_factory=dict)  # classifier words
+    custom_rules: tuple[Any, ...] = ()  # RuleSpecs from custom-rules and rule-files
 
     def error(self, key: str, message: str) -> ConfigError:
         return config_error(self.source, key, message)
@@ -172,6 +174,8 @@ def parse_settings(table: Any, *, source: Path | None, root: Path) -> Settings:
         changes["options"] = _options(settings, values["options"])
     if "lexicon" in values:
         changes["lexicon"] = _lexicon(settings, values["lexicon"])
+    if "custom-rules" in values or "rule-files" in values:
+        changes["custom_rules"] = _custom_rules(settings, values, root)
     return _replace(settings, changes)
 
 
@@ -199,6 +203,30 @@ def _options(settings: Settings, value: Any) -> dict[str, dict[str, Any]]:
     if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
         raise settings.error("options", "expected tables like [tool.trackinglint.options.TL109]")
     return {code: dict(table) for code, table in value.items()}
+
+
+def _custom_rules(settings: Settings, values: dict[str, Any], root: Path) -> tuple[Any, ...]:
+    """Declarative rules from the config table and from rule files beside it."""
+    from .declarative import RuleSpecError, load_rule_file, parse_rule_specs
+
+    specs: list[Any] = []
+    try:
+        if "custom-rules" in values:
+            specs += parse_rule_specs(values["custom-rules"], "custom-rules")
+    except RuleSpecError as exc:
+        raise settings.error("custom-rules", str(exc)) from None
+    try:
+        files = values.get("rule-files", [])
+        if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
+            raise settings.error("rule-files", "expected a list of paths")
+        for name in files:
+            path = (root / name).resolve()
+            if not path.is_file():
+                raise settings.error("rule-files", f"no such rule file: {name}")
+            specs += load_rule_file(path)[1]
+    except RuleSpecError as exc:  # the message names the rule file and the key in it
+        raise ConfigError(str(exc)) from None
+    return tuple(specs)
 
 
 def _lexicon(settings: Settings, value: Any) -> dict[str, tuple[str, ...]]:

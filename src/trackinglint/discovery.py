@@ -41,13 +41,22 @@ def discover(
     config_file: Path | None = None,
     contents: Mapping[Path, str] | None = None,
     force_exclude: bool = False,
+    contents_only: bool = False,
 ) -> list[PlanFile]:
+    """The plan files to lint. `contents_only` makes `contents` the whole tree
+    (an old version read from git): folders are searched among its files, and
+    a named file missing from it is passed over."""
     contents = {p.resolve(): text for p, text in (contents or {}).items()}
     found: dict[Path, PlanFile] = {}
     for given in paths or [Path.cwd()]:
         path = Path(given)
-        if path.is_dir():
-            for file in _walk(path, config_file):
+        if path.is_dir() or (contents_only and path.resolve() not in contents):
+            walked = (
+                _walk_contents(path, contents, config_file)
+                if contents_only
+                else _walk(path, config_file)
+            )
+            for file in walked:
                 if file.path.resolve() in found:
                     continue
                 file.content = contents.get(file.path.resolve())
@@ -73,6 +82,24 @@ def _walk(folder: Path, config_file: Path | None) -> Iterator[PlanFile]:
             path = here / name
             if include.matches(path, settings.root) and not exclude.matches(path, settings.root):
                 yield PlanFile(path, display_path(path), settings_for(path, config_file), False)
+
+
+def _walk_contents(
+    folder: Path, contents: Mapping[Path, object], config_file: Path | None
+) -> Iterator[PlanFile]:
+    """`_walk` over files that exist only in `contents`, with the same include
+    and exclude rules."""
+    top = folder.resolve()
+    for path in sorted(contents):
+        if top not in path.parents:
+            continue
+        settings = settings_for(path, config_file)
+        exclude = GlobSet(settings.exclude)
+        below = [part for part in (path, *path.parents) if top in part.parents]
+        if any(exclude.matches(part, settings.root) for part in below):
+            continue
+        if GlobSet(settings.include).matches(path, settings.root):
+            yield PlanFile(path, display_path(path), settings, False)
 
 
 def _excluded(path: Path, settings: Settings) -> bool:

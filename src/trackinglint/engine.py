@@ -31,6 +31,7 @@ class LintResult:
     documents: dict[str, Document] = field(default_factory=dict)  # display path -> document
     plans: list[Plan] = field(default_factory=list)
     fail_on: Severity = Severity.ERROR
+    rules: Mapping[str, Rule] = field(default_factory=dict)  # what the run knew: SARIF lists it
 
     @property
     def files(self) -> list[str]:
@@ -63,14 +64,16 @@ class Engine:
         contents: Mapping[Path, str] | None = None,
         force_exclude: bool = False,
         skip_unrecognized: bool = False,
+        contents_only: bool = False,
     ) -> LintResult:
         """Lint files and folders; `contents` stands in for unsaved editor buffers.
 
-        Raises ConfigError for a bad configuration; every problem with the
-        plans themselves comes back as a finding.
+        With `contents_only`, `contents` is the whole tree (an old version read
+        from git; see `discover`). Raises ConfigError for a bad configuration;
+        every problem with the plans themselves comes back as a finding.
         """
         with gc_paused():
-            return self._lint(paths, contents, force_exclude, skip_unrecognized)
+            return self._lint(paths, contents, force_exclude, skip_unrecognized, contents_only)
 
     def _lint(
         self,
@@ -78,6 +81,7 @@ class Engine:
         contents: Mapping[Path, str] | None,
         force_exclude: bool,
         skip_unrecognized: bool,
+        contents_only: bool = False,
     ) -> LintResult:
         forget_config_locations()
         files = discover(
@@ -86,8 +90,9 @@ class Engine:
             config_file=self.config_file,
             contents=contents,
             force_exclude=force_exclude,
+            contents_only=contents_only,
         )
-        result = LintResult()
+        result = LintResult(rules=self.registry.rules)
         groups: dict[Path | None, list[PlanFile]] = {}
         for file in files:
             groups.setdefault(file.settings.source, []).append(file)

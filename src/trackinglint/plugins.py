@@ -24,6 +24,7 @@ BUILTIN_PLUGINS = (
     "trackinglint.rules.builtin",
     "trackinglint.readers.native",
     "trackinglint.reporters.builtin",
+    "trackinglint.declarative.plugin",
 )
 
 

@@ -49,6 +49,7 @@ class Policy:
 
 
 def build_policy(settings: Settings, registry: Registry, overrides: Overrides) -> Policy:
+    _register_custom_rules(settings, registry)
     rules = registry.rules
     resolver = _Selectors(registry, settings)
     for key, selectors in (
@@ -87,9 +88,9 @@ def build_policy(settings: Settings, registry: Registry, overrides: Overrides) -
             if option is None:
                 known = ", ".join(rule.options) or "none"
                 raise settings.error(f"options.{key}.{name}", f"unknown option (known: {known})")
-            if not option.accepts(value):
-                expected = type(option.default).__name__
-                raise settings.error(f"options.{key}.{name}", f"expected {expected}, got {value!r}")
+            wrong = option.problem(value)
+            if wrong:
+                raise settings.error(f"options.{key}.{name}", wrong)
             merged[name] = value
         options[rule.code] = MappingProxyType(merged)
 
@@ -108,12 +109,28 @@ def build_policy(settings: Settings, registry: Registry, overrides: Overrides) -
     )
 
 
+def _register_custom_rules(settings: Settings, registry: Registry) -> None:
+    """Rules written as data in this configuration join the registry like plugin rules."""
+    from .declarative import compile_rule
+
+    for spec in settings.custom_rules:
+        existing = registry.rules.get(spec.code)
+        if existing is not None and existing.name != spec.name:
+            raise settings.error(
+                "custom-rules", f"rule code {spec.code} is already taken by '{existing.name}'"
+            )
+        if existing is None:
+            registry.rules[spec.code] = compile_rule(spec)
+
+
 def _specificity(selector: str, rule: Any) -> int:
     """-1 when the selector does not match the rule; otherwise how specific it is."""
     if selector == "ALL":
         return 0
     if selector in (rule.code, rule.name):
         return 100
+    if selector == rule.group:  # a group or a destination pack, e.g. "ga4"
+        return 50
     if rule.code.startswith(selector) and rule.enabled_by_default:
         return len(selector)
     return -1
@@ -135,7 +152,7 @@ class _Selectors:
         return [
             rule
             for rule in self.registry.rules.values()
-            if selector in ("ALL", rule.name) or rule.code.startswith(selector)
+            if selector in ("ALL", rule.name, rule.group) or rule.code.startswith(selector)
         ]
 
     def exact(self, selector: str, key: str) -> Any:
@@ -147,7 +164,7 @@ class _Selectors:
     def check(self, selector: str, key: str) -> None:
         rules = self.registry.rules.values()
         if selector == "ALL" or any(
-            r.code.startswith(selector) or r.name == selector for r in rules
+            r.code.startswith(selector) or selector in (r.name, r.group) for r in rules
         ):
             return
         raise self._unknown(selector, key)

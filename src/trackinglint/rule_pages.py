@@ -43,6 +43,8 @@ def page_path(code: str) -> Path | None:
 
 def page_text(rule: Rule) -> str:
     """The rule's page, or one made from its declaration when it has none."""
+    if rule.page is not None:
+        return rule.page
     path = page_path(rule.code)
     if path is not None:
         return path.read_text(encoding="utf-8")

@@ -28,6 +28,13 @@ class Option:
 
     default: Any
     description: str
+    check: Callable[[Any], str | None] | None = None  # returns what is wrong, if anything
+
+    def problem(self, value: Any) -> str | None:
+        """Why a configured value is not acceptable, or None when it is."""
+        if not self.accepts(value):
+            return f"expected {type(self.default).__name__}, got {value!r}"
+        return self.check(value) if self.check is not None else None
 
     def accepts(self, value: Any) -> bool:
         expected = type(self.default)
@@ -100,6 +107,7 @@ class Rule:
     check: Check | None = None
     options: Mapping[str, Option] = field(default_factory=dict)
     enabled_by_default: bool = True
+    page: str | None = None  # the rule's page, for rules written as data
 
     def __post_init__(self) -> None:
         if not CODE_PATTERN.match(self.code):

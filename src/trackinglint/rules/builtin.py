@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from ..hookspecs import hookimpl
-from . import outcome_dashboards, outcome_events, outcome_metrics
+from . import (
+    consistency,
+    conventions,
+    hygiene,
+    outcome_dashboards,
+    outcome_events,
+    outcome_metrics,
+    references,
+    schema_checks,
+)
 from .api import Rule
 from .core import CORE_RULES
 
@@ -15,4 +24,9 @@ def get_rules() -> list[Rule]:
         *outcome_metrics.RULES,
         *outcome_dashboards.RULES,
         *outcome_events.RULES,
+        *consistency.RULES,
+        *references.RULES,
+        *conventions.RULES,
+        *hygiene.RULES,
+        *schema_checks.RULES,
     ]

@@ -28,6 +28,7 @@ __all__ = [
 
 YAML_SUFFIXES = frozenset({".yaml", ".yml"})
 JSON_SUFFIXES = frozenset({".json"})
+CSV_SUFFIXES = frozenset({".csv", ".tsv"})  # spreadsheet plans (sources/csv_source.py)
 
 
 @dataclass(slots=True)
@@ -72,6 +73,10 @@ def read_source(path: Path, display_path: str, raw: bytes | str | None = None) -
 
 def _parse(path: Path, text: str):
     suffix = path.suffix.lower()
+    if suffix in CSV_SUFFIXES:
+        from .csv_source import load_csv
+
+        return load_csv(text, "\t" if suffix == ".tsv" else None)
     if suffix in JSON_SUFFIXES or (suffix not in YAML_SUFFIXES and text.lstrip()[:1] in ("{", "[")):
         if not text.strip():
             from .json_loader import JsonLocator

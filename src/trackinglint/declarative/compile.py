@@ -1,0 +1,175 @@
+"""From a RuleSpec to a Rule: pick the elements, filter them, check one field."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..findings import Problem, Severity
+from ..model import Origin, Plan
+from ..rules.api import Rule, RuleContext
+from .spec import RuleSpec
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    """One thing a selector picks: its fields as plain values, and where it is."""
+
+    kind: str
+    fields: dict[str, Any]
+    origin: Origin
+
+
+def _elements(plan: Plan, select: str) -> Iterator[Element]:
+    if select == "events":
+        for e in plan.events.values():
+            yield Element("event", {
+                "name": e.name, "description": e.description, "owner": e.owner, "kind": e.kind,
+                "job": e.job, "tags": list(e.tags), "properties": len(e.properties),
+            }, e.origin)  # fmt: skip
+    elif select == "properties":
+        for event, p in plan.all_properties():
+            if p.name == "items":
+                continue
+            yield Element("property", {
+                "name": p.name, "type": " or ".join(p.types) or None, "description": p.description,
+                "required": p.required, "pii": p.pii, "event": event.name if event else None,
+            }, p.origin)  # fmt: skip
+    elif select == "metrics":
+        for m in plan.metrics.values():
+            yield Element("metric", {
+                "name": m.name, "description": m.description, "event": m.event,
+                "aggregation": m.aggregation, "direction": m.direction, "role": m.role,
+                "decision": m.decision, "north_star": m.north_star,
+            }, m.origin)  # fmt: skip
+    elif select == "jobs":
+        for j in plan.jobs.values():
+            fields = {"name": j.name, "description": j.description, "completion": j.completion}
+            yield Element("job", fields, j.origin)
+    else:
+        for d in plan.dashboards.values():
+            fields = {"name": d.name, "description": d.description, "metrics": len(d.metrics)}
+            yield Element("dashboard", fields, d.origin)
+
+
+def _matches(element: Element, where: dict[str, Any]) -> bool:
+    for key, wanted in where.items():
+        if key == "name-matches":
+            if not re.search(wanted, str(element.fields["name"])):
+                return False
+            continue
+        value = element.fields.get(key)
+        if isinstance(wanted, list) and value not in wanted:
+            return False
+        if not isinstance(wanted, list) and value != wanted:
+            return False
+    return True
+
+
+Verdict = Callable[[Any, Any], str | None]  # (value, limit) -> what is wrong, or None
+
+
+def _length(value: Any) -> int:
+    return len(value) if isinstance(value, str) else 0
+
+
+_CHECKS: dict[str, Verdict] = {
+    "pattern": lambda v, rx: None if isinstance(v, str) and re.fullmatch(rx, v) else
+    f"does not match the pattern {rx!r}",
+    "not-pattern": lambda v, rx: f"matches the forbidden pattern {rx!r}"
+    if isinstance(v, str) and re.search(rx, v) else None,
+    "max-length": lambda v, n: f"is {_length(v)} characters long (at most {n})"
+    if _length(v) > n else None,
+    "min-length": lambda v, n: f"is {_length(v)} characters long (at least {n})"
+    if _length(v) < n else None,
+    "one-of": lambda v, allowed: None if v in allowed else
+    f"is not one of: {', '.join(map(str, allowed))}",
+    "forbidden-names": lambda v, names: "is a reserved name" if v in names else None,
+    "forbidden-prefixes": lambda v, prefixes: next(
+        (f"starts with the reserved prefix '{p}'" for p in prefixes
+         if isinstance(v, str) and v.startswith(p)), None),
+    "max-count-per-event": lambda v, n: f"has {v} properties (at most {n})"
+    if isinstance(v, int) and v > n else None,
+}  # fmt: skip
+
+
+def compile_rule(spec: RuleSpec) -> Rule:
+    """Turn a validated spec into a Rule the engine runs like any other."""
+
+    def check(ctx: RuleContext) -> Iterator[Problem]:
+        for element in _elements(ctx.plan, spec.select):
+            if spec.where and not _matches(element, spec.where):
+                continue
+            yield from _apply(ctx, spec, element)
+
+    summary = spec.summary or _default_summary(spec)
+    return Rule(
+        spec.code,
+        spec.name,
+        summary,
+        Severity(spec.severity),
+        spec.group,
+        check,
+        {},
+        spec.enabled,
+        _page(spec, summary),
+    )
+
+
+def _page(spec: RuleSpec, summary: str) -> str:
+    """A rule written as data documents itself: what it checks, and on whose word."""
+    default = "on" if spec.enabled else f"off (select `{spec.group}` or `{spec.code}`)"
+    lines = [
+        f"# {spec.code} {spec.name}",
+        "",
+        f"**Severity:** {spec.severity} · **Group:** {spec.group} · **Default:** {default}",
+        "",
+        "## What it does",
+        summary,
+        "",
+        f"Checks the `{spec.field}` of every {spec.select[:-1]}"
+        + (f" matching {spec.where}" if spec.where else "")
+        + f": `{spec.check}: {spec.limit!r}`.",
+    ]
+    if spec.source:
+        lines += ["", "## Source", spec.source]
+    return "\n".join(lines) + "\n"
+
+
+def _apply(ctx: RuleContext, spec: RuleSpec, element: Element) -> Iterator[Problem]:
+    if spec.check == "required-field":
+        value = element.fields.get(spec.limit)
+        if value in (None, "", [], ()):
+            message = _message(spec, element, f"has no {spec.limit}", value)
+            yield ctx.problem(element.origin, message)
+        return
+    field = "properties" if spec.check == "max-count-per-event" else spec.field
+    value = element.fields.get(field)
+    wrong = _CHECKS[spec.check](value, spec.limit)
+    if wrong:
+        where = element.origin if field in ("name", "properties") else element.origin.field(field)
+        focus = "key" if where is element.origin else "value"
+        yield ctx.problem(where, _message(spec, element, wrong, value), focus)
+
+
+def _message(spec: RuleSpec, element: Element, wrong: str, value: Any) -> str:
+    what = f"{element.kind} '{element.fields['name']}'"
+    subject = what if spec.field == "name" else f"{spec.field} of {what}"
+    default = f"{subject} {wrong}"
+    if spec.message is None:
+        return default
+    values = {**element.fields, "value": value, "limit": spec.limit, "problem": default}
+    return spec.message.format_map(_Lenient(values))
+
+
+class _Lenient(dict):
+    """Unknown placeholders stay visible instead of raising KeyError."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _default_summary(spec: RuleSpec) -> str:
+    return f"Checks {spec.field} of {spec.select}: {spec.check} {spec.limit!r}."

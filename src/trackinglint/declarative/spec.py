@@ -1,0 +1,158 @@
+"""The shape of a declarative rule, checked with jsonschema so a mistake in a
+rule file is reported with the key that is wrong, never as a crash later."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..sources import read_source
+
+SELECTORS = ("events", "properties", "metrics", "jobs", "dashboards")
+CHECKS = (
+    "pattern", "not-pattern", "max-length", "min-length", "one-of", "required-field",
+    "forbidden-names", "forbidden-prefixes", "max-count-per-event",
+)  # fmt: skip
+_STRINGS = {"type": "array", "items": {"type": "string"}}
+_CHECK_SCHEMAS = {
+    "pattern": {"type": "string", "format": "regex"},
+    "not-pattern": {"type": "string", "format": "regex"},
+    "max-length": {"type": "integer", "minimum": 0},
+    "min-length": {"type": "integer", "minimum": 0},
+    "one-of": {"type": "array"},
+    "required-field": {"type": "string"},
+    "forbidden-names": _STRINGS,
+    "forbidden-prefixes": _STRINGS,
+    "max-count-per-event": {"type": "integer", "minimum": 0},
+}
+RULE_SCHEMA = {
+    "type": "object",
+    "required": ["code", "name", "select", "check"],
+    "additionalProperties": False,
+    "properties": {
+        "code": {"type": "string", "pattern": "^[A-Z]{1,8}[0-9]{1,4}$"},
+        "name": {"type": "string", "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},
+        "summary": {"type": "string"},
+        "severity": {"enum": ["error", "warning", "info"]},
+        "select": {"enum": list(SELECTORS)},
+        "field": {"type": "string"},
+        "where": {"type": "object"},
+        "check": {
+            "type": "object",
+            "minProperties": 1,
+            "maxProperties": 1,
+            "additionalProperties": False,
+            "properties": _CHECK_SCHEMAS,
+        },
+        "message": {"type": "string"},
+        "enabled": {"type": "boolean"},
+    },
+}
+FILE_SCHEMA = {
+    "type": "object",
+    "required": ["rules"],
+    "additionalProperties": False,
+    "properties": {
+        "pack": {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"},
+        "description": {"type": "string"},
+        "source": {"type": "string"},
+        "version": {"type": "string"},
+        "rules": {"type": "array", "items": RULE_SCHEMA},
+    },
+}
+
+
+class RuleSpecError(Exception):
+    """A declarative rule that cannot be used; the message names where and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSpec:
+    code: str
+    name: str
+    select: str
+    check: str
+    limit: Any
+    severity: str = "warning"
+    field: str = "name"
+    where: dict[str, Any] = dataclasses.field(default_factory=dict)
+    message: str | None = None
+    summary: str | None = None
+    group: str = "custom"
+    enabled: bool = True
+    source: str | None = None  # where a pack's limits come from
+
+
+def parse_rule_specs(
+    rules: Any,
+    where: str,
+    *,
+    group: str = "custom",
+    enabled: bool = True,
+    trusted: bool = False,
+) -> list[RuleSpec]:
+    """Validate a list of rule tables; `where` names their source in errors.
+
+    `trusted` skips the schema check for the packs shipped in the package
+    (their own tests check them), so a run does not pay for importing jsonschema.
+    """
+    if not trusted:
+        _validate(rules, where)
+    specs = []
+    for table in rules:
+        [(check, limit)] = table["check"].items()
+        specs.append(
+            RuleSpec(
+                code=table["code"],
+                name=table["name"],
+                select=table["select"],
+                check=check,
+                limit=limit,
+                severity=table.get("severity", "warning"),
+                field=table.get("field", "name"),
+                where=table.get("where", {}),
+                message=table.get("message"),
+                summary=table.get("summary"),
+                group=group,
+                enabled=table.get("enabled", enabled),
+            )
+        )
+    return specs
+
+
+def _validate(rules: Any, where: str) -> None:
+    from jsonschema import Draft7Validator, FormatChecker
+
+    validator = Draft7Validator(
+        {"type": "array", "items": RULE_SCHEMA}, format_checker=FormatChecker()
+    )
+    errors = sorted(validator.iter_errors(rules), key=lambda e: list(e.absolute_path))
+    if errors:
+        error = errors[0]
+        path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
+        raise RuleSpecError(f"{where}{path}: {error.message}")
+
+
+def load_rule_file(
+    path: Path, *, enabled: bool = True, trusted: bool = False
+) -> tuple[dict[str, Any], list[RuleSpec]]:
+    """Read a YAML or JSON rule file: its header (pack, source, version) and its rules."""
+    loaded = read_source(path, str(path))
+    if loaded.parse_errors:
+        message, span = loaded.parse_errors[0]
+        raise RuleSpecError(f"{path}:{span.line}:{span.column}: {message}")
+    data = loaded.document.data
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise RuleSpecError(f"{path}: expected a mapping with a `rules` list")
+    unknown = set(data) - set(FILE_SCHEMA["properties"])
+    if unknown:
+        raise RuleSpecError(f"{path}: unknown key '{sorted(unknown)[0]}'")
+    group = data.get("pack", "custom")
+    specs = parse_rule_specs(
+        data["rules"], f"{path}: rules", group=group, enabled=enabled, trusted=trusted
+    )
+    if "source" in data:
+        specs = [dataclasses.replace(spec, source=data["source"]) for spec in specs]
+    return {k: v for k, v in data.items() if k != "rules"}, specs

@@ -1,0 +1,56 @@
+"""TL208: every name a plan refers to must be defined somewhere in the plan."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ..config import close_match
+from ..findings import Problem, Severity
+from ..model import Origin
+from .api import RuleContext, rule
+
+
+@rule("TL208", "unknown-reference", severity=Severity.ERROR, group="consistency")
+def unknown_reference(ctx: RuleContext) -> Iterator[Problem]:
+    """A metric, event, dashboard or `$ref` naming something that does not exist.
+
+    A job's `completion` naming a missing event is TL110's to report.
+    """
+    plan = ctx.plan
+    for metric in plan.metrics.values():
+        for field in ("event", "numerator", "denominator"):
+            name = getattr(metric, field)
+            if name is not None:
+                where = metric.origin.field(field)
+                yield from _missing(
+                    ctx, name, plan.events, "event", where, f"metric '{metric.name}'"
+                )
+    for dashboard in plan.dashboards.values():
+        for ref in dashboard.metrics:
+            yield from _missing(
+                ctx, ref.name, plan.metrics, "metric", ref.origin, f"dashboard '{dashboard.name}'"
+            )
+    for event in plan.events.values():
+        if event.job is not None:
+            yield from _missing(
+                ctx, event.job, plan.jobs, "job", event.origin.field("job"), f"event '{event.name}'"
+            )
+    for event, prop in plan.all_properties():
+        if prop.ref is not None:
+            owner = f"property '{prop.name}'" + (f" of event '{event.name}'" if event else "")
+            where = prop.origin.field("$ref")
+            yield from _missing(ctx, prop.ref, plan.properties, "shared property", where, owner)
+
+
+def _missing(
+    ctx: RuleContext, name: str, defined: Iterable[str], kind: str, where: Origin, who: str
+) -> Iterator[Problem]:
+    if name in defined:
+        return
+    hint = close_match(name, defined)
+    advice = f"did you mean '{hint}'?" if hint else f"define the {kind} or fix the name"
+    yield ctx.problem(where, f"{who} refers to {kind} '{name}', which the plan does not define; "
+                             f"{advice}", "value")  # fmt: skip
+
+
+RULES = (unknown_reference,)

@@ -1,0 +1,140 @@
+"""Property definitions that contradict themselves, or nest too deep to query."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..findings import Problem, Severity
+from ..model import Origin, Property
+from .api import Option, RuleContext, rule
+
+_BOUNDS = (("minimum", "maximum"), ("minLength", "maxLength"), ("minItems", "maxItems"))
+_KEYWORD_TYPES = {
+    **dict.fromkeys(("minLength", "maxLength", "pattern", "format"), frozenset({"string"})),
+    **dict.fromkeys(
+        ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"),
+        frozenset({"number", "integer"}),
+    ),
+    **dict.fromkeys(("items", "minItems", "maxItems", "uniqueItems"), frozenset({"array"})),
+    **dict.fromkeys(("properties", "additionalProperties"), frozenset({"object"})),
+}
+_PYTHON_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "object": (dict,),
+    "array": (list,),
+    "null": (type(None),),
+}
+_LOOKAROUND = re.compile(r"\(\?<?[=!]")
+
+
+@rule("TL212", "schema-contradiction", severity=Severity.ERROR, group="schema")
+def schema_contradiction(ctx: RuleContext) -> Iterator[Problem]:
+    """A property definition that no value can satisfy, or that destinations reject."""
+    for _, prop in ctx.plan.all_properties():
+        for keyword, message in _contradictions(prop):
+            yield ctx.problem(prop.origin.field(keyword), f"property '{prop.name}': {message}")
+
+
+def _contradictions(prop: Property) -> Iterator[tuple[str, str]]:
+    schema, types = prop.schema, set(prop.types)
+    for low, high in _BOUNDS:
+        lo, hi = schema.get(low), schema.get(high)
+        if _number(lo) and _number(hi) and lo > hi:
+            yield low, f"{low} {lo} is greater than {high} {hi}; no value can satisfy both"
+    lo, hi = schema.get("exclusiveMinimum"), schema.get("exclusiveMaximum")
+    if _number(lo) and _number(hi) and lo >= hi:
+        yield (
+            "exclusiveMinimum",
+            f"exclusiveMinimum {lo} leaves no room below exclusiveMaximum {hi}",
+        )
+    if types:
+        for keyword in _KEYWORD_TYPES.keys() & schema.keys():
+            fits = _KEYWORD_TYPES[keyword]
+            if not types & fits:
+                yield (
+                    keyword,
+                    (
+                        f"`{keyword}` applies to {' or '.join(sorted(fits))} values, "
+                        f"but the type is {' or '.join(sorted(types))}"
+                    ),
+                )
+    required = schema.get("required")
+    if isinstance(required, list):
+        members = schema.get("properties") if isinstance(schema.get("properties"), Mapping) else {}
+        for name in required:
+            if name not in members:
+                yield "required", f"`required` names '{name}', which is not one of its properties"
+    if "enum" in schema:
+        yield from _enum(schema["enum"], types)
+    pattern = schema.get("pattern")
+    if isinstance(pattern, str):
+        yield from _pattern(pattern)
+
+
+def _enum(values: Any, types: set[str]) -> Iterator[tuple[str, str]]:
+    if not types:
+        yield "enum", "`enum` without a type; declare the type its values share"
+        return
+    allowed = tuple(t for kind in types for t in _PYTHON_TYPES.get(kind, ()))
+    for value in values if isinstance(values, list) else ():
+        is_bool = isinstance(value, bool)
+        if not isinstance(value, allowed) or (is_bool and "boolean" not in types):
+            yield "enum", f"enum value {value!r} is not of type {' or '.join(sorted(types))}"
+
+
+def _pattern(pattern: str) -> Iterator[tuple[str, str]]:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        yield "pattern", f"pattern {pattern!r} does not compile: {exc}"
+        return
+    if _LOOKAROUND.search(pattern):
+        yield (
+            "pattern",
+            (
+                f"pattern {pattern!r} uses a lookahead or lookbehind, which several destinations "
+                "(BigQuery, Snowplow's validators) reject; rewrite it without one"
+            ),
+        )
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+@rule(
+    "TL213",
+    "nesting-too-deep",
+    severity=Severity.WARNING,
+    group="schema",
+    options={"max-depth": Option(3, "Deepest allowed nesting of object properties.")},
+)
+def nesting_too_deep(ctx: RuleContext) -> Iterator[Problem]:
+    """Object properties nested deeper than a limit."""
+    limit = ctx.options["max-depth"]
+    roots = [*ctx.plan.properties.values()]
+    roots += [prop for event in ctx.plan.events.values() for prop in event.properties.values()]
+    for prop in roots:
+        yield from _too_deep(ctx, prop, 1, limit)
+
+
+def _too_deep(ctx: RuleContext, prop: Property, depth: int, limit: int) -> Iterator[Problem]:
+    if depth > limit:
+        yield ctx.problem(
+            prop.origin,
+            f"property '{prop.name}' is nested {depth} levels deep (limit {limit}); warehouses "
+            "flatten nested objects into unwieldy columns: flatten it or split the event",
+        )
+        return
+    children = [*prop.properties.values(), *(prop.items.properties.values() if prop.items else ())]
+    for child in children:
+        yield from _too_deep(ctx, child, depth + 1, limit)
+
+
+__all__ = ["Origin"]
+RULES = (schema_contradiction, nesting_too_deep)

@@ -1,0 +1,74 @@
+"""One lint run of a scope, as the server's worker thread performs it.
+
+Everything here is the engine's: the same discovery, configuration, readers
+and rules as `trackinglint check`. A run never raises: a bad configuration
+and a crash come back as part of the outcome, so the server can report them
+and keep serving.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..classification import Classification, classify
+from ..config import ConfigError, settings_for
+from ..engine import Engine, LintResult
+from ..model import Plan
+from ..sources import Document
+from .scope import Scope
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What a run produced: a result, or why there is none."""
+
+    result: LintResult | None = None
+    config_error: str | None = None
+    crash: str | None = None  # the traceback, for the client's log
+    versions: dict[str, int | None] = field(default_factory=dict)  # uri -> version linted
+    by_path: dict[Path, Document] = field(default_factory=dict)  # resolved path -> document
+    classifications: dict[int, Classification] = field(default_factory=dict)  # id(plan) ->
+
+    def document(self, path: Path | None) -> Document | None:
+        """The linted document read from `path` (resolved), if the run read it."""
+        return self.by_path.get(path) if path is not None else None
+
+    def plan_of(self, document: Document) -> Plan | None:
+        if self.result is None:
+            return None
+        return next((p for p in self.result.plans if document in p.documents), None)
+
+
+def lint_scope(registry: Any, scope: Scope, contents: Mapping[Path, str]) -> Outcome:
+    """Lint a scope with the editor's unsaved text standing in for the files."""
+    try:
+        engine = Engine(registry)  # fresh each run: configuration edits take effect
+        result = engine.lint(scope.paths, contents=contents, skip_unrecognized=scope.alone)
+        by_path = {_resolved(d.path): d for d in result.documents.values()}
+        return Outcome(result, by_path=by_path)
+    except ConfigError as exc:
+        return Outcome(config_error=str(exc))
+    except Exception:  # a crash in one run must not stop the server
+        return Outcome(crash=traceback.format_exc())
+
+
+def classify_plan(registry: Any, plan: Plan) -> Classification:
+    """The plan's classification, with the configured lexicon words, as the rules saw it."""
+    lexicon: Mapping[str, Any] = {}
+    if plan.documents:
+        try:
+            lexicon = settings_for(plan.documents[0].path).lexicon
+        except ConfigError:
+            lexicon = {}
+    return classify(plan, registry, lexicon)
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path

@@ -1,0 +1,172 @@
+"""CSV and TSV spreadsheets as plan documents, every cell with its position.
+
+A spreadsheet plan has a header row and one row per event–property pair.
+`load_csv` returns the rows as plain data (a list of mappings keyed by the
+header's cells) and a locator that finds any row or cell again:
+
+    ()                  the header row
+    (3,)                the fourth data row
+    (3, "Property")     that row's cell under the header "Property"
+
+The standard library's csv module does not report positions, so this is a
+small RFC 4180 scanner: quoted cells, doubled quotes, line breaks inside
+quotes, CRLF or LF rows; the delimiter (comma, semicolon or tab) is read off
+the header row.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .document import Focus, Pointer
+from .errors import LoadProblem, SourceError
+
+_DELIMITERS = (",", ";", "\t")
+Cell = tuple[str, int, int]  # text, start offset, end offset
+
+
+class CsvLocator:
+    """Offsets of the header, of each row and of each cell."""
+
+    __slots__ = ("_columns", "header", "rows")
+
+    def __init__(self, header: list[Cell], rows: list[list[Cell]]) -> None:
+        self.header = header
+        self.rows = rows
+        self._columns: dict[str, int] = {}
+        for index, (name, _, _) in enumerate(header):
+            self._columns.setdefault(name, index)
+
+    @property
+    def columns(self) -> list[str]:
+        """The header's cells, in order."""
+        return [name for name, _, _ in self.header]
+
+    def offsets(self, pointer: Pointer, focus: Focus) -> tuple[int, int]:
+        if not pointer or not isinstance(pointer[0], int):
+            return _line_span(self.header)
+        index = pointer[0]
+        if not 0 <= index < len(self.rows):
+            return _line_span(self.header)
+        row = self.rows[index]
+        if len(pointer) > 1 and isinstance(pointer[1], str):
+            column = self._columns.get(pointer[1])
+            if column is not None and column < len(row):
+                return row[column][1], row[column][2]
+        return _line_span(row)
+
+
+def _line_span(cells: list[Cell]) -> tuple[int, int]:
+    if not cells:
+        return (0, 1)
+    return cells[0][1], cells[-1][2]
+
+
+def load_csv(text: str, delimiter: str | None = None) -> tuple[Any, CsvLocator, list[LoadProblem]]:
+    """Parse a spreadsheet; raises SourceError for an unclosed quote."""
+    if delimiter is None:
+        delimiter = guess_delimiter(text)
+    records = list(_records(text, delimiter))
+    while records and _blank(records[0]):
+        records.pop(0)
+    if not records:
+        return None, CsvLocator([], []), []
+    header = [(name.strip(), start, end) for name, start, end in records[0]]
+    problems = []
+    seen: dict[str, int] = {}
+    for index, (name, start, end) in enumerate(header):
+        if name in seen and name:
+            problems.append(
+                LoadProblem(
+                    f"column '{name}' appears twice in the header (first as column "
+                    f"{seen[name] + 1}); only the first is read, so rename one",
+                    start,
+                    max(end - start, 1),
+                )
+            )
+        seen.setdefault(name, index)
+    rows = [record for record in records[1:] if not _blank(record)]
+    # a name seen twice keeps its first column, as the locator does
+    data = [
+        {name: cells[first][0] for name, first in seen.items() if name and first < len(cells)}
+        for cells in rows
+    ]
+    return data, CsvLocator(header, rows), problems
+
+
+def guess_delimiter(text: str) -> str:
+    """The delimiter that splits the first line into the most cells."""
+    first = text.split("\n", 1)[0]
+    counts = {d: _count_outside_quotes(first, d) for d in _DELIMITERS}
+    best = max(_DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _count_outside_quotes(line: str, delimiter: str) -> int:
+    count, quoted = 0, False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif char == delimiter and not quoted:
+            count += 1
+    return count
+
+
+def _blank(cells: list[Cell]) -> bool:
+    return all(not text.strip() for text, _, _ in cells)
+
+
+def _records(text: str, delimiter: str):
+    """Yield each record as a list of (text, start, end); quotes stay in the span."""
+    index, length = 0, len(text)
+    while index < length:
+        cells: list[Cell] = []
+        while True:
+            start = index
+            if index < length and text[index] == '"':
+                value, index = _quoted(text, index)
+                # anything between the closing quote and the delimiter is kept as written
+                tail_end = _cell_end(text, index, delimiter)
+                value += text[index:tail_end]
+                index = tail_end
+            else:
+                index = _cell_end(text, index, delimiter)
+                value = text[start:index]
+            cells.append((value, start, index))
+            if index < length and text[index] == delimiter:
+                index += 1
+                continue
+            break
+        if index < length and text[index] == "\r":
+            index += 1
+        if index < length and text[index] == "\n":
+            index += 1
+        yield cells
+
+
+def _cell_end(text: str, index: int, delimiter: str) -> int:
+    length = len(text)
+    while index < length and text[index] not in (delimiter, "\n", "\r"):
+        index += 1
+    return index
+
+
+def _quoted(text: str, index: int) -> tuple[str, int]:
+    """Read a quoted cell starting at its opening quote; return value and end offset."""
+    start = index
+    index += 1
+    parts = []
+    while True:
+        close = text.find('"', index)
+        if close < 0:
+            raise SourceError(
+                "a quoted cell is never closed; add the closing '\"' (a quote inside a "
+                'cell is written twice: "")',
+                start,
+            )
+        parts.append(text[index:close])
+        if text.startswith('""', close):
+            parts.append('"')
+            index = close + 2
+            continue
+        return "".join(parts), close + 1
