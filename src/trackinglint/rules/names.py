@@ -96,6 +96,6 @@ def places(origins: Iterable[Origin]) -> str:
     """Several places, grouped by file: `a.yaml:3:5, 9:5; b.json:2:7`."""
     by_file: dict[str, list[str]] = {}
     for origin in origins:
-        span = origin.span()
-        by_file.setdefault(origin.document.display_path, []).append(f"{span.line}:{span.column}")
+        line, column = origin.document.position(origin.pointer)
+        by_file.setdefault(origin.document.display_path, []).append(f"{line}:{column}")
     return "; ".join(f"{file}:{', '.join(spots)}" for file, spots in by_file.items())

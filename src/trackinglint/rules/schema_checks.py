@@ -30,6 +30,7 @@ _PYTHON_TYPES: dict[str, tuple[type, ...]] = {
     "null": (type(None),),
 }
 _LOOKAROUND = re.compile(r"\(\?<?[=!]")
+_CHECKED = frozenset({*_KEYWORD_TYPES, "enum", "exclusiveMinimum", "exclusiveMaximum"})
 
 
 @rule("TL212", "schema-contradiction", severity=Severity.ERROR, group="schema")
@@ -42,6 +43,8 @@ def schema_contradiction(ctx: RuleContext) -> Iterator[Problem]:
 
 def _contradictions(prop: Property) -> Iterator[tuple[str, str]]:
     schema, types = prop.schema, set(prop.types)
+    if _CHECKED.isdisjoint(schema.keys()) and not isinstance(schema.get("required"), list):
+        return  # the usual property: type, description, required: true
     for low, high in _BOUNDS:
         lo, hi = schema.get(low), schema.get(high)
         if _number(lo) and _number(hi) and lo > hi:
