@@ -65,7 +65,8 @@ def test_every_page_with_plan_examples_has_both_kinds():
 )
 def test_page_example(rule, example, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    path = tmp_path / f"example.{example.language}"
+    path = tmp_path / (example.path or f"example.{example.language}")
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(example.code, encoding="utf-8")
     engine = Engine(REGISTRY, overrides=Overrides(select=("ALL",)))
     codes = [f.code for f in engine.lint([path]).findings]

@@ -1,4 +1,4 @@
-"""The command line: `trackinglint check | rules | rule CODE | schema | classify`.
+"""The command line: `trackinglint check | diff | rules | rule CODE | schema | classify`.
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration
 or internal error. Bad input never produces a traceback.
@@ -20,8 +20,16 @@ from . import __version__
 from .config import FAIL_ON, ConfigError
 from .engine import Engine, LintResult
 from .findings import Severity
+from .outputs import (
+    OutputError,
+    default_format,
+    output_spec,
+    unknown_formats,
+    write_outputs,
+)
 from .plugins import Registry, build_registry
 from .policy import Overrides
+from .reporters import Reporter
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -74,6 +82,12 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
+    if args.command == "server":
+        if not 0 <= args.debounce <= 10:
+            parser.error("--debounce: expected a number of seconds from 0 to 10")
+        from .server import serve  # pygls is imported only here
+
+        return serve(debounce=args.debounce)
     _safe_output()
     registry = build_registry()
     if args.command == "check":
@@ -84,6 +98,12 @@ def _main(argv: Sequence[str] | None) -> int:
         return _schema()
     if args.command == "classify":
         return _classify(args, registry, parser)
+    if args.command == "convert":
+        from .convert import run as convert
+
+        return convert(args, registry, parser)
+    if args.command == "diff":
+        return _diff(args, registry, parser)
     return _rule(args, registry)
 
 
@@ -102,7 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--output-format",
         metavar="FORMAT",
         default=None,
-        help="full (default), concise, json, or a plugin's format",
+        help="full (default; github inside GitHub Actions), concise, json, sarif, github, "
+        "junit, gitlab, or a plugin's format",
     )
     check.add_argument(
         "--select",
@@ -149,6 +170,25 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="pass over named files that are not plans (for pre-commit)",
     )
+    check.add_argument(
+        "--plan-format",
+        metavar="FORMAT",
+        help="read every file as this format (native, segment, rudderstack, iglu, avo, csv)",
+    )
+    _add_output_option(check)
+    baseline = check.add_mutually_exclusive_group()
+    baseline.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="FILE",
+        help="hide the findings recorded in this baseline file; report only new ones",
+    )
+    baseline.add_argument(
+        "--write-baseline",
+        type=Path,
+        metavar="FILE",
+        help="record the current findings in this baseline file (and exit 0)",
+    )
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--output-format", choices=("table", "json"), default="table")
@@ -164,6 +204,50 @@ def build_parser() -> argparse.ArgumentParser:
     classify.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
     classify.add_argument("--output-format", choices=("table", "json"), default="table")
     classify.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file")
+
+    from .convert import add_parser as add_convert_parser
+
+    add_convert_parser(commands)
+
+    diff = commands.add_parser(
+        "diff", help="report the breaking changes between two versions of a plan"
+    )
+    diff.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="OLD and NEW (files or folders); with --base, what to compare (default: .)",
+    )
+    diff.add_argument(
+        "--base", metavar="REV", help="compare the working tree with this git revision"
+    )
+    diff.add_argument("--output-format", metavar="FORMAT", default=None, help="as for check")
+    _add_output_option(diff)
+    diff.add_argument(
+        "--fail-on",
+        choices=FAIL_ON,
+        default=None,
+        help="lowest severity of a change that fails the run (default: error)",
+    )
+    diff.add_argument("--exit-zero", action="store_true", help="exit 0 even with failing changes")
+    diff.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file")
+    diff.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+
+    server = commands.add_parser(
+        "server", help="run the language server for editors (LSP over stdin and stdout)"
+    )
+    server.add_argument(
+        "--stdio",
+        action="store_true",
+        help="accepted for editors that pass it; stdio is the default",
+    )
+    server.add_argument(
+        "--debounce",
+        type=float,
+        default=0.3,
+        metavar="SECONDS",
+        help="quiet time after a keystroke before linting (default: 0.3)",
+    )
     return parser
 
 
@@ -172,34 +256,118 @@ def _codes(text: str) -> tuple[str, ...]:
 
 
 def _check(args: argparse.Namespace, registry: Registry, parser: argparse.ArgumentParser) -> int:
-    format_name = args.output_format or "full"
-    reporter = registry.reporters.get(format_name)
-    if reporter is None:
-        parser.error(
-            f"unknown output format '{format_name}' (choose from {', '.join(registry.reporters)})"
-        )
+    reporter = _reporter(args, registry, parser)
     for given in args.paths:
         if not Path(given).exists():
             parser.error(f"no such file or folder: {given}")
     if args.config is not None and not args.config.is_file():
         parser.error(f"no such configuration file: {args.config}")
-    overrides = Overrides(args.select, args.extend_select, args.ignore, args.fail_on)
+    from .baseline import apply_baseline, load_baseline
+
+    baseline = load_baseline(args.baseline) if args.baseline is not None else None
+    from .convert import check_format_name
+
+    check_format_name(args.plan_format, registry, parser)
+    overrides = Overrides(
+        args.select, args.extend_select, args.ignore, args.fail_on, plan_format=args.plan_format
+    )
     engine = Engine(registry, config_file=args.config, overrides=overrides)
     result = engine.lint(
         args.paths, force_exclude=args.force_exclude, skip_unrecognized=args.skip_unrecognized
     )
-    stream = sys.stdout
-    color = _use_color(args.color, stream)
+    if args.write_baseline is not None:
+        return _write_baseline(result, args.write_baseline)
+    if baseline is not None:
+        result = apply_baseline(result, baseline, engine)
     if args.statistics:
         from .reporters.statistics import report_statistics
 
         reporter = report_statistics
+    return _report(result, reporter, args, registry)
+
+
+def _report(
+    result: LintResult, reporter: Reporter, args: argparse.Namespace, registry: Registry
+) -> int:
+    """The main report on stdout, the `--output` files, and the exit code."""
+    stream = sys.stdout
     try:
-        reporter(result, stream, color=color)
+        reporter(result, stream, color=_use_color(args.color, stream))
         stream.flush()
     except BrokenPipeError:  # `trackinglint check | head`: the reader has seen enough
         _silence_stdout()
+    try:
+        write_outputs(result, args.output, registry.reporters)
+    except OutputError as exc:
+        print(f"trackinglint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
     return exit_code(result, exit_zero=args.exit_zero)
+
+
+def _add_output_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--output",
+        type=output_spec,
+        action="append",
+        default=[],
+        metavar="FORMAT=FILE",
+        help="also write a report in FORMAT to FILE, e.g. sarif=results.sarif (repeatable)",
+    )
+
+
+def _reporter(
+    args: argparse.Namespace, registry: Registry, parser: argparse.ArgumentParser
+) -> Reporter:
+    """The main report's reporter; unknown formats (here or in --output) are usage errors."""
+    choices = ", ".join(registry.reporters)
+    format_name = args.output_format or default_format(os.environ)
+    reporter = registry.reporters.get(format_name)
+    if reporter is None:
+        parser.error(f"unknown output format '{format_name}' (choose from {choices})")
+    for name in unknown_formats(args.output, registry.reporters):
+        parser.error(f"--output: unknown format '{name}' (choose from {choices})")
+    return reporter
+
+
+def _write_baseline(result: LintResult, path: Path) -> int:
+    from .baseline import write_baseline
+
+    entries, findings = write_baseline(result, path)
+    noun = "entry" if entries == 1 else "entries"
+    print(
+        f"trackinglint: recorded {findings} finding{'' if findings == 1 else 's'} "
+        f"in {entries} {noun} in {path}",
+        file=sys.stderr,
+    )
+    if result.has_internal_errors:
+        print(
+            "trackinglint: error: internal errors (TL000) are never recorded; "
+            "run without --write-baseline to see them",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    return EXIT_CLEAN
+
+
+def _diff(args: argparse.Namespace, registry: Registry, parser: argparse.ArgumentParser) -> int:
+    from .diff.run import diff_git, diff_paths
+
+    reporter = _reporter(args, registry, parser)
+    if args.base is None and len(args.paths) != 2:
+        parser.error("diff compares two plans: give OLD and NEW, or --base REV [PATH ...]")
+    for given in args.paths:
+        if not Path(given).exists():
+            parser.error(f"no such file or folder: {given}")
+    if args.config is not None and not args.config.is_file():
+        parser.error(f"no such configuration file: {args.config}")
+    if args.base is None:
+        old, new = (Path(given) for given in args.paths)
+        result = diff_paths(old, new, registry, config_file=args.config, fail_on=args.fail_on)
+    else:
+        result = diff_git(
+            args.base, args.paths, registry, config_file=args.config, fail_on=args.fail_on
+        )
+    return _report(result, reporter, args, registry)
 
 
 def _classify(args: argparse.Namespace, registry: Registry, parser: argparse.ArgumentParser) -> int:
@@ -230,8 +398,17 @@ def exit_code(result: LintResult, *, exit_zero: bool = False) -> int:
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
+def _with_configured_rules(registry: Registry) -> Registry:
+    """Add the rules the configuration for the current folder declares as data."""
+    from .config import settings_for
+    from .policy import build_policy
+
+    build_policy(settings_for(Path.cwd() / "_"), registry, Overrides())
+    return registry
+
+
 def _rules(args: argparse.Namespace, registry: Registry) -> int:
-    rules = list(registry.rules.values())
+    rules = sorted(_with_configured_rules(registry).rules.values(), key=lambda r: r.code)
     if args.output_format == "json":
         data = [
             {
@@ -259,7 +436,12 @@ def _rule(args: argparse.Namespace, registry: Registry) -> int:
     from .rule_pages import page_text
 
     wanted = args.code.strip()
+    registry = _with_configured_rules(registry)
     rule = registry.rules.get(wanted.upper()) or registry.rule_by_name(wanted)
+    if rule is None:
+        from .diff.codes import diff_rule
+
+        rule = diff_rule(wanted)
     if rule is None:
         print(
             f"trackinglint: error: unknown rule '{wanted}' (see `trackinglint rules`)",

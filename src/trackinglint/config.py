@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 CONFIG_NAMES = ("trackinglint.toml", ".trackinglint.toml", "pyproject.toml")
-DEFAULT_INCLUDE = ("*.yaml", "*.yml", "*.json")
+# plus spreadsheets, and Iglu schemas, which have no extension (<vendor>/<name>/jsonschema/1-0-0)
+DEFAULT_INCLUDE = ("*.yaml", "*.yml", "*.json", "*.csv", "*.tsv", "**/jsonschema/*-*-*")
 DEFAULT_EXCLUDE = (
     ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules",
     "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", "build", "dist",
@@ -25,9 +26,10 @@ FAIL_ON = ("error", "warning", "info")
 
 _LIST_KEYS = ("select", "extend-select", "ignore", "extend-ignore", "include", "exclude")
 _RULE_KEYS = ("custom-rules", "rule-files")  # rules written as data
-_TABLE_KEYS = ("per-file-ignores", "severity", "options", "lexicon")
+_TABLE_KEYS = ("per-file-ignores", "severity", "options", "lexicon", "diff-severity")
 _STRING_KEYS = ("fail-on",)
-KNOWN_KEYS = (*_LIST_KEYS, *_TABLE_KEYS, *_STRING_KEYS, *_RULE_KEYS)
+_FORMAT_KEYS = ("plan-format", "csv-columns")  # readers: format per glob, CSV headers
+KNOWN_KEYS = (*_LIST_KEYS, *_TABLE_KEYS, *_STRING_KEYS, *_RULE_KEYS, *_FORMAT_KEYS)
 
 
 class ConfigError(Exception):
@@ -50,7 +52,10 @@ class Settings:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     fail_on: str | None = None
     lexicon: dict[str, tuple[str, ...]] = field(default_factory=dict)  # classifier words
+    plan_format: dict[str, str] = field(default_factory=dict)  # glob -> reader name
+    csv_columns: dict[str, str] = field(default_factory=dict)  # CSV field -> header
     custom_rules: tuple[Any, ...] = ()  # RuleSpecs from custom-rules and rule-files
+    diff_severity: dict[str, str] = field(default_factory=dict)  # `trackinglint diff` code -> level
 
     def error(self, key: str, message: str) -> ConfigError:
         return config_error(self.source, key, message)
@@ -174,8 +179,14 @@ def parse_settings(table: Any, *, source: Path | None, root: Path) -> Settings:
         changes["options"] = _options(settings, values["options"])
     if "lexicon" in values:
         changes["lexicon"] = _lexicon(settings, values["lexicon"])
+    if "plan-format" in values or "csv-columns" in values:
+        from .readers.settings import format_settings
+
+        changes.update(format_settings(settings, values))
     if "custom-rules" in values or "rule-files" in values:
         changes["custom_rules"] = _custom_rules(settings, values, root)
+    if "diff-severity" in values:
+        changes["diff_severity"] = _diff_severity(settings, values["diff-severity"])
     return _replace(settings, changes)
 
 
@@ -197,6 +208,27 @@ def _severity(settings: Settings, value: Any) -> dict[str, str]:
         if level not in FAIL_ON:
             raise settings.error(f"severity.{code}", f"expected one of {', '.join(FAIL_ON)}")
     return dict(value)
+
+
+def _diff_severity(settings: Settings, value: Any) -> dict[str, str]:
+    """Severities of `trackinglint diff` changes, by code or name; "off" drops one."""
+    from .diff.codes import DIFF_RULES, diff_rule
+
+    if not isinstance(value, dict):
+        raise settings.error("diff-severity", "expected a table of CODE = severity")
+    result = {}
+    for key, level in value.items():
+        change = diff_rule(key)
+        if change is None:
+            hint = close_match(key, [*DIFF_RULES, *(r.name for r in DIFF_RULES.values())])
+            known = f"did you mean '{hint}'?" if hint else f"known: {', '.join(DIFF_RULES)}"
+            raise settings.error(f"diff-severity.{key}", f"unknown change; {known}")
+        if level not in (*FAIL_ON, "off"):
+            raise settings.error(
+                f"diff-severity.{key}", "expected one of error, warning, info, off"
+            )
+        result[change.code] = level
+    return result
 
 
 def _options(settings: Settings, value: Any) -> dict[str, dict[str, Any]]:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .config import Settings, settings_for
 from .globs import GlobSet
+from .readers.selection import forced_globs
 
 
 @dataclass(slots=True)
@@ -60,7 +61,7 @@ def discover(
                 if file.path.resolve() in found:
                     continue
                 file.content = contents.get(file.path.resolve())
-                if _sniff(file, sniffers):
+                if _format_named(file) or _sniff(file, sniffers):
                     found[file.path.resolve()] = file
             continue
         settings = settings_for(path, config_file)
@@ -77,18 +78,22 @@ def _walk(folder: Path, config_file: Path | None) -> Iterator[PlanFile]:
         settings = settings_for(here / "_", config_file)
         exclude = GlobSet(settings.exclude)
         include = GlobSet(settings.include)
+        named = forced_globs(settings)  # `plan-format` globs name plan files outright
         dirs[:] = sorted(d for d in dirs if not exclude.matches(here / d, settings.root))
         for name in sorted(names):
             path = here / name
-            if include.matches(path, settings.root) and not exclude.matches(path, settings.root):
+            wanted = include.matches(path, settings.root) or (
+                named is not None and named.matches(path, settings.root)
+            )
+            if wanted and not exclude.matches(path, settings.root):
                 yield PlanFile(path, display_path(path), settings_for(path, config_file), False)
 
 
 def _walk_contents(
     folder: Path, contents: Mapping[Path, object], config_file: Path | None
 ) -> Iterator[PlanFile]:
-    """`_walk` over files that exist only in `contents`, with the same include
-    and exclude rules."""
+    """`_walk` over files that exist only in `contents`, with the same include,
+    exclude and `plan-format` rules."""
     top = folder.resolve()
     for path in sorted(contents):
         if top not in path.parents:
@@ -98,13 +103,19 @@ def _walk_contents(
         below = [part for part in (path, *path.parents) if top in part.parents]
         if any(exclude.matches(part, settings.root) for part in below):
             continue
-        if GlobSet(settings.include).matches(path, settings.root):
-            yield PlanFile(path, display_path(path), settings, False)
+        file = PlanFile(path, display_path(path), settings, False)
+        if GlobSet(settings.include).matches(path, settings.root) or _format_named(file):
+            yield file
 
 
 def _excluded(path: Path, settings: Settings) -> bool:
     exclude = GlobSet(settings.exclude)
     return any(exclude.matches(part, settings.root) for part in (path, *path.parents))
+
+
+def _format_named(file: PlanFile) -> bool:
+    named = forced_globs(file.settings)
+    return named is not None and named.matches(file.path, file.settings.root)
 
 
 def _sniff(file: PlanFile, sniffers: Iterable[object]) -> bool:

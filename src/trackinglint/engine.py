@@ -19,6 +19,7 @@ from .gcpause import gc_paused
 from .model import Origin, Plan
 from .plugins import Registry, build_registry
 from .policy import Overrides, Policy, build_policy
+from .readers.selection import choose_reader, named_format, read_documents
 from .rules.api import PlanFacts, Rule, RuleContext
 from .rules.core import INTERNAL_ERROR, PARSE_ERROR, UNKNOWN_FORMAT, UNUSED_SUPPRESSION
 from .sources import Document, Span, read_source
@@ -121,6 +122,7 @@ class Engine:
         plan = Plan()
         problems: list[Problem] = []
         seen_before = len(result.documents)
+        by_reader: dict[int, tuple[Any, list[Document]]] = {}
         for file in files:
             loaded = read_source(file.path, file.display, file.content)
             document = loaded.document
@@ -133,14 +135,19 @@ class Engine:
                 if not loaded.parse_errors and file.explicit and not skip_unrecognized:
                     problems.append(_unknown_format(root, "the file is empty"))
                 continue
-            reader = next((r for r in self.registry.readers if r.accepts(document)), None)
+            readers = self.registry.readers
+            named = named_format(file.path, file.settings, readers, self.overrides.plan_format)
+            reader, mismatch = choose_reader(document, readers, named)
             if reader is None:
-                if file.explicit and not skip_unrecognized:
+                if (file.explicit or named) and not skip_unrecognized:
                     result.documents[file.display] = document
-                    problems.append(_unknown_format(root, _format_hint(document.data)))
+                    why = mismatch or _format_hint(document.data)
+                    problems.append(_unknown_format(root, why))
                 continue
             result.documents[file.display] = document
-            read = reader.read(document)
+            by_reader.setdefault(id(reader), (reader, []))[1].append(document)
+        for reader, documents in by_reader.values():  # a reader sees its files together
+            read = read_documents(reader, documents, files[0].settings)
             problems.extend(read.problems)
             plan.merge(read.plan)
         if plan.documents:
@@ -229,7 +236,8 @@ def _with_code(problem: Problem, code: str) -> Problem:
 def _unknown_format(origin: Origin, why: str) -> Problem:
     return Problem(
         f"not a tracking plan trackinglint can read ({why}); native plans start with "
-        "'trackinglint: 1'",
+        "'trackinglint: 1', and Segment, RudderStack, Snowplow Iglu, Avo and CSV plans are "
+        "recognised by their content (or name the format with --plan-format)",
         origin,
         code=UNKNOWN_FORMAT.code,
         span=Span(1, 1, 1, 2),

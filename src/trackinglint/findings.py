@@ -45,6 +45,11 @@ class Finding:
     def sort_key(self) -> tuple[Any, ...]:
         return (self.file, self.line, self.column, self.code, self.message)
 
+    @property
+    def in_file(self) -> bool:
+        """False for a finding about the tool itself (file `<plugin NAME>`), not a plan."""
+        return not (self.file.startswith("<") and self.file.endswith(">"))
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["severity"] = self.severity.value

@@ -30,20 +30,35 @@ def _compile(pattern: str) -> re.Pattern[str]:
 class GlobSet:
     """A few patterns, matched against a path relative to a root folder."""
 
-    __slots__ = ("_name_patterns", "_path_patterns")
+    __slots__ = ("_name_patterns", "_path_patterns", "_required_parts")
 
     def __init__(self, patterns: Iterable[str]) -> None:
         patterns = [p.removeprefix("./").rstrip("/") for p in patterns]
         self._name_patterns = [_compile(p) for p in patterns if "/" not in p]
         self._path_patterns = [_compile(p) for p in patterns if "/" in p]
+        # folder names a path pattern spells out (`jsonschema` in `**/jsonschema/*`): a
+        # path without them cannot match, which spares resolving it
+        self._required_parts = [
+            frozenset(c for c in p.split("/")[:-1] if c and "*" not in c and "?" not in c)
+            for p in patterns
+            if "/" in p
+        ]
 
     def matches(self, path: Path, root: Path) -> bool:
         if any(p.match(path.name) for p in self._name_patterns):
             return True
         if not self._path_patterns:
             return False
+        parts = frozenset(path.absolute().parts)
+        patterns = [
+            pattern
+            for pattern, required in zip(self._path_patterns, self._required_parts, strict=True)
+            if required <= parts
+        ]
+        if not patterns:
+            return False
         try:
             relative = path.resolve().relative_to(root.resolve()).as_posix()
         except ValueError:
             relative = path.as_posix()
-        return any(p.match(relative) for p in self._path_patterns)
+        return any(p.match(relative) for p in patterns)

@@ -23,6 +23,7 @@ ENTRY_POINT_GROUP = "trackinglint"
 BUILTIN_PLUGINS = (
     "trackinglint.rules.builtin",
     "trackinglint.readers.native",
+    "trackinglint.readers.builtin",  # Segment, RudderStack, Iglu, Avo, CSV
     "trackinglint.reporters.builtin",
     "trackinglint.declarative.plugin",
 )
@@ -44,6 +45,7 @@ class Registry:
     failures: list[PluginFailure] = field(default_factory=list)
     plugin_names: list[str] = field(default_factory=list)
     manager: pluggy.PluginManager | None = None  # for hooks called while linting
+    custom_codes: set[str] = field(default_factory=set)  # rules from configuration files
 
     def rule_by_name(self, name: str) -> Any | None:
         return next((r for r in self.rules.values() if r.name == name), None)

@@ -28,6 +28,7 @@ class Overrides:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None
+    plan_format: str | None = None  # `--plan-format`: the reader for every file of the run
 
 
 @dataclass(slots=True)
@@ -66,7 +67,11 @@ def build_policy(settings: Settings, registry: Registry, overrides: Overrides) -
     extends = (*settings.extend_select, *overrides.extend_select)
     ignores = (*settings.ignore, *overrides.ignore)
     enabled = set()
+    # Rules declared in another configuration file are not this one's to run.
+    foreign = registry.custom_codes - {spec.code for spec in settings.custom_rules}
     for code, rule in rules.items():
+        if code in foreign:
+            continue
         chosen = _best(_specificity(s, rule) for s in (select or ()))
         if select is None and rule.enabled_by_default:
             chosen = max(chosen, 0)
@@ -121,6 +126,7 @@ def _register_custom_rules(settings: Settings, registry: Registry) -> None:
             )
         if existing is None:
             registry.rules[spec.code] = compile_rule(spec)
+            registry.custom_codes.add(spec.code)
 
 
 def _specificity(selector: str, rule: Any) -> int:
@@ -170,7 +176,8 @@ class _Selectors:
         raise self._unknown(selector, key)
 
     def _unknown(self, selector: str, key: str) -> ConfigError:
-        names = [*self.registry.rules, *(r.name for r in self.registry.rules.values())]
+        rules = self.registry.rules.values()
+        names = [*self.registry.rules, *(r.name for r in rules), *{r.group for r in rules}]
         hint = close_match(selector, names)
         message = f"unknown rule '{selector}'" + (f"; did you mean '{hint}'?" if hint else "")
         if self.settings.source is None or key.startswith("-"):

@@ -15,7 +15,8 @@ from pathlib import Path
 from .rules.api import Rule
 
 _FENCE = re.compile(r"^## (?P<heading>[^\n]+)\n(?P<body>.*?)(?=^## |\Z)", re.M | re.S)
-_BLOCK = re.compile(r"^```(?P<lang>yaml|json)[^\n]*\n(?P<code>.*?)^```", re.M | re.S)
+_BLOCK = re.compile(r"^```(?P<lang>yaml|json)(?P<info>[^\n]*)\n(?P<code>.*?)^```", re.M | re.S)
+_PATH = re.compile(r"\bpath=(?P<path>\S+)")  # ```json path=schemas/…/1-0-0: where the file lives
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +24,7 @@ class Example:
     kind: str  # "bad" or "good"
     language: str  # "yaml" or "json"
     code: str
+    path: str | None = None  # relative path to lint it at, when the path matters (Iglu)
 
 
 @cache
@@ -38,7 +40,9 @@ def page_path(code: str) -> Path | None:
     folder = pages_folder()
     if folder is None:
         return None
-    return next(iter(sorted(folder.glob(f"{code}-*.md"))), None)
+    # Lint rules sit at the top; other kinds of codes in a subfolder (diff/TD001-...).
+    found = sorted(folder.glob(f"{code}-*.md")) or sorted(folder.glob(f"*/{code}-*.md"))
+    return found[0] if found else None
 
 
 def page_text(rule: Rule) -> str:
@@ -75,5 +79,7 @@ def examples(text: str) -> list[Example]:
         if kind is None:
             continue
         for block in _BLOCK.finditer(section.group("body")):
-            found.append(Example(kind, block.group("lang"), block.group("code")))
+            where = _PATH.search(block.group("info"))
+            path = where.group("path") if where else None
+            found.append(Example(kind, block.group("lang"), block.group("code"), path))
     return found

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..findings import Problem, Severity
-from ..model import Origin, Plan
+from ..model import Event, Origin, Plan, Property
 from ..rules.api import Rule, RuleContext
 from .spec import RuleSpec
 
@@ -30,12 +30,13 @@ def _elements(plan: Plan, select: str) -> Iterator[Element]:
                 "job": e.job, "tags": list(e.tags), "properties": len(e.properties),
             }, e.origin)  # fmt: skip
     elif select == "properties":
-        for event, p in plan.all_properties():
-            if p.name == "items":
-                continue
+        shared = plan.properties
+        for event, p, depth in _properties(plan):
+            kinds = p.types or (shared[p.ref].types if p.ref in shared else ())
             yield Element("property", {
-                "name": p.name, "type": " or ".join(p.types) or None, "description": p.description,
+                "name": p.name, "type": " or ".join(kinds) or None, "description": p.description,
                 "required": p.required, "pii": p.pii, "event": event.name if event else None,
+                "depth": depth,
             }, p.origin)  # fmt: skip
     elif select == "metrics":
         for m in plan.metrics.values():
@@ -52,6 +53,26 @@ def _elements(plan: Plan, select: str) -> Iterator[Element]:
         for d in plan.dashboards.values():
             fields = {"name": d.name, "description": d.description, "metrics": len(d.metrics)}
             yield Element("dashboard", fields, d.origin)
+
+
+def _properties(plan: Plan) -> Iterator[tuple[Event | None, Property, int]]:
+    """Every event's named property and its depth: 0 for an event's own property, 1 for a
+    member of one (or of its array items), and so on. Destinations treat top-level and
+    nested names differently (Segment flattens `a.b` into `a_b`). The items schema of an
+    array is not a property of its own, whatever it is called. Shared definitions are
+    checked where events use them, under the name each event gives them."""
+
+    def walk(event: Event | None, prop: Property, depth: int, named: bool = True) -> Iterator:
+        if named:
+            yield event, prop, depth
+        for member in prop.properties.values():
+            yield from walk(event, member, depth + 1)
+        if prop.items is not None:
+            yield from walk(event, prop.items, depth, named=False)
+
+    for event in plan.events.values():
+        for prop in event.properties.values():
+            yield from walk(event, prop, 0)
 
 
 def _matches(element: Element, where: dict[str, Any]) -> bool:
@@ -83,7 +104,7 @@ _CHECKS: dict[str, Verdict] = {
     "max-length": lambda v, n: f"is {_length(v)} characters long (at most {n})"
     if _length(v) > n else None,
     "min-length": lambda v, n: f"is {_length(v)} characters long (at least {n})"
-    if _length(v) < n else None,
+    if v is not None and _length(v) < n else None,  # an absent field is required-field's job
     "one-of": lambda v, allowed: None if v in allowed else
     f"is not one of: {', '.join(map(str, allowed))}",
     "forbidden-names": lambda v, names: "is a reserved name" if v in names else None,
@@ -118,6 +139,10 @@ def compile_rule(spec: RuleSpec) -> Rule:
     )
 
 
+_SINGULAR = {"events": "event", "properties": "property", "metrics": "metric", "jobs": "job",
+             "dashboards": "dashboard"}  # fmt: skip
+
+
 def _page(spec: RuleSpec, summary: str) -> str:
     """A rule written as data documents itself: what it checks, and on whose word."""
     default = "on" if spec.enabled else f"off (select `{spec.group}` or `{spec.code}`)"
@@ -129,7 +154,7 @@ def _page(spec: RuleSpec, summary: str) -> str:
         "## What it does",
         summary,
         "",
-        f"Checks the `{spec.field}` of every {spec.select[:-1]}"
+        f"Checks the `{spec.field}` of every {_SINGULAR[spec.select]}"
         + (f" matching {spec.where}" if spec.where else "")
         + f": `{spec.check}: {spec.limit!r}`.",
     ]

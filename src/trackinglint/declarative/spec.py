@@ -11,6 +11,16 @@ from typing import Any
 from ..sources import read_source
 
 SELECTORS = ("events", "properties", "metrics", "jobs", "dashboards")
+FIELDS = {  # what each selector's elements carry; compile.py fills them
+    "events": ("name", "description", "owner", "kind", "job", "tags", "properties"),
+    "properties": ("name", "type", "description", "required", "pii", "event", "depth"),
+    "metrics": (
+        "name", "description", "event", "aggregation", "direction", "role", "decision",
+        "north_star",
+    ),
+    "jobs": ("name", "description", "completion"),
+    "dashboards": ("name", "description", "metrics"),
+}  # fmt: skip
 CHECKS = (
     "pattern", "not-pattern", "max-length", "min-length", "one-of", "required-field",
     "forbidden-names", "forbidden-prefixes", "max-count-per-event",
@@ -38,7 +48,10 @@ RULE_SCHEMA = {
         "severity": {"enum": ["error", "warning", "info"]},
         "select": {"enum": list(SELECTORS)},
         "field": {"type": "string"},
-        "where": {"type": "object"},
+        "where": {
+            "type": "object",
+            "properties": {"name-matches": {"type": "string", "format": "regex"}},
+        },
         "check": {
             "type": "object",
             "minProperties": 1,
@@ -101,8 +114,9 @@ def parse_rule_specs(
     if not trusted:
         _validate(rules, where)
     specs = []
-    for table in rules:
+    for index, table in enumerate(rules):
         [(check, limit)] = table["check"].items()
+        _check_fields(table, check, limit, f"{where}[{index}]")
         specs.append(
             RuleSpec(
                 code=table["code"],
@@ -120,6 +134,21 @@ def parse_rule_specs(
             )
         )
     return specs
+
+
+def _check_fields(table: dict[str, Any], check: str, limit: Any, where: str) -> None:
+    """A field the selector does not have would make the rule never (or always) fire."""
+    known = FIELDS[table["select"]]
+    named = [("field", table.get("field", "name"))]
+    named += [(f"where.{key}", key) for key in table.get("where", {}) if key != "name-matches"]
+    if check == "required-field":
+        named.append(("check.required-field", limit))
+    for key, field in named:
+        if field not in known:
+            raise RuleSpecError(
+                f"{where}.{key}: {table['select']} have no field '{field}' "
+                f"(they have: {', '.join(known)})"
+            )
 
 
 def _validate(rules: Any, where: str) -> None:

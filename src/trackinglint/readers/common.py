@@ -126,7 +126,11 @@ def schema_members(schema: dict, origin: Origin, out: Collector, owner: str) -> 
     if not isinstance(members, dict):
         return {}
     required = schema.get("required")
-    wanted = {name for name in required if isinstance(name, str)} if isinstance(required, list) else set()
+    wanted = (
+        {name for name in required if isinstance(name, str)}
+        if isinstance(required, list)
+        else set()
+    )
     base = origin.child("properties")
     return {
         name: schema_property(

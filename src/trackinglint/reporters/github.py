@@ -36,7 +36,7 @@ def report_github(result: LintResult, stream: TextIO, *, color: bool) -> None:
 def workflow_command(finding: Finding) -> str:
     """One finding as an `::error`, `::warning` or `::notice` command."""
     properties: list[tuple[str, object]] = []
-    if not (finding.file.startswith("<") and finding.file.endswith(">")):
+    if finding.in_file:
         properties += [("file", finding.file), ("line", finding.line)]
         if finding.end_line == finding.line:
             properties += [

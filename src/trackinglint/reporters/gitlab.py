@@ -22,9 +22,7 @@ SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "
 def report_gitlab(result: LintResult, stream: TextIO, *, color: bool) -> None:
     issues = [
         _issue(finding, fingerprint)
-        for finding, fingerprint in zip(
-            result.findings, fingerprints(result.findings), strict=True
-        )
+        for finding, fingerprint in zip(result.findings, fingerprints(result.findings), strict=True)
     ]
     json.dump(issues, stream, indent=2, ensure_ascii=False)
     stream.write("\n")

@@ -45,7 +45,7 @@ def sarif_log(result: LintResult) -> dict[str, Any]:
             rules.append({"id": finding.code, "name": finding.name})
     results, notifications = [], []
     for finding, fingerprint in zip(result.findings, fingerprints(result.findings), strict=True):
-        if _is_file(finding.file):
+        if finding.in_file:
             results.append(_result(finding, index[finding.code], fingerprint))
         else:  # a plugin that failed to load: a tool problem, not a place in a plan
             notifications.append(
@@ -129,10 +129,6 @@ def _artifact(file: str) -> dict[str, str]:
     if path.is_absolute():
         return {"uri": path.as_uri()}
     return {"uri": quote(path.as_posix()), "uriBaseId": SOURCE_ROOT}
-
-
-def _is_file(name: str) -> bool:
-    return not (name.startswith("<") and name.endswith(">"))
 
 
 def _plain(markdown: str) -> str:

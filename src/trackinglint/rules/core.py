@@ -41,4 +41,19 @@ UNKNOWN_FORMAT = Rule(
     "core",
 )
 
-CORE_RULES = (INTERNAL_ERROR, PARSE_ERROR, SCHEMA_VIOLATION, UNUSED_SUPPRESSION, UNKNOWN_FORMAT)
+BASELINE_STALE = Rule(
+    "TL009",
+    "baseline-stale",
+    "A baseline entry (`--baseline`) no longer matches the findings it recorded.",
+    Severity.WARNING,
+    "core",
+)
+
+CORE_RULES = (
+    INTERNAL_ERROR,
+    PARSE_ERROR,
+    SCHEMA_VIOLATION,
+    UNUSED_SUPPRESSION,
+    UNKNOWN_FORMAT,
+    BASELINE_STALE,
+)

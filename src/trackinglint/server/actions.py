@@ -113,7 +113,9 @@ def _apply(text: str, start: int, column: int, end: int, insert: str) -> str:
 
 
 def _suppressions(text: str, aliases: Mapping[str, str]) -> list[Suppression]:
-    return find_suppressions(Document(Path("buffer.yaml"), "buffer.yaml", text, None, None), aliases)  # type: ignore[arg-type]
+    """The engine's reading of the comments in `text` (positions only: no locator)."""
+    document = Document(Path("buffer.yaml"), "buffer.yaml", text, None, None)  # type: ignore[arg-type]
+    return find_suppressions(document, aliases)
 
 
 def _honoured(text: str, line: int, code: str, aliases: Mapping[str, str]) -> bool:

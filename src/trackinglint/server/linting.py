@@ -52,7 +52,9 @@ def lint_scope(registry: Any, scope: Scope, contents: Mapping[Path, str]) -> Out
         return Outcome(result, by_path=by_path)
     except ConfigError as exc:
         return Outcome(config_error=str(exc))
-    except Exception:  # a crash in one run must not stop the server
+    except BaseException:
+        # a plugin's sys.exit() or BaseException subclass passes the engine's own
+        # guards; here in the worker it must not end the server
         return Outcome(crash=traceback.format_exc())
 
 

@@ -40,10 +40,9 @@ def to_position(lines: LineIndex, line: int, column: int, units: Units) -> types
     """A 1-based (line, character column) as a 0-based LSP position."""
     text = lines.line_text(line)
     before = column - 1
-    if before <= len(text):
-        character = units(text[:before])
-    else:  # past the end of the line (e.g. at the line break): keep the excess
-        character = units(text) + before - len(text)
+    # past the end of the line (e.g. at the line break): keep the excess as is
+    excess = max(before - len(text), 0)
+    character = units(text[:before]) + excess
     return types.Position(line=max(line - 1, 0), character=max(character, 0))
 
 

@@ -30,7 +30,8 @@ class Runs:
         """Run `job` after the wait, replacing any run of `key` not yet finished."""
         self.cancel(key)
         hurry = asyncio.Event()
-        task = asyncio.ensure_future(self._after(hurry, self.delay if delay is None else delay, job))
+        wait = self.delay if delay is None else delay
+        task = asyncio.ensure_future(self._after(hurry, wait, job))
         self._pending[key] = (task, hurry)
         task.add_done_callback(lambda done: self._finished(key, done))
 
@@ -68,6 +69,8 @@ class Runs:
                 current = asyncio.current_task()
                 if current is not None and current.cancelling():
                     raise  # our own caller was cancelled, not the run
+            except Exception:
+                return  # the run reported its own failure
 
     async def in_worker(self, function: Callable[..., T], *args: Any) -> T:
         """Call `function` in the worker thread, after the runs queued before it."""

@@ -122,6 +122,14 @@ def holds_plan_file(
                     text = handle.read(SNIFF_BYTES).decode("utf-8", errors="replace")
             except OSError:
                 continue
-        if any(reader.sniff(path, text) for reader in sniffers):  # type: ignore[attr-defined]
+        if any(sniffs(reader, path, text) for reader in sniffers):
             return True
     return False
+
+
+def sniffs(reader: object, path: Path, text: str) -> bool:
+    """A reader's text sniff; one that raises (a broken plugin) recognises nothing."""
+    try:
+        return bool(reader.sniff(path, text))  # type: ignore[attr-defined]
+    except Exception:
+        return False

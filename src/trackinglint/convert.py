@@ -1,0 +1,236 @@
+"""`trackinglint convert PATHS --to native`: a plan in any format, written natively.
+
+The plan is read the way `check` reads it (same discovery, configuration and
+readers, files merged into one plan), then written as one native YAML file:
+events with their properties, shared properties, and whatever a native file
+beside the plan added (product, jobs, metrics, dashboards). Only the keys the
+native schema allows are written, so the result lints without TL002.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import Dashboard, Event, Job, Metric, Plan, Property
+from .readers.common import JSON_TYPES
+
+# JSON Schema keywords the native property schema accepts, copied as written
+_SCHEMA_KEYS = (
+    "enum", "const", "default", "examples", "format", "pattern", "minimum", "maximum",
+    "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength",
+    "minItems", "maxItems", "uniqueItems", "additionalProperties", "deprecated",
+)  # fmt: skip
+_NUMBER_KEYS = frozenset({"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"})
+_COUNT_KEYS = frozenset({"minLength", "maxLength", "minItems", "maxItems"})
+_KINDS = ("job_completion", "feature_interaction")
+READ_PROBLEMS = ("TL000", "TL001", "TL004")  # the plan was not read in full
+
+
+def add_parser(commands: Any) -> None:
+    """The `convert` subcommand's arguments."""
+    convert = commands.add_parser(
+        "convert", help="write a plan (Segment, RudderStack, Iglu, Avo, CSV…) in the native format"
+    )
+    convert.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of the plan")
+    convert.add_argument(
+        "--to", choices=("native",), default="native", help="the format to write (native)"
+    )
+    convert.add_argument(
+        "--output", "-o", type=Path, metavar="FILE", help="write here instead of stdout"
+    )
+    convert.add_argument(
+        "--force", action="store_true", help="overwrite the --output file if it exists"
+    )
+    convert.add_argument("--plan-format", metavar="FORMAT", help="read every file as this format")
+    convert.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file")
+
+
+def run(args: argparse.Namespace, registry: Any, parser: argparse.ArgumentParser) -> int:
+    """Read, convert, write; returns the exit code (2 when nothing could be converted)."""
+    from .engine import Engine
+    from .policy import Overrides
+
+    for given in args.paths:
+        if not Path(given).exists():
+            parser.error(f"no such file or folder: {given}")
+    check_format_name(args.plan_format, registry, parser)
+    if args.output is not None and args.output.exists() and not args.force:
+        parser.error(f"{args.output} exists; pass --force to overwrite it")
+    overrides = Overrides(select=("TL0",), plan_format=args.plan_format)
+    result = Engine(registry, config_file=args.config, overrides=overrides).lint(args.paths)
+    for finding in result.findings:
+        if finding.code in READ_PROBLEMS:
+            where = f"{finding.file}:{finding.line}:{finding.column}"
+            print(
+                f"trackinglint: warning: {where}: {finding.code} {finding.message}", file=sys.stderr
+            )
+    plan = Plan()
+    for part in result.plans:
+        plan.merge(part)
+    if not plan.documents:
+        print("trackinglint: error: no plan found to convert", file=sys.stderr)
+        return 2
+    text = to_native_yaml(plan, sources=[d.display_path for d in plan.documents])
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        with open(args.output, "w" if args.force else "x", encoding="utf-8") as stream:
+            stream.write(text)
+    except FileExistsError:
+        parser.error(f"{args.output} exists; pass --force to overwrite it")
+    except OSError as exc:
+        print(f"trackinglint: error: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+        return 2
+    print(f"trackinglint: wrote {len(plan.events)} events to {args.output}", file=sys.stderr)
+    return 0
+
+
+def check_format_name(name: str | None, registry: Any, parser: argparse.ArgumentParser) -> None:
+    """`--plan-format` must name a registered reader."""
+    known = [reader.name for reader in registry.readers]
+    if name is not None and name not in known:
+        parser.error(f"--plan-format: unknown format '{name}' (choose from {', '.join(known)})")
+
+
+def to_native_yaml(plan: Plan, sources: Sequence[str] = ()) -> str:
+    """The plan as one native YAML document, with a comment naming where it came from."""
+    header = "Converted by `trackinglint convert`"
+    if sources:
+        more = len(sources) - 3
+        header += " from " + ", ".join(sources[:3]) + (f" and {more} more" if more > 0 else "")
+    body = yaml.safe_dump(
+        to_native(plan), sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    )
+    return _comment(header) + body
+
+
+def _comment(text: str) -> str:
+    import textwrap
+
+    lines = textwrap.wrap(text, 96, break_long_words=False, break_on_hyphens=False)
+    return "".join(f"# {line}\n" for line in lines)
+
+
+def to_native(plan: Plan) -> dict[str, Any]:
+    """The plan as native data (see PLAN-FORMAT.md); empty sections are left out."""
+    data: dict[str, Any] = {"trackinglint": 1}
+    if plan.product is not None:
+        product = plan.product
+        data["product"] = _drop_empty(
+            {"name": product.name, "job": product.job, "description": product.description}
+        )
+    sections = (
+        ("jobs", plan.jobs, _job),
+        ("events", plan.events, _event),
+        ("properties", plan.properties, _property),
+        ("metrics", plan.metrics, _metric),
+        ("dashboards", plan.dashboards, _dashboard),
+    )
+    for key, items, write in sections:
+        if items:
+            data[key] = {name: write(item) for name, item in items.items()}  # type: ignore[operator]
+    return data
+
+
+def _job(job: Job) -> dict[str, Any]:
+    completion: Any = list(job.completion)
+    if len(completion) == 1:
+        completion = completion[0]
+    return _drop_empty({"description": job.description, "completion": completion or None})
+
+
+def _event(event: Event) -> dict[str, Any]:
+    return _drop_empty(
+        {
+            "description": event.description,
+            "kind": event.kind if event.kind in _KINDS else None,
+            "job": event.job,
+            "owner": event.owner,
+            "tags": list(event.tags) or None,
+            "properties": {name: _property(p) for name, p in event.properties.items()} or None,
+        }
+    )
+
+
+def _property(prop: Property) -> dict[str, Any]:
+    types = [t for t in prop.types if t in JSON_TYPES]
+    out: dict[str, Any] = {}
+    if prop.ref:
+        out["$ref"] = prop.ref
+    elif types:
+        out["type"] = types[0] if len(types) == 1 else types
+    if prop.required:
+        out["required"] = True
+    if prop.description:
+        out["description"] = prop.description
+    if prop.pii is not None:
+        out["pii"] = prop.pii
+    if not prop.ref:  # a shared definition carries its own keywords
+        for key in _SCHEMA_KEYS:
+            if key in prop.schema and _fits(key, prop.schema[key]):
+                out[key] = prop.schema[key]
+    if prop.items is not None:
+        out["items"] = _property(prop.items)
+    if prop.properties:
+        out["properties"] = {name: _property(p) for name, p in prop.properties.items()}
+    return out
+
+
+def _fits(key: str, value: Any) -> bool:
+    """Whether a keyword's value has the shape the native schema allows."""
+    if key in _NUMBER_KEYS or key == "multipleOf":
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        return ok and (key != "multipleOf" or value > 0)
+    if key in _COUNT_KEYS:
+        return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    if key in ("format", "pattern"):
+        return isinstance(value, str)
+    if key == "enum":
+        return isinstance(value, list) and bool(value)
+    if key == "examples":
+        return isinstance(value, list)
+    if key in ("uniqueItems", "additionalProperties", "deprecated"):
+        return isinstance(value, bool)
+    return True
+
+
+def _metric(metric: Metric) -> dict[str, Any]:
+    target = None
+    if metric.target is not None and isinstance(metric.target.value, (int, float)):
+        target = _drop_empty({"value": metric.target.value, "by": metric.target.by})
+    return _drop_empty(
+        {
+            "description": metric.description,
+            "north_star": True if metric.north_star else None,
+            "role": metric.role if metric.role != "north_star" else None,
+            "event": metric.event,
+            "numerator": metric.numerator,
+            "denominator": metric.denominator,
+            "aggregation": metric.aggregation,
+            "per": list(metric.per) or None,
+            "direction": metric.direction,
+            "decision": metric.decision,
+            "target": target,
+            "gaming_test": metric.gaming_test,
+        }
+    )
+
+
+def _dashboard(dashboard: Dashboard) -> dict[str, Any]:
+    return _drop_empty(
+        {
+            "description": dashboard.description,
+            "metrics": [ref.name for ref in dashboard.metrics] or None,
+        }
+    )
+
+
+def _drop_empty(values: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in values.items() if value is not None}

@@ -1,0 +1,59 @@
+"""Where reports go: the main one on stdout, more into files (`--output FORMAT=FILE`).
+
+One run can feed several consumers, e.g. the readable report in the log and
+SARIF for code scanning, without linting twice.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .engine import LintResult
+    from .reporters import Reporter
+
+
+class OutputError(Exception):
+    """An output file that cannot be written; the CLI exits with code 2."""
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    format: str
+    file: Path
+
+
+def output_spec(text: str) -> Output:
+    """Parse `FORMAT=FILE` (an argparse `type`)."""
+    name, sep, file = text.partition("=")
+    if not sep or not name.strip() or not file.strip():
+        raise argparse.ArgumentTypeError(
+            f"expected FORMAT=FILE, e.g. sarif=results.sarif (got {text!r})"
+        )
+    return Output(name.strip(), Path(file.strip()))
+
+
+def default_format(environ: Mapping[str, str]) -> str:
+    """`github` inside GitHub Actions (annotations on the pull request), else `full`."""
+    return "github" if environ.get("GITHUB_ACTIONS") == "true" else "full"
+
+
+def unknown_formats(outputs: Sequence[Output], reporters: Mapping[str, Reporter]) -> list[str]:
+    return [output.format for output in outputs if output.format not in reporters]
+
+
+def write_outputs(
+    result: LintResult, outputs: Sequence[Output], reporters: Mapping[str, Reporter]
+) -> None:
+    """Write each extra report to its file, without colour."""
+    for output in outputs:
+        try:
+            output.file.parent.mkdir(parents=True, exist_ok=True)
+            with output.file.open("w", encoding="utf-8", newline="\n") as stream:
+                reporters[output.format](result, stream, color=False)
+        except OSError as exc:
+            raise OutputError(f"cannot write {output.file}: {exc.strerror or exc}") from None

@@ -1,0 +1,23 @@
+"""Registers the vendor-format readers, and the rules they report under, through
+the same hooks as any plugin (the native reader registers itself)."""
+
+from __future__ import annotations
+
+from ..hookspecs import hookimpl
+from ..rules.api import Rule
+from .avo import AvoReader
+from .csv_plan import CsvPlanReader
+from .iglu import IgluReader
+from .reader_rules import READER_RULES
+from .rudderstack import RudderStackReader
+from .segment import SegmentReader
+
+
+@hookimpl
+def get_readers() -> list[object]:
+    return [AvoReader(), SegmentReader(), IgluReader(), RudderStackReader(), CsvPlanReader()]
+
+
+@hookimpl
+def get_rules() -> list[Rule]:
+    return list(READER_RULES)

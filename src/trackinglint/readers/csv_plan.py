@@ -1,0 +1,286 @@
+"""Tracking-plan spreadsheets saved as CSV or TSV: one row per event–property pair.
+
+    Event Name,Event Description,Property Name,Property Type,Required
+    Order Completed,A customer paid for an order,order_id,string,yes
+    ,,revenue,number,yes                      <- a blank event cell continues the one above
+
+Columns are recognised by their header, whatever the spelling ("Event Name",
+"event_name", "EVENT"); `csv-columns` in the configuration maps any other
+header to a field, e.g. `csv-columns = {event = "Hit name", property = "Param"}`.
+Rows of one event may be anywhere in the sheet. Every finding points at the
+cell it is about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..findings import Problem
+from ..model import Event, Origin, Property
+from ..rules.core import UNKNOWN_FORMAT
+from ..sources import Document
+from ..sources.csv_source import CsvLocator, guess_delimiter
+from . import ReadResult
+from .common import Collector
+
+# field -> recognised headers, lowercased with everything but letters and digits removed
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "event": ("eventname", "event", "eventkey", "eventtitle", "eventlabel"),
+    "event-description": ("eventdescription", "eventdesc", "description", "eventdefinition"),
+    "property": (
+        "propertyname", "property", "propname", "propertykey", "eventproperty",
+        "eventpropertyname", "attribute", "attributename", "parameter", "parametername",
+        "param", "paramname", "field", "fieldname",
+    ),
+    "property-description": (
+        "propertydescription", "propdescription", "attributedescription",
+        "parameterdescription", "paramdescription", "fielddescription",
+    ),
+    "type": (
+        "propertytype", "type", "datatype", "valuetype", "propertydatatype",
+        "propertyvaluetype", "proptype", "attributetype", "parametertype", "fieldtype",
+    ),
+    "required": (
+        "required", "isrequired", "propertyrequired", "propertypresence", "presence",
+        "mandatory", "requiredoptional",
+    ),
+    "owner": ("owner", "eventowner", "team", "ownerteam"),
+    "tags": ("tags", "eventtags", "category", "categories", "eventcategory", "eventcategories"),
+    "kind": ("kind", "eventkind"),
+    "job": ("job", "jobtobedone"),
+    "enum": ("allowedvalues", "enum", "enumvalues", "propertyallowedvalues", "possiblevalues"),
+    "pii": ("pii", "ispii", "personaldata", "sensitive"),
+}  # fmt: skip
+FIELDS = tuple(COLUMNS)
+
+_TYPES = {
+    **dict.fromkeys(("string", "str", "text", "varchar", "char"), "string"),
+    **dict.fromkeys(("number", "float", "double", "decimal", "numeric", "real"), "number"),
+    **dict.fromkeys(("integer", "int", "long", "bigint", "int64", "int32"), "integer"),
+    **dict.fromkeys(("boolean", "bool"), "boolean"),
+    **dict.fromkeys(("object", "map", "dict", "dictionary", "json", "struct"), "object"),
+    **dict.fromkeys(("array", "list"), "array"),
+    "null": "null",
+}
+_FORMATS = {"date": "date", "datetime": "date-time", "date-time": "date-time",
+            "timestamp": "date-time", "time": "time", "email": "email", "url": "uri",
+            "uri": "uri", "uuid": "uuid"}  # fmt: skip
+_LIST_OF = re.compile(r"(?:list|array)\s*(?:of\s+|<\s*)([a-z-]+)\s*>?\Z|([a-z-]+)\s*\[\]\Z")
+_YES = frozenset({"yes", "y", "true", "t", "1", "x", "required", "always", "alwayssent",
+                  "mandatory", "✓", "✔"})  # fmt: skip
+_NO = frozenset({"no", "n", "false", "f", "0", "optional", "sometimes", "sometimessent",
+                 "never", "-"})  # fmt: skip
+_KINDS = {
+    **dict.fromkeys(("jobcompletion", "completion", "outcome", "progress"), "job_completion"),
+    **dict.fromkeys(("featureinteraction", "interaction", "motion"), "feature_interaction"),
+}
+_SPLIT = re.compile(r"\s*[,;|]\s*")
+
+
+def _key(header: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", header.lower())
+
+
+class CsvPlanReader:
+    name = "csv"
+    title = "CSV spreadsheet"
+    priority = 50
+
+    def sniff(self, path: Path, text: str) -> bool:
+        if path.suffix.lower() not in (".csv", ".tsv"):
+            return False
+        first = text.lstrip("\ufeff").split("\n", 1)[0]
+        delimiter = "\t" if path.suffix.lower() == ".tsv" else guess_delimiter(first)
+        return any(_key(cell.strip('" ')) in COLUMNS["event"] for cell in first.split(delimiter))
+
+    def accepts(self, document: Document) -> bool:
+        return isinstance(document.locator, CsvLocator)
+
+    def read(self, document: Document) -> ReadResult:
+        return self.read_all([document])
+
+    def read_all(self, documents: Sequence[Document], settings: Any = None) -> ReadResult:
+        out = Collector(documents)
+        mapping = getattr(settings, "csv_columns", None) or {}
+        for document in documents:
+            _read_sheet(document, mapping, out)
+        return out.result()
+
+
+def column_map(headers: Sequence[str], mapping: Mapping[str, str]) -> dict[str, str]:
+    """Field -> header: the configured header first, then the first recognised one."""
+    by_key = {}
+    for header in headers:
+        by_key.setdefault(_key(header), header)
+    found = {}
+    for field, aliases in COLUMNS.items():
+        if field in mapping:
+            wanted = _key(mapping[field])
+            if wanted in by_key:
+                found[field] = by_key[wanted]
+            continue
+        header = next((by_key[alias] for alias in aliases if alias in by_key), None)
+        if header is not None and header not in found.values():
+            found[field] = header
+    return found
+
+
+def _read_sheet(document: Document, mapping: Mapping[str, str], out: Collector) -> None:
+    locator = document.locator
+    assert isinstance(locator, CsvLocator)
+    rows = document.data or []
+    columns = column_map(locator.columns, mapping)
+    if "event" not in columns:
+        headers = ", ".join(f"'{c}'" for c in locator.columns if c) or "none"
+        configured = f" (`csv-columns` names '{mapping['event']}')" if "event" in mapping else ""
+        out.problems.append(
+            Problem(
+                f"not a tracking plan trackinglint can read: the CSV has no event-name "
+                f"column{configured}; headers: {headers}. Name one 'Event Name' or map it "
+                'with `csv-columns = {event = "..."}`',
+                Origin(document),
+                code=UNKNOWN_FORMAT.code,
+            )
+        )
+        return
+    events: dict[str, Event] = {}
+    first_row: dict[tuple[str, str], int] = {}
+    current: str | None = None
+    for index, row in enumerate(rows):
+        cell = _cells(row, columns)
+        name = cell("event")
+        prop_name = cell("property")
+        if name:
+            current = name
+            if name not in events:
+                events[name] = Event(name, Origin(document, (index, columns["event"])))
+                out.add_event(events[name])
+            _event_details(events[name], cell, document, index, columns, out)
+        elif prop_name and current is None:
+            out.malformed(
+                Origin(document, (index,)),
+                f"row names property '{prop_name}' but no event, and no event row comes "
+                "before it; fill in the event name",
+            )
+            continue
+        if not prop_name or current is None:
+            continue
+        event = events[current]
+        if prop_name in event.properties:
+            line = document.span((first_row[(current, prop_name)], columns["property"])).line
+            out.malformed(
+                Origin(document, (index, columns["property"])),
+                f"property '{prop_name}' of event '{current}' is listed again (first on line "
+                f"{line}); keep one row per event and property",
+            )
+            continue
+        first_row[(current, prop_name)] = index
+        event.properties[prop_name] = _property(
+            prop_name, current, cell, document, index, columns, out
+        )
+
+
+def _cells(row: Mapping[str, str], columns: Mapping[str, str]):
+    def cell(field: str) -> str:
+        header = columns.get(field)
+        return row.get(header, "").strip() if header else ""
+
+    return cell
+
+
+def _event_details(event: Event, cell, document: Document, index: int, columns, out) -> None:
+    """Description, owner, tags, kind and job: the first row that fills one in wins."""
+    event.description = event.description or cell("event-description") or None
+    event.owner = event.owner or cell("owner") or None
+    if not event.tags and cell("tags"):
+        event.tags = tuple(tag for tag in _SPLIT.split(cell("tags")) if tag)
+    event.job = event.job or cell("job") or None
+    written = cell("kind")
+    if written:
+        kind = _KINDS.get(_key(written))
+        if kind is None:
+            out.malformed(
+                Origin(document, (index, columns["kind"])),
+                f"kind '{written}' is neither job_completion nor feature_interaction",
+            )
+        event.kind = event.kind or kind
+
+
+def _property(
+    name: str, event: str, cell, document: Document, index: int, columns, out
+) -> Property:
+    origin = Origin(document, (index, columns["property"]))
+    label = f"property '{name}' of event '{event}'"
+    schema: dict[str, Any] = {}
+    types: tuple[str, ...] = ()
+    items = None
+    written = cell("type")
+    if written:
+        types, fmt, item_type = _parse_type(written)
+        if not types:
+            out.malformed(
+                Origin(document, (index, columns["type"])),
+                f"{label} has type '{written}', which trackinglint cannot read; use string, "
+                "number, integer, boolean, object, array or 'list of <type>'",
+            )
+            types = (written,)
+        if fmt:
+            schema["format"] = fmt
+        if item_type:
+            items = Property("items", origin, types=(item_type,))
+    required = False
+    flag = cell("required")
+    if flag:
+        key = _key(flag) or flag.strip().lower()
+        if key in _YES:
+            required = True
+        elif key not in _NO:
+            out.malformed(
+                Origin(document, (index, columns["required"])),
+                f"required flag '{flag}' of {label} is neither yes nor no",
+            )
+    values = cell("enum")
+    if values:
+        schema["enum"] = [value for value in _SPLIT.split(values) if value]
+    pii_flag = _key(cell("pii"))
+    pii = True if pii_flag in _YES else False if pii_flag in _NO and pii_flag else None
+    if types:
+        schema["type"] = types[0] if len(types) == 1 else list(types)
+    return Property(
+        name,
+        origin,
+        types=types,
+        required=required,
+        description=cell("property-description") or None,
+        pii=pii,
+        schema=schema,
+        items=items,
+    )
+
+
+def _parse_type(written: str) -> tuple[tuple[str, ...], str | None, str | None]:
+    """(types, format, item type) of a type cell such as "string", "int | null",
+    "list of string", "datetime"; empty types when unreadable."""
+    types: list[str] = []
+    fmt = item = None
+    for part in _SPLIT.split(written.strip().lower()):
+        if part in ("", "any"):
+            continue
+        listed = _LIST_OF.match(part)
+        if listed:
+            inner = listed[1] or listed[2]
+            item = _TYPES.get(inner) or ("string" if inner in _FORMATS else None)
+            if item is None:
+                return (), None, None
+            types.append("array")
+        elif part in _TYPES:
+            types.append(_TYPES[part])
+        elif part in _FORMATS:
+            types.append("string")
+            fmt = _FORMATS[part]
+        else:
+            return (), None, None
+    return tuple(dict.fromkeys(types)), fmt, item

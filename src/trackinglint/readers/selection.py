@@ -1,0 +1,109 @@
+"""Which reader reads a file: detected from content, or named by the user.
+
+Detection asks every reader, in priority order, whether it `accepts` the
+parsed document. A user can name the format instead, for every file of a run
+(`check --plan-format segment`) or per glob in the configuration
+(`plan-format = {"legacy/*.json" = "segment"}`); a named format that does not
+fit the file is reported (TL004) rather than guessed around.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..findings import Problem
+from ..globs import GlobSet
+from ..model import Origin
+from ..sources import Document
+from . import ReadResult
+
+
+def format_names(readers: Sequence[Any]) -> list[str]:
+    return [reader.name for reader in readers]
+
+
+def reader_named(readers: Sequence[Any], name: str) -> Any | None:
+    return next((reader for reader in readers if reader.name == name), None)
+
+
+def named_format(
+    path: Path, settings: Any, readers: Sequence[Any], forced: str | None
+) -> str | None:
+    """The format the user named for this file: the CLI flag wins, then the first
+    `plan-format` glob that matches. Raises ConfigError for an unknown name."""
+    if forced:
+        return forced
+    table = getattr(settings, "plan_format", None) or {}
+    for glob, name in table.items():
+        if GlobSet([glob]).matches(path, settings.root):
+            if reader_named(readers, name) is None:
+                known = ", ".join(format_names(readers))
+                raise settings.error(f'plan-format."{glob}"', f"unknown format '{name}' ({known})")
+            return name
+    return None
+
+
+def choose_reader(
+    document: Document, readers: Sequence[Any], named: str | None
+) -> tuple[Any | None, str | None]:
+    """(reader, None), or (None, why the named format does not fit)."""
+    if named is None:
+        return next((r for r in readers if r.accepts(document)), None), None
+    reader = reader_named(readers, named)
+    if reader is None:
+        return None, f"no reader for format '{named}'"
+    if reader.accepts(document):
+        return reader, None
+    title = getattr(reader, "title", reader.name)
+    return None, f"the format is set to '{named}', but this is not a {title} plan"
+
+
+def forced_globs(settings: Any) -> GlobSet | None:
+    """The `plan-format` globs of a configuration: files they match are plan files
+    even when no reader's sniff recognises them."""
+    table = getattr(settings, "plan_format", None)
+    return GlobSet(table) if table else None
+
+
+def read_documents(reader: Any, documents: Sequence[Document], settings: Any) -> ReadResult:
+    """Run a reader over its documents of one plan: once for all of them when it reads
+    files together (`read_all`), else one by one. A reader that raises is reported
+    (TL000) on the file it failed on, and the other files are still read."""
+    from ..model import Plan
+
+    calls: list[tuple[list[Document], Any]]
+    if hasattr(reader, "read_all"):
+        calls = [(list(documents), lambda: reader.read_all(documents, settings))]
+    else:
+        calls = [([d], lambda d=d: reader.read(d)) for d in documents]
+    merged = ReadResult(Plan())
+    for batch, call in calls:
+        try:
+            read = call()
+        except Exception as exc:  # a reader bug must not cost the other files
+            merged.plan.documents.extend(batch)
+            merged.problems.append(_reader_crash(reader, exc, batch[0]))
+            continue
+        merged.plan.merge(read.plan)
+        merged.problems.extend(read.problems)
+    return merged
+
+
+def _reader_crash(reader: Any, exc: Exception, document: Document) -> Problem:
+    import traceback
+
+    from ..rules.core import INTERNAL_ERROR
+    from ..sources import Span
+
+    frame = traceback.extract_tb(exc.__traceback__)[-1]
+    where = f"{Path(frame.filename).name}:{frame.lineno}"
+    return Problem(
+        f"the {getattr(reader, 'title', reader.name)} reader crashed on this file: "
+        f"{type(exc).__name__}: {exc} (at {where}); the other files were still read; "
+        "please report this",
+        Origin(document),
+        code=INTERNAL_ERROR.code,
+        span=Span(1, 1, 1, 2),
+    )

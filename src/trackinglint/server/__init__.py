@@ -1,0 +1,35 @@
+"""`trackinglint server`: a Language Server Protocol server over stdio (pygls 2.x).
+
+Diagnostics on open, change (debounced) and save; a quick fix that adds an
+inline suppression; hover that explains how an event or a metric is
+classified. Imported only by the `server` command, so the CLI does not pay
+for pygls.
+"""
+
+from __future__ import annotations
+
+import gc
+
+DEBOUNCE = 0.3
+
+
+def serve(debounce: float = DEBOUNCE) -> int:
+    """Serve one client over stdin and stdout until it exits; returns the exit code.
+
+    The collector is switched back on: the one-shot CLI turns it off, but a
+    long-lived server must reclaim what each lint run leaves behind
+    (`Engine.lint` still pauses it for the duration of a run).
+    """
+    gc.enable()
+    from .server import build_server
+
+    server = build_server(debounce)
+    try:
+        server.start_io()
+    finally:
+        server.runs.close()
+    # LSP: exit code 0 if the client asked for a shutdown first, 1 if it just left
+    return 0 if server.shutdown_requested else 1
+
+
+__all__ = ["DEBOUNCE", "serve"]

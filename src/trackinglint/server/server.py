@@ -1,0 +1,321 @@
+"""The language server: the engine's findings as diagnostics while the user types.
+
+A thin layer over `Engine.lint`. Each open plan document belongs to a scope
+(see scope.py), linted as `trackinglint check` would lint that folder, with
+the editor's unsaved text standing in for the files on disk. A run of a
+scope republishes the diagnostics of every open document in it, so an edit
+to the metrics file updates the event files that it references.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterable
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+from .. import __version__
+from ..config import CONFIG_NAMES, forget_config_locations
+from ..plugins import build_registry
+from ..rules.core import UNUSED_SUPPRESSION
+from . import DEBOUNCE
+from .actions import YAML_SUFFIXES, suppression_action
+from .buffers import Buffer, Buffers
+from .diagnostics import SOURCE, config_problem, diagnostics_for, rule_links
+from .hover import hover_text, site_at
+from .linting import Outcome, classify_plan, lint_scope
+from .positions import Units, from_position, to_range, units_for
+from .runs import Runs
+from .scope import Scope, file_path, folder_scope, holds_plan_file, sniffs, untitled_scope
+
+MAX_REPORTED = 100  # distinct log messages remembered, so repeats are not re-sent
+
+
+class TrackinglintServer(LanguageServer):
+    """State of one editor session: open buffers, their scopes, the latest outcomes."""
+
+    def __init__(self, debounce: float = DEBOUNCE) -> None:
+        super().__init__("trackinglint", __version__)
+        self.registry = build_registry()
+        self.links = rule_links(self.registry.rules)
+        self.aliases = {rule.name: code for code, rule in self.registry.rules.items()}
+        self.buffers = Buffers()
+        self.scopes: dict[str, Scope] = {}  # uri -> scope, for documents that were plans
+        self.outcomes: dict[str, Outcome] = {}  # scope key -> latest outcome
+        self.runs = Runs(debounce)
+        self.shutdown_requested = False
+        self._reported: set[str] = set()
+
+    @property
+    def units(self) -> Units:
+        return units_for(self.workspace.position_encoding)
+
+    # documents --------------------------------------------------------------
+
+    def opened(self, item: types.TextDocumentItem) -> None:
+        path = file_path(item.uri)
+        if path is None and not item.uri.startswith("untitled:"):
+            return  # e.g. a diff view of an old version: no folder, not the user's buffer
+        self.buffers.open(item, path)
+        self.touch(item.uri, delay=0)  # nothing to wait for: show the findings now
+
+    def changed(self, params: types.DidChangeTextDocumentParams) -> None:
+        if self.buffers.change(params, self.units) is not None:
+            self.touch(params.text_document.uri)
+
+    def saved(self, uri: str) -> None:
+        path = file_path(uri)
+        if path is not None and path.name in CONFIG_NAMES:
+            self.rescope_all()
+            return
+        buffer = self.buffers.get(uri)
+        if buffer is not None and uri in self.scopes:
+            self.scopes[uri] = self.scope_of(buffer)  # a new file may have widened it
+        self.touch(uri, delay=0)
+
+    def closed(self, uri: str) -> None:
+        buffer = self.buffers.close(uri)
+        scope = self.scopes.pop(uri, None)
+        self.publish(uri, None, [])
+        if scope is None:
+            return
+        if any(other.key == scope.key for other in self.scopes.values()):
+            self.schedule(scope)  # the others now read this file from disk
+        else:
+            self.runs.cancel(scope.key)
+            self.outcomes.pop(scope.key, None)
+        for other in self.covering(buffer.path if buffer else None, exclude=scope.key):
+            self.schedule(other)
+
+    def touch(self, uri: str, delay: float | None = None) -> None:
+        """Schedule the runs a change to this document affects."""
+        buffer = self.buffers.get(uri)
+        if buffer is None:
+            return
+        scope = self.scopes.get(uri)
+        if scope is None:
+            if not self.is_plan(buffer):
+                return  # not a plan (yet): nothing to show, nothing it affects
+            scope = self.scopes[uri] = self.scope_of(buffer)
+        self.schedule(scope, delay)
+        for other in self.covering(buffer.path, exclude=scope.key):
+            self.schedule(other, delay)
+
+    def rescope_all(self) -> None:
+        """A configuration file changed: plans may have new boundaries."""
+        forget_config_locations()
+        for uri in list(self.scopes):
+            buffer = self.buffers.get(uri)
+            if buffer is not None:
+                self.scopes[uri] = self.scope_of(buffer)
+        live = {scope.key: scope for scope in self.scopes.values()}
+        for key in list(self.outcomes):
+            if key not in live:
+                self.outcomes.pop(key)
+        for scope in live.values():
+            self.schedule(scope, delay=0)
+
+    # scopes -----------------------------------------------------------------
+
+    def is_plan(self, buffer: Buffer) -> bool:
+        path = self.lint_path(buffer)
+        return any(sniffs(reader, path, buffer.text) for reader in self.registry.readers)
+
+    def scope_of(self, buffer: Buffer) -> Scope:
+        if buffer.path is None:
+            return untitled_scope(buffer.uri, buffer.language_id, self.base_folder())
+        texts = self.buffers.file_texts()
+        return folder_scope(
+            buffer.path,
+            self.roots(),
+            lambda folder: holds_plan_file(folder, self.registry.readers, texts),
+        )
+
+    def lint_path(self, buffer: Buffer) -> Path:
+        """Where the engine reads this buffer: its file, or a made-up name if untitled."""
+        if buffer.path is not None:
+            return buffer.path
+        scope = self.scopes.get(buffer.uri)
+        if scope is not None:
+            return scope.paths[0]
+        return untitled_scope(buffer.uri, buffer.language_id, self.base_folder()).paths[0]
+
+    def roots(self) -> list[Path]:
+        uris = [folder.uri for folder in self.workspace.folders.values()]
+        if self.workspace.root_uri:
+            uris.append(self.workspace.root_uri)
+        return [path for path in map(file_path, uris) if path is not None]
+
+    def base_folder(self) -> Path:
+        roots = self.roots()
+        return roots[0] if roots else Path.cwd()
+
+    def covering(self, path: Path | None, exclude: str) -> Iterable[Scope]:
+        """Other scopes whose folder walk reads this file."""
+        seen = {exclude}
+        for scope in list(self.scopes.values()):
+            if scope.key not in seen and scope.covers(path):
+                seen.add(scope.key)
+                yield scope
+
+    def members(self, scope: Scope) -> list[str]:
+        return [uri for uri, other in self.scopes.items() if other.key == scope.key]
+
+    # runs -------------------------------------------------------------------
+
+    def schedule(self, scope: Scope, delay: float | None = None) -> None:
+        self.runs.schedule(scope.key, lambda: self.run(scope), delay)
+
+    async def run(self, scope: Scope) -> None:
+        """Lint a scope with the buffers as they are now; publish unless superseded."""
+        members = self.members(scope)
+        if not members:
+            return
+        contents = self.buffers.file_texts()
+        if scope.alone:
+            buffer = self.buffers.get(scope.key)
+            if buffer is None:
+                return
+            contents = {scope.paths[0]: buffer.text}
+        versions = {uri: b.version for uri in members if (b := self.buffers.get(uri))}
+        try:
+            outcome = await self.runs.in_worker(lint_scope, self.registry, scope, contents)
+            outcome.versions = versions
+            self.report(scope, outcome)
+        except Exception:  # keep serving; say what went wrong
+            self.log(types.MessageType.Error, f"trackinglint: {traceback.format_exc()}")
+
+    def report(self, scope: Scope, outcome: Outcome) -> None:
+        if outcome.crash is not None:
+            self.log(
+                types.MessageType.Error,
+                "trackinglint: a lint run crashed; the previous diagnostics stay until the "
+                f"next edit. Please report this.\n{outcome.crash}",
+            )
+            return
+        self.outcomes[scope.key] = outcome
+        if outcome.config_error is not None:
+            self.log_once(types.MessageType.Error, f"trackinglint: {outcome.config_error}")
+            for uri, version in outcome.versions.items():
+                self.publish(uri, version, [config_problem(outcome.config_error)])
+            return
+        assert outcome.result is not None
+        for finding in outcome.result.findings:
+            if finding.file.startswith("<plugin "):
+                self.log_once(types.MessageType.Warning, f"trackinglint: {finding.message}")
+        units = self.units
+        for uri, version in outcome.versions.items():
+            buffer = self.buffers.get(uri)
+            if buffer is None:
+                continue
+            document = outcome.document(self.lint_path(buffer))
+            found = []
+            if document is not None:
+                found = diagnostics_for(outcome.result.findings, document, units, self.links)
+            self.publish(uri, version, found)
+
+    def publish(self, uri: str, version: int | None, found: list[types.Diagnostic]) -> None:
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=version)
+        )
+
+    def log(self, kind: types.MessageType, message: str) -> None:
+        self.window_log_message(types.LogMessageParams(type=kind, message=message))
+
+    def log_once(self, kind: types.MessageType, message: str) -> None:
+        if message in self._reported:
+            return
+        if len(self._reported) >= MAX_REPORTED:
+            self._reported.clear()
+        self._reported.add(message)
+        self.log(kind, message)
+
+    # requests ---------------------------------------------------------------
+
+    async def hover(self, params: types.HoverParams) -> types.Hover | None:
+        uri = params.text_document.uri
+        scope = self.scopes.get(uri)
+        buffer = self.buffers.get(uri)
+        if scope is None or buffer is None:
+            return None
+        await self.runs.settle(scope.key)
+        outcome = self.outcomes.get(scope.key)
+        document = outcome.document(self.lint_path(buffer)) if outcome else None
+        plan = outcome.plan_of(document) if outcome and document else None
+        if outcome is None or document is None or plan is None:
+            return None
+        units = self.units
+        line, column = from_position(document.lines, params.position, units)
+        site = site_at(plan, document, line, column)
+        if site is None:
+            return None
+        classification = outcome.classifications.get(id(plan))
+        if classification is None:
+            classification = await self.runs.in_worker(classify_plan, self.registry, plan)
+            outcome.classifications[id(plan)] = classification
+        text = hover_text(site, classification)
+        if text is None:
+            return None
+        return types.Hover(
+            contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text),
+            range=to_range(document.lines, site.span, units),
+        )
+
+    def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
+        buffer = self.buffers.get(params.text_document.uri)
+        if buffer is None or self.lint_path(buffer).suffix.lower() not in YAML_SUFFIXES:
+            return []  # JSON has no comments
+        only = params.context.only
+        if only and not any(types.CodeActionKind.QuickFix.value.startswith(k) for k in only):
+            return []
+        actions = []
+        for diagnostic in params.context.diagnostics:
+            if diagnostic.source != SOURCE or diagnostic.code == UNUSED_SUPPRESSION.code:
+                continue
+            action = suppression_action(
+                buffer.uri, buffer.text, diagnostic, self.aliases, self.units
+            )
+            if action is not None:
+                actions.append(action)
+        return actions
+
+
+def build_server(debounce: float = DEBOUNCE) -> TrackinglintServer:
+    """The server with its LSP features registered."""
+    server = TrackinglintServer(debounce)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: TrackinglintServer, params: types.DidOpenTextDocumentParams) -> None:
+        ls.opened(params.text_document)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: TrackinglintServer, params: types.DidChangeTextDocumentParams) -> None:
+        ls.changed(params)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: TrackinglintServer, params: types.DidSaveTextDocumentParams) -> None:
+        ls.saved(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: TrackinglintServer, params: types.DidCloseTextDocumentParams) -> None:
+        ls.closed(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    async def hover(ls: TrackinglintServer, params: types.HoverParams) -> types.Hover | None:
+        return await ls.hover(params)
+
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+    )
+    def code_action(ls: TrackinglintServer, params: types.CodeActionParams):
+        return ls.code_actions(params)
+
+    @server.feature(types.SHUTDOWN)
+    def shutdown(ls: TrackinglintServer, params: None) -> None:
+        ls.shutdown_requested = True
+        ls.runs.close()
+
+    return server

@@ -1,0 +1,175 @@
+"""CSV spreadsheets: the positioned CSV source, and the reader that maps rows to events."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from trackinglint import Engine, LintResult
+from trackinglint.plugins import build_registry
+from trackinglint.policy import Overrides
+from trackinglint.sources import read_source
+
+REGISTRY = build_registry(load_entry_points=False)
+
+
+def lint(*paths: Path, config: Path | None = None) -> LintResult:
+    engine = Engine(REGISTRY, config_file=config, overrides=Overrides(select=("TL0",)))
+    return engine.lint(list(paths))
+
+
+def sheet(tmp_path: Path, text: str, name: str = "plan.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8", newline="")
+    return path
+
+
+def found(result: LintResult) -> list[tuple[str, int, int, str]]:
+    return [(f.code, f.line, f.column, f.message) for f in result.findings]
+
+
+# -- the source -------------------------------------------------------------------------
+
+
+def test_cells_keep_their_positions_through_quotes_and_line_breaks(tmp_path):
+    path = sheet(
+        tmp_path,
+        "Event Name,Description,Property\r\n"
+        'Order Completed,"Paid, at last",order_id\r\n'
+        '"Said ""hi""","two\nlines",x\r\n',
+    )
+    document = read_source(path, "plan.csv").document
+    assert document.data == [
+        {"Event Name": "Order Completed", "Description": "Paid, at last", "Property": "order_id"},
+        {"Event Name": 'Said "hi"', "Description": "two\nlines", "Property": "x"},
+    ]
+    assert document.span((0, "Description")) == document.span_at(49, 15)
+    cell = document.span((1, "Property"))
+    assert (cell.line, cell.column, cell.end_column) == (4, 8, 9)
+    header = document.span(())
+    assert (header.line, header.column, header.end_column) == (1, 1, 32)
+
+
+def test_semicolons_tabs_duplicate_headers_and_unclosed_quotes(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    semicolons = read_source(sheet(tmp_path, "Event;Property\nA;b\n", "s.csv"), "s.csv")
+    assert semicolons.document.data == [{"Event": "A", "Property": "b"}]
+    tabs = read_source(sheet(tmp_path, "Event\tProperty\nA\tb,c\n", "t.tsv"), "t.tsv")
+    assert tabs.document.data == [{"Event": "A", "Property": "b,c"}]
+    result = lint(sheet(tmp_path, "Event,Event\nA,B\n", "dup.csv"))
+    assert found(result) == [
+        ("TL001", 1, 7, "column 'Event' appears twice in the header (first as column 1); only "
+                        "the first is read, so rename one"),
+    ]  # fmt: skip
+    assert result.plans[0].events.keys() == {"A"}
+    broken = lint(sheet(tmp_path, 'Event,Property\n"A,b\n', "open.csv"))
+    assert found(broken) == [
+        ("TL001", 2, 1, "a quoted cell is never closed; add the closing '\"' (a quote inside a "
+                        'cell is written twice: "")'),
+    ]  # fmt: skip
+
+
+# -- the reader -------------------------------------------------------------------------
+
+PLAN = """
+    Event Name,Event Description,Property Name,Property Type,Required,Property Description
+    Order Completed,A customer paid for an order,order_id,string,yes,The order
+    ,,revenue,Decimal,Y,
+    ,,items,list of string,no,
+    Checkout Started,Checkout opened,,,,
+    Order Completed,,placed_at,datetime,always,
+"""
+
+
+def test_rows_become_events_with_typed_properties_and_cell_origins(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = lint(sheet(tmp_path, PLAN))
+    assert result.findings == []
+    (plan,) = result.plans
+    assert list(plan.events) == ["Order Completed", "Checkout Started"]
+    order = plan.events["Order Completed"]
+    assert order.description == "A customer paid for an order"
+    span = order.origin.span()
+    assert (span.line, span.column, order.origin.path) == (2, 1, '[0]."Event Name"')
+    assert {n: (p.types, p.required) for n, p in order.properties.items()} == {
+        "order_id": (("string",), True),
+        "revenue": (("number",), True),
+        "items": (("array",), False),
+        "placed_at": (("string",), True),
+    }
+    assert order.properties["items"].items.types == ("string",)
+    assert order.properties["placed_at"].schema == {"format": "date-time", "type": "string"}
+    assert order.properties["order_id"].description == "The order"
+    revenue = order.properties["revenue"].origin.span()
+    assert (revenue.line, revenue.column) == (3, 3)
+    assert plan.events["Checkout Started"].properties == {}
+
+
+def test_cells_the_reader_cannot_use_are_reported_at_the_cell(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    text = """
+        Event,Property,Type,Required,Kind
+        ,orphan,string,yes,
+        Signed Up,plan,strnig,maybe,outcome
+        Signed Up,plan,string,yes,
+        Signed Up,seats,integer,,completion-ish
+    """
+    result = lint(sheet(tmp_path, text))
+    assert found(result) == [
+        ("TL008", 2, 1, "row names property 'orphan' but no event, and no event row comes "
+                        "before it; fill in the event name"),
+        ("TL008", 3, 16, "property 'plan' of event 'Signed Up' has type 'strnig', which "
+                         "trackinglint cannot read; use string, number, integer, boolean, object, "
+                         "array or 'list of <type>'"),
+        ("TL008", 3, 23, "required flag 'maybe' of property 'plan' of event 'Signed Up' is "
+                         "neither yes nor no"),
+        ("TL008", 4, 11, "property 'plan' of event 'Signed Up' is listed again (first on line "
+                         "3); keep one row per event and property"),
+        ("TL008", 5, 26, "kind 'completion-ish' is neither job_completion nor "
+                         "feature_interaction"),
+    ]  # fmt: skip
+    (plan,) = result.plans
+    assert plan.events["Signed Up"].kind == "job_completion"  # from "outcome" on line 3
+
+
+def test_a_sheet_without_an_event_column_gets_one_clear_finding(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = lint(sheet(tmp_path, "Hit,Param\nA,b\n"))
+    assert found(result) == [
+        ("TL004", 1, 1, "not a tracking plan trackinglint can read: the CSV has no event-name "
+                        "column; headers: 'Hit', 'Param'. Name one 'Event Name' or map it with "
+                        '`csv-columns = {event = "..."}`'),
+    ]  # fmt: skip
+
+
+def test_columns_can_be_mapped_in_the_configuration(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    config = tmp_path / "trackinglint.toml"
+    config.write_text('csv-columns = {event = "Hit", property = "Param", type = "Kind of value"}\n')
+    result = lint(sheet(tmp_path, "Hit,Param,Kind of value\nOrder Completed,order_id,int\n"))
+    assert result.findings == []
+    order = result.plans[0].events["Order Completed"]
+    assert order.properties["order_id"].types == ("integer",)
+
+
+def test_a_folder_walk_takes_plan_sheets_and_passes_over_other_csv_files(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    sheet(tmp_path, PLAN)
+    sheet(tmp_path, "date,visits\n2024-01-01,3\n", "traffic.csv")
+    result = lint(tmp_path)
+    assert result.files == ["plan.csv"]
+
+
+def test_a_sheet_named_by_plan_format_is_found_in_a_folder_whatever_its_headers(
+    tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    sheet(tmp_path, "Hit,Param\nOrder Completed,order_id\n", "hits.csv")
+    assert lint(tmp_path).files == []  # no header says "event": passed over
+    config = tmp_path / "trackinglint.toml"
+    config.write_text(
+        'plan-format = {"hits.csv" = "csv"}\ncsv-columns = {event = "Hit", property = "Param"}\n'
+    )
+    result = lint(tmp_path)
+    assert result.files == ["hits.csv"]
+    assert list(result.plans[0].events["Order Completed"].properties) == ["order_id"]

@@ -1,0 +1,222 @@
+"""The language server's pure parts: positions, buffers, suppression edits, scopes.
+
+The server as a whole is tested over stdio in test_server.py; these pin the
+conversions it depends on, where an off-by-one hides easily.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lsprotocol import types
+
+from trackinglint import Engine
+from trackinglint.plugins import build_registry
+from trackinglint.policy import Overrides
+from trackinglint.server.actions import suppression_edit
+from trackinglint.server.buffers import apply_change
+from trackinglint.server.positions import (
+    from_position,
+    to_position,
+    units_for,
+    utf8_units,
+    utf16_units,
+    utf32_units,
+)
+from trackinglint.server.scope import folder_scope, holds_plan_file, untitled_scope
+from trackinglint.sources import LineIndex
+
+READERS = build_registry(load_entry_points=False).readers
+ALIASES = {"schema-violation": "TL002", "target-on-surface-metric": "TL104"}
+
+
+# positions ----------------------------------------------------------------
+
+
+def test_utf16_counts_astral_characters_twice():
+    assert utf16_units("a😀b") == 4
+    assert utf16_units("é") == 1
+    assert utf8_units("é😀") == 6
+    assert utf32_units("a😀b") == 3
+
+
+def test_encoding_names_pick_their_counters():
+    assert units_for(types.PositionEncodingKind.Utf8) is utf8_units
+    assert units_for("utf-32") is utf32_units
+    assert units_for(None) is utf16_units
+    assert units_for(types.PositionEncodingKind.Utf16) is utf16_units
+
+
+def test_character_columns_become_utf16_offsets_after_an_emoji():
+    lines = LineIndex('events:\n  "😀 Deal": {kind: nope}\n')
+    # column 20 (1-based characters) is the 'n' of nope; the emoji takes two units
+    assert lines.line_text(2)[19] == "n"
+    assert to_position(lines, 2, 20, utf16_units) == types.Position(1, 20)
+    assert to_position(lines, 2, 20, utf32_units) == types.Position(1, 19)
+    assert from_position(lines, types.Position(1, 20), utf16_units) == (2, 20)
+
+
+def test_offsets_inside_a_surrogate_pair_or_past_the_line_clamp():
+    lines = LineIndex("a😀b\n")
+    assert from_position(lines, types.Position(0, 2), utf16_units) == (1, 3)  # mid-pair
+    assert from_position(lines, types.Position(0, 99), utf16_units) == (1, 4)
+    assert to_position(lines, 1, 4, utf16_units) == types.Position(0, 4)  # the line break
+    assert to_position(lines, 1, 5, utf16_units) == types.Position(0, 5)  # one past it
+    assert to_position(lines, 2, 1, utf16_units) == types.Position(1, 0)  # after the last line
+
+
+# buffers ------------------------------------------------------------------
+
+
+def _change(start: tuple[int, int], end: tuple[int, int], text: str):
+    return types.TextDocumentContentChangePartial(
+        range=types.Range(types.Position(*start), types.Position(*end)), text=text
+    )
+
+
+def test_incremental_change_replaces_the_range():
+    text = "trackinglint: 1\nevents:\n  A: {requried: true}\n"
+    changed = apply_change(text, _change((2, 6), (2, 14), "required"), utf16_units)
+    assert changed == "trackinglint: 1\nevents:\n  A: {required: true}\n"
+
+
+def test_lines_break_only_at_cr_and_lf_like_lsp():
+    # U+2028 and a form feed are not line breaks in LSP; str.splitlines says they are
+    text = "a: 'x\u2028y'\r\nb: \x0c1\nc: 2\n"
+    changed = apply_change(text, _change((2, 3), (2, 4), "3"), utf16_units)
+    assert changed == "a: 'x\u2028y'\r\nb: \x0c1\nc: 3\n"
+
+
+def test_change_positions_count_utf16_units():
+    text = "e: 😀x\n"
+    assert apply_change(text, _change((0, 5), (0, 6), "y"), utf16_units) == "e: 😀y\n"
+
+
+def test_full_change_and_edits_at_the_end():
+    full = types.TextDocumentContentChangeWholeDocument(text="new")
+    assert apply_change("old", full, utf16_units) == "new"
+    assert apply_change("a\n", _change((1, 0), (1, 0), "b"), utf16_units) == "a\nb"
+    assert apply_change("a\n", _change((5, 0), (5, 0), "b"), utf16_units) == "a\nb"
+
+
+# suppression edits ------------------------------------------------------------
+
+
+def _apply(text: str, edit: types.TextEdit) -> str:
+    return apply_change(text, _change(
+        (edit.range.start.line, edit.range.start.character),
+        (edit.range.end.line, edit.range.end.character),
+        edit.new_text,
+    ), utf16_units)  # fmt: skip
+
+
+def test_suppression_goes_at_the_end_of_the_line():
+    text = "trackinglint: 1\nevents:\n  A: {kind: nope}   \n"
+    edit = suppression_edit(text, 3, "TL002", ALIASES, utf16_units)
+    assert edit == types.TextEdit(
+        range=types.Range(types.Position(2, 17), types.Position(2, 20)),
+        new_text="  # trackinglint: ignore[TL002]",
+    )
+    assert _apply(text, edit).splitlines()[2] == "  A: {kind: nope}  # trackinglint: ignore[TL002]"
+
+
+def test_suppression_merges_into_the_comment_on_the_line():
+    text = "metrics:\n  M:  # trackinglint: ignore[target-on-surface-metric]\n"
+    edit = suppression_edit(text, 2, "TL002", ALIASES, utf16_units)
+    assert _apply(text, edit).splitlines()[1] == (
+        "  M:  # trackinglint: ignore[target-on-surface-metric, TL002]"
+    )
+    empty = "metrics:\n  M:  # trackinglint: ignore[]\n"
+    edit = suppression_edit(empty, 2, "TL002", ALIASES, utf16_units)
+    assert _apply(empty, edit).splitlines()[1] == "  M:  # trackinglint: ignore[TL002]"
+
+
+def test_suppression_goes_above_a_comment_line_or_an_open_quote():
+    text = "events:\n    # a note\n"
+    edit = suppression_edit(text, 2, "TL003", ALIASES, utf16_units)
+    assert _apply(text, edit) == "events:\n    # trackinglint: ignore[TL003]\n    # a note\n"
+    quoted = "events:\n  A:\n    description: 'spans\n      lines'\n"
+    edit = suppression_edit(quoted, 3, "TL002", ALIASES, utf16_units)
+    assert _apply(quoted, edit).splitlines()[2] == "    # trackinglint: ignore[TL002]"
+
+
+def test_no_edit_when_already_suppressed():
+    text = "events:\n  A: {}  # trackinglint: ignore[TL002]\n"
+    assert suppression_edit(text, 2, "TL002", ALIASES, utf16_units) is None
+    assert suppression_edit(text, 9, "TL002", ALIASES, utf16_units) is None
+
+
+@pytest.mark.parametrize("target", [3, 5])
+def test_the_engine_honours_the_edited_suppression(write, target):
+    text = (
+        "trackinglint: 1\n"
+        "events:\n"
+        "  A: {kind: nope}  # trackinglint: ignore[TL003]\n"
+        "  B:\n"
+        "    kind: nope\n"
+    )
+    path = write("plan.yaml", text)
+    engine = Engine(overrides=Overrides(select=("TL0",)))
+    before = [(f.code, f.line) for f in engine.lint([path]).findings]
+    assert before == [("TL002", 3), ("TL003", 3), ("TL002", 5)]
+    edit = suppression_edit(text, target, "TL002", ALIASES, utf16_units)
+    path.write_text(_apply(text, edit), encoding="utf-8")
+    after = [(f.code, f.line) for f in engine.lint([path]).findings]
+    # the TL003 comment stays unused either way: it names a rule with no finding there
+    assert after == ([("TL003", 3), ("TL002", 5)] if target == 3 else [("TL002", 3), ("TL003", 3)])
+
+
+# scopes -------------------------------------------------------------------
+
+PLAN = "trackinglint: 1\nevents:\n  A: {}\n"
+
+
+def _holds(folder: Path) -> bool:
+    return holds_plan_file(folder, READERS)
+
+
+def test_scope_widens_to_parents_holding_plan_files(write, tmp_path):
+    write("repo/notes.yaml", "not: a plan\n")
+    write("repo/plan/plan.yaml", PLAN)
+    events = write("repo/plan/events/deals.yaml", PLAN)
+    scope = folder_scope(events, [], _holds)
+    assert scope.folder == tmp_path / "repo" / "plan"
+    assert scope.paths == (tmp_path / "repo" / "plan",)
+    assert scope.covers(events) and not scope.covers(tmp_path / "repo" / "notes.yaml")
+
+
+def test_scope_stops_at_the_workspace_folder(write, tmp_path):
+    write("plan.yaml", PLAN)
+    events = write("ws/deals.yaml", PLAN)
+    assert folder_scope(events, [tmp_path / "ws"], _holds).folder == tmp_path / "ws"
+    assert folder_scope(events, [], _holds).folder == tmp_path
+
+
+def test_scope_is_the_configuration_folder(write, tmp_path):
+    write("project/trackinglint.toml", 'select = ["TL0"]\n')
+    events = write("project/plans/events/deals.yaml", PLAN)
+    assert folder_scope(events, [], _holds).folder == tmp_path / "project"
+    inner = tmp_path / "project" / "plans"
+    assert folder_scope(events, [inner], _holds).folder == inner  # not above the workspace
+
+
+def test_unsaved_text_decides_whether_a_folder_holds_a_plan(write, tmp_path):
+    other = write("other.yaml", "not: yet\n")
+    assert not holds_plan_file(tmp_path, READERS)
+    assert holds_plan_file(tmp_path, READERS, {other: PLAN})
+
+
+@pytest.mark.parametrize(
+    ("uri", "language", "name"),
+    [
+        ("untitled:Untitled-1", "yaml", "Untitled-1.yaml"),
+        ("untitled:Untitled-2", "json", "Untitled-2.json"),
+        ("untitled:/home/me/plan.yml", "yaml", "plan.yml"),
+        ("untitled:", "plaintext", "untitled.yaml"),
+    ],
+)
+def test_untitled_documents_get_a_file_name_of_their_type(tmp_path, uri, language, name):
+    scope = untitled_scope(uri, language, tmp_path)
+    assert scope.paths == (tmp_path.resolve() / name,)
+    assert scope.alone and scope.key == uri
