@@ -349,3 +349,38 @@ def test_rudder_clis_own_examples_of_entry_validation(tmp_path, monkeypatch):
                 assert any(message in f.message for f in hits), (name, hits)
             checked["invalid"] += 1
     assert checked == {"valid": 26, "invalid": 17}
+
+
+def test_projects_side_by_side_keep_their_own_definitions(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    plan = """
+        version: rudder/v1
+        kind: tracking-plan
+        metadata:
+          name: shop
+        spec:
+          id: shop
+          rules:
+            - type: event_rule
+              id: order_rule
+              event: "#event:order_completed"
+              properties:
+                - property: "#property:order_id"
+                  required: true
+    """
+    for project, kind in (("web", "string"), ("app", "integer")):
+        props = PROPERTIES.replace("type: string", f"type: {kind}").split("        - id: coupon")[0]
+        _project(tmp_path / project, {"events.yaml": EVENTS, "categories.yaml": CATEGORIES,
+                                      "properties.yaml": props, "plan.yaml": plan})  # fmt: skip
+    result = lint(tmp_path)
+    assert result.findings == []  # the same ids in two projects are no duplicates
+    (merged,) = result.plans
+    order = merged.events["Order Completed"]  # one plan: the first project's event wins
+    assert order.origin.document.path.parent.name == "app"
+    assert order.properties["order_id"].types == ("integer",)
+    assert [(r.section, r.name) for r in merged.redefinitions] == [
+        ("properties", "order_id"),
+        ("events", "Order Completed"),
+    ]
+    web = lint(tmp_path / "web").plans[0].events["Order Completed"]
+    assert web.properties["order_id"].types == ("string",)

@@ -8,6 +8,7 @@ from typing import Any
 
 from jsonschema import Draft7Validator
 
+from trackinglint.schema import validate_native
 from trackinglint.sources import read_source
 
 from conftest import REPO
@@ -66,3 +67,21 @@ def test_the_shipped_examples_are_valid_against_the_printed_schema(cli):
         data = read_source(path, path.name).document.data
         assert data.get("trackinglint") == 1, path
         assert list(validator.iter_errors(data)) == [], path
+
+
+def test_validating_does_not_change_the_printed_schema(cli):
+    """The compiled validator must not rewrite the shared schema's `$ref`s to
+    absolute URLs: an editor would then try to fetch them."""
+    shipped = json.loads(
+        (REPO / "src" / "trackinglint" / "schema" / "native-plan.schema.json").read_text()
+    )
+    problems = validate_native({"trackinglint": 1, "metrics": {"M": {"target": {"valu": 1}}}})
+    assert [p.message for p in problems] == [
+        "missing required key 'value' at metrics.M.target",
+        "unknown key 'valu' at metrics.M.target; did you mean 'value'?",
+    ]
+    printed = _printed(cli)
+    assert printed == shipped
+    assert printed["definitions"]["metric"]["properties"]["target"] == {
+        "$ref": "#/definitions/target"
+    }

@@ -16,6 +16,7 @@ from trackinglint.plugins import build_registry
 from trackinglint.policy import Overrides
 from trackinglint.server.actions import suppression_edit
 from trackinglint.server.buffers import apply_change
+from trackinglint.server.linting import lint_scope
 from trackinglint.server.positions import (
     from_position,
     to_position,
@@ -24,7 +25,12 @@ from trackinglint.server.positions import (
     utf16_units,
     utf32_units,
 )
-from trackinglint.server.scope import folder_scope, holds_plan_file, untitled_scope
+from trackinglint.server.scope import (
+    folder_scope,
+    holds_plan_file,
+    plan_files,
+    untitled_scope,
+)
 from trackinglint.sources import LineIndex
 
 READERS = build_registry(load_entry_points=False).readers
@@ -182,7 +188,7 @@ def test_scope_widens_to_parents_holding_plan_files(write, tmp_path):
     events = write("repo/plan/events/deals.yaml", PLAN)
     scope = folder_scope(events, [], _holds)
     assert scope.folder == tmp_path / "repo" / "plan"
-    assert scope.paths == (tmp_path / "repo" / "plan",)
+    assert not scope.whole_folder
     assert scope.covers(events) and not scope.covers(tmp_path / "repo" / "notes.yaml")
 
 
@@ -196,7 +202,10 @@ def test_scope_stops_at_the_workspace_folder(write, tmp_path):
 def test_scope_is_the_configuration_folder(write, tmp_path):
     write("project/trackinglint.toml", 'select = ["TL0"]\n')
     events = write("project/plans/events/deals.yaml", PLAN)
-    assert folder_scope(events, [], _holds).folder == tmp_path / "project"
+    scope = folder_scope(events, [], _holds)
+    assert (scope.folder, scope.paths, scope.whole_folder) == (
+        tmp_path / "project", (tmp_path / "project",), True
+    )  # fmt: skip
     inner = tmp_path / "project" / "plans"
     assert folder_scope(events, [inner], _holds).folder == inner  # not above the workspace
 
@@ -205,6 +214,63 @@ def test_unsaved_text_decides_whether_a_folder_holds_a_plan(write, tmp_path):
     other = write("other.yaml", "not: yet\n")
     assert not holds_plan_file(tmp_path, READERS)
     assert holds_plan_file(tmp_path, READERS, {other: PLAN})
+
+
+def test_plan_folders_are_the_plan_files_under_the_top_in_walk_order(write, tmp_path):
+    expected = [
+        write("top/plan.yaml", PLAN),
+        write("top/plan.zz.json", '{"trackinglint": 1}'),
+        write("top/events/a.yaml", PLAN),
+        write("top/events/deep/b.yaml", PLAN),
+        write("top/metrics/m.yml", PLAN),
+    ]
+    write("top/notes.yaml", "not: a plan\n")
+    write("top/notes/inner/p.yaml", PLAN)  # below a folder without plans: another plan
+    write("top/node_modules/p.yaml", PLAN)
+    write("top/events/README.md", PLAN)
+    assert plan_files(tmp_path / "top", READERS, {}) == expected
+    unsaved = {tmp_path / "top" / "notes.yaml": PLAN}  # an open buffer that became a plan
+    assert tmp_path / "top" / "notes.yaml" in plan_files(tmp_path / "top", READERS, unsaved)
+    assert plan_files(tmp_path / "top" / "notes", READERS, {}) == []
+
+
+def test_a_plan_in_a_busy_folder_is_not_merged_with_plans_further_down(write, tmp_path):
+    mine = write("downloads/plan.yaml", "trackinglint: 1\nevents:\n  A: {kind: nope}\n")
+    write("downloads/old/project/plan.yaml", "trackinglint: 1\nevents:\n  A: {}\n")
+    registry = build_registry(load_entry_points=False)
+    scope = folder_scope(mine, [], lambda folder: holds_plan_file(folder, registry.readers))
+    result = lint_scope(registry, scope, {}).result
+    assert [d.path for d in result.documents.values()] == [mine]
+    assert {f.code for f in result.findings} >= {"TL002", "TL101"}
+    assert all(f.file.endswith("downloads/plan.yaml") for f in result.findings)
+
+
+def test_plan_folders_lint_like_the_folder_when_nothing_else_is_there(tmp_path, write):
+    import shutil
+
+    from conftest import REPO
+
+    shutil.copytree(REPO / "examples" / "crm-before", tmp_path / "plan")
+    write("plan/events/more.yaml", "trackinglint: 1\nevents:\n  Signed In: {}\n")
+    registry = build_registry(load_entry_points=False)
+    events = (tmp_path / "plan" / "events" / "more.yaml").resolve()
+    scope = folder_scope(events, [], lambda folder: holds_plan_file(folder, registry.readers))
+    assert scope.folder == (tmp_path / "plan").resolve() and not scope.whole_folder
+    server = [f.to_dict() for f in lint_scope(registry, scope, {}).result.findings]
+    cli = [f.to_dict() for f in Engine(registry).lint([tmp_path / "plan"]).findings]
+    assert server == cli
+    # the subfolder's file is part of the plan: its event clashes with plan.yaml's
+    assert [(f["code"], f["line"]) for f in cli if f["file"].endswith("more.yaml")] == [
+        ("TL201", 3)
+    ]
+
+
+def test_nothing_is_linted_when_no_plan_is_left(tmp_path, write):
+    gone = write("plan.yaml", "not: a plan any more\n")
+    registry = build_registry(load_entry_points=False)
+    scope = folder_scope(gone, [tmp_path], lambda folder: False)
+    outcome = lint_scope(registry, scope, {})
+    assert (outcome.result.findings, outcome.result.documents) == ([], {})
 
 
 @pytest.mark.parametrize(

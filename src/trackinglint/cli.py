@@ -1,4 +1,4 @@
-"""The command line: `trackinglint check | diff | rules | rule CODE | schema | classify`.
+"""The command line: `trackinglint check | diff | rules | rule CODE | schema | classify | server`.
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration
 or internal error. Bad input never produces a traceback.

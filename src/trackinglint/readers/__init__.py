@@ -19,7 +19,14 @@ class ReadResult:
 
 class Reader(Protocol):
     """A plan format. `sniff` is a cheap look at the raw text, used to find plan
-    files among many; `accepts` decides on the parsed data; `read` maps it."""
+    files among many; `accepts` decides on the parsed data; `read` maps it.
+
+    Optional: `title` names the format in messages ("Snowplow Iglu"); a reader
+    whose files only make sense together (a folder of RudderStack files, the
+    versions of an Iglu schema) or that needs the configuration (CSV column
+    names) defines `read_all(documents, settings) -> ReadResult`, which the
+    engine calls once per plan instead of `read`.
+    """
 
     name: str
     priority: int

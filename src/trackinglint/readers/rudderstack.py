@@ -30,6 +30,7 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import takewhile
 from pathlib import Path
 from typing import Any
 
@@ -137,8 +138,9 @@ class _Ref:
 @dataclass(slots=True)
 class _Catalog:
     out: Collector
-    entries: dict[str, dict[str, _Entry]] = field(default_factory=dict)  # kind -> id -> entry
-    grouped: dict[tuple[str, str, str], _Entry] = field(default_factory=dict)
+    # kind -> id -> the entries defining it; one per project, normally (see `_nearest`)
+    entries: dict[str, dict[str, list[_Entry]]] = field(default_factory=dict)
+    grouped: dict[tuple[str, str, str], list[_Entry]] = field(default_factory=dict)
     plans: list[tuple[Origin, dict, bool]] = field(default_factory=list)
     read: set[str] = field(default_factory=set)
 
@@ -162,6 +164,8 @@ class _Catalog:
                 "the file has no `kind`; rudder-cli needs one (events, properties, categories, "
                 "custom-types, tp or tracking-plan)",
             )
+        if not isinstance(kind, str):
+            kind = None
         spec = data.get("spec")
         if not isinstance(spec, dict):
             if report and kind in (*_SECTIONS, "tp", "tracking-plan"):
@@ -199,8 +203,9 @@ class _Catalog:
             if not isinstance(ident, (str, int)) or isinstance(ident, bool):
                 continue
             entry = _Entry(kind, str(group), str(ident), body, where, report)
-            first = self.entries.setdefault(kind, {}).setdefault(entry.id, entry)
-            if first is not entry:
+            same = self.entries.setdefault(kind, {}).setdefault(entry.id, [])
+            first = next((e for e in same if _same_project(e, entry)), None)
+            if first is not None:
                 if report:
                     line = first.origin.span().line
                     at = f"{first.origin.document.display_path}:{line}"
@@ -211,7 +216,8 @@ class _Catalog:
                         "value",
                     )
                 continue
-            self.grouped.setdefault((kind, entry.group, entry.id), entry)
+            same.append(entry)
+            self.grouped.setdefault((kind, entry.group, entry.id), []).append(entry)
 
     def malformed(self, origin: Origin, message: str, focus: str = "key") -> None:
         self.out.malformed(origin, message, focus)  # type: ignore[arg-type]
@@ -221,8 +227,9 @@ class _Catalog:
     def refs(self) -> Iterator[tuple[str, _Ref]]:
         """Every reference written in the files read so far, with the kind it must name."""
         for kind, entries in self.entries.items():
-            for entry in entries.values():
-                yield from _entry_refs(kind, entry)
+            for same in entries.values():
+                for entry in same:
+                    yield from _entry_refs(kind, entry)
         for origin, spec, report in self.plans:
             yield from _plan_refs(origin, spec, report)
 
@@ -232,10 +239,10 @@ class _Catalog:
     def resolve(self, kind: str, ref: _Ref) -> _Entry | None:
         legacy = _LEGACY_REF.match(ref.raw)
         if legacy:
-            return self.grouped.get((legacy[1], legacy[2], legacy[3]))
+            return _nearest(self.grouped.get((legacy[1], legacy[2], legacy[3])), ref)
         modern = _V1_REF.match(ref.raw)
         if modern:
-            return self.entries.get(_V1_KINDS[modern[1]], {}).get(modern[2])
+            return _nearest(self.entries.get(_V1_KINDS[modern[1]], {}).get(modern[2]), ref)
         return None
 
     def lookup(self, kind: str, ref: _Ref) -> _Entry | None:
@@ -264,7 +271,7 @@ class _Catalog:
         ident = legacy[3] if legacy else modern[2]  # type: ignore[index]
         known = self.entries.get(kind, {})
         if legacy and ident in known:
-            entry = known[ident]
+            entry = known[ident][0]
             return (
                 f"'{ref.raw}' names no {singular}: '{ident}' is defined in group "
                 f"'{entry.group}'; did you mean '#/{kind}/{entry.group}/{ident}'?"
@@ -276,19 +283,23 @@ class _Catalog:
     # -- the model -------------------------------------------------------------
 
     def build(self) -> None:
-        shared = {}
-        for entry in self.entries.get("properties", {}).values():
-            shared[entry.id] = prop = self._catalog_property(entry)
+        shared: dict[int, Property] = {}  # by id() of the entry
+        for entry in self._all("properties"):
+            shared[id(entry)] = prop = self._catalog_property(entry)
             if entry.report:
                 self.out.add_shared(prop)
-        events: dict[str, Event] = {}
-        for entry in self.entries.get("events", {}).values():
-            events[entry.id] = self._event(entry)
+        events: dict[int, Event] = {}
+        for entry in self._all("events"):
+            events[id(entry)] = event = self._event(entry)
             if entry.report:
-                self.out.add_event(events[entry.id])
+                self.out.add_event(event)
         for origin, spec, report in self.plans:
             self._tracking_plan(origin, spec, report, events, shared)
         self.report_unresolved()
+
+    def _all(self, kind: str) -> Iterator[_Entry]:
+        for same in self.entries.get(kind, {}).values():
+            yield from same
 
     def _event(self, entry: _Entry) -> Event:
         body = entry.body
@@ -374,7 +385,7 @@ class _Catalog:
         listed: list,
         origin: Origin,
         report: bool,
-        shared: dict[str, Property],
+        shared: dict[int, Property],
         depth: int = 0,
     ) -> dict[str, Property]:
         """Property references of a rule or custom type: `$ref` / `property`, `required`,
@@ -394,7 +405,7 @@ class _Catalog:
             entry = self.lookup("properties", _Ref(raw, where.child(key), report))
             if entry is None or depth >= _MAX_DEPTH:
                 continue
-            catalog = shared.get(entry.id) or self._catalog_property(entry, depth + 1)
+            catalog = shared.get(id(entry)) or self._catalog_property(entry, depth + 1)
             nested = item.get("properties")
             members = (
                 self._listed_properties(
@@ -422,8 +433,8 @@ class _Catalog:
         origin: Origin,
         spec: dict,
         report: bool,
-        events: dict[str, Event],
-        shared: dict[str, Property],
+        events: dict[int, Event],
+        shared: dict[int, Property],
     ) -> None:
         rules = spec.get("rules")
         if not isinstance(rules, list):
@@ -451,14 +462,14 @@ class _Catalog:
             entry = self.lookup("events", _Ref(raw, at, report))
             if entry is None:
                 continue
-            event = events[entry.id]
+            event = events[id(entry)]
             if report and not entry.report and event.name not in self.out.plan.events:
                 self.out.add_event(event)  # defined beside the given files, used by them
             for prop in self._rule_properties(rule, where, report, shared).values():
                 event.properties.setdefault(prop.name, prop)
 
     def _rule_properties(
-        self, rule: dict, origin: Origin, report: bool, shared: dict[str, Property]
+        self, rule: dict, origin: Origin, report: bool, shared: dict[int, Property]
     ) -> dict[str, Property]:
         result = {}
         listed = rule.get("properties")
@@ -472,7 +483,7 @@ class _Catalog:
                 continue
             base = origin.child("variants", v_index)
             groups = [(case.get("properties"), base.child("cases", c_index, "properties"))
-                      for c_index, case in enumerate(variant.get("cases") or ())
+                      for c_index, case in enumerate(_items(variant.get("cases")))
                       if isinstance(case, dict)]  # fmt: skip
             groups.append((variant.get("default"), base.child("default")))
             for listed_props, where in groups:
@@ -483,6 +494,38 @@ class _Catalog:
                         prop.required = False  # required only in the cases that list it
                         result.setdefault(name, prop)
         return result
+
+
+def _folder(entry: _Entry) -> str:
+    return os.path.dirname(os.path.abspath(entry.origin.document.path))
+
+
+def _same_project(one: _Entry, other: _Entry) -> bool:
+    """Definitions in one folder, or one inside the other, belong to one project; two
+    projects side by side (a repository's `create/` and `update/`) may reuse ids."""
+    a, b = _folder(one), _folder(other)
+    return a == b or a.startswith(b + os.sep) or b.startswith(a + os.sep)
+
+
+def _nearest(candidates: list[_Entry] | None, ref: _Ref) -> _Entry | None:
+    """Of several definitions of an id, the one closest to the file that refers to it."""
+    if not candidates:
+        return None
+    if len(candidates) == 1:
+        return candidates[0]
+    here = os.path.abspath(ref.origin.document.path).split(os.sep)[:-1]
+
+    def distance(entry: _Entry) -> int:
+        there = _folder(entry).split(os.sep)
+        pairs = zip(here, there, strict=False)
+        common = sum(1 for _ in takewhile(lambda pair: pair[0] == pair[1], pairs))
+        return len(here) + len(there) - 2 * common
+
+    return min(candidates, key=distance)
+
+
+def _items(value: Any) -> list:
+    return value if isinstance(value, list) else []
 
 
 def _singular(kind: str) -> str:
@@ -565,7 +608,7 @@ def _plan_refs(origin: Origin, spec: dict, report: bool) -> Iterator[tuple[str, 
             if not isinstance(variant, dict):
                 continue
             base = where.child("variants", v_index)
-            for c_index, case in enumerate(variant.get("cases") or ()):
+            for c_index, case in enumerate(_items(variant.get("cases"))):
                 if isinstance(case, dict) and isinstance(case.get("properties"), list):
                     at = base.child("cases", c_index, "properties")
                     yield from _listed_refs(case["properties"], at, report)
@@ -607,7 +650,7 @@ def _validate(kind: str, body: dict, origin: Origin, version: Any, catalog: _Cat
             config = body.get(key)
             if isinstance(config, dict) and "format" in config:
                 value = config["format"]
-                if value not in FORMATS:
+                if not isinstance(value, str) or value not in FORMATS:
                     catalog.malformed(
                         origin.child(key, "format"),
                         f"{who} has format {_shown(value)}, which JSON Schema does not "

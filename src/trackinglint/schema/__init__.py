@@ -53,9 +53,13 @@ def native_schema() -> dict[str, Any]:
 
 @cache
 def _fast_validator() -> Callable[[Any], Any]:
+    import copy
+
     import fastjsonschema
 
-    return fastjsonschema.compile(native_schema())
+    # compile() rewrites every `$ref` in place to an absolute URI under `$id`;
+    # the shared schema must stay as shipped (`trackinglint schema` prints it)
+    return fastjsonschema.compile(copy.deepcopy(native_schema()))
 
 
 def validate_native(data: Any) -> list[SchemaProblem]:

@@ -45,6 +45,10 @@ class Runs:
         if self._pending.get(key, (None,))[0] is task:
             del self._pending[key]
 
+    def waiting(self) -> list[str]:
+        """The scopes with a run waiting or in progress."""
+        return list(self._pending)
+
     def cancel(self, key: str) -> None:
         pending = self._pending.pop(key, None)
         if pending is not None:

@@ -1,10 +1,10 @@
 """The language server: the engine's findings as diagnostics while the user types.
 
 A thin layer over `Engine.lint`. Each open plan document belongs to a scope
-(see scope.py), linted as `trackinglint check` would lint that folder, with
-the editor's unsaved text standing in for the files on disk. A run of a
-scope republishes the diagnostics of every open document in it, so an edit
-to the metrics file updates the event files that it references.
+(scope.py): the files of its plan, linted together by the engine with the
+editor's unsaved text standing in for the files on disk. A run of a scope
+republishes the diagnostics of every open document in it, so an edit to the
+metrics file updates the event files that it references.
 """
 
 from __future__ import annotations
@@ -73,6 +73,7 @@ class TrackinglintServer(LanguageServer):
         buffer = self.buffers.get(uri)
         if buffer is not None and uri in self.scopes:
             self.scopes[uri] = self.scope_of(buffer)  # a new file may have widened it
+            self.drop_unused()
         self.touch(uri, delay=0)
 
     def closed(self, uri: str) -> None:
@@ -83,9 +84,7 @@ class TrackinglintServer(LanguageServer):
             return
         if any(other.key == scope.key for other in self.scopes.values()):
             self.schedule(scope)  # the others now read this file from disk
-        else:
-            self.runs.cancel(scope.key)
-            self.outcomes.pop(scope.key, None)
+        self.drop_unused()
         for other in self.covering(buffer.path if buffer else None, exclude=scope.key):
             self.schedule(other)
 
@@ -110,12 +109,20 @@ class TrackinglintServer(LanguageServer):
             buffer = self.buffers.get(uri)
             if buffer is not None:
                 self.scopes[uri] = self.scope_of(buffer)
-        live = {scope.key: scope for scope in self.scopes.values()}
+        self.drop_unused()
+        for scope in {scope.key: scope for scope in self.scopes.values()}.values():
+            self.schedule(scope, delay=0)
+
+    def drop_unused(self) -> None:
+        """Forget the outcomes and waiting runs of scopes no open document is in."""
+        live = {scope.key for scope in self.scopes.values()}
         for key in list(self.outcomes):
             if key not in live:
-                self.outcomes.pop(key)
-        for scope in live.values():
-            self.schedule(scope, delay=0)
+                self.runs.cancel(key)
+                del self.outcomes[key]
+        for key in self.runs.waiting():
+            if key not in live:
+                self.runs.cancel(key)
 
     # scopes -----------------------------------------------------------------
 
