@@ -156,9 +156,11 @@ class Plan:
     metrics: dict[str, Metric] = field(default_factory=dict)
     dashboards: dict[str, Dashboard] = field(default_factory=dict)
     redefinitions: list[Redefinition] = field(default_factory=list)
+    _flat: list[tuple[Event | None, Property]] | None = field(default=None, repr=False)
 
     def merge(self, other: Plan) -> None:
         """Fold another fragment in; the first definition of a name wins."""
+        self._flat = None
         self.documents.extend(other.documents)
         if other.product is not None:
             if self.product is None:
@@ -178,13 +180,20 @@ class Plan:
                     mine[name] = item
         self.redefinitions.extend(other.redefinitions)
 
-    def all_properties(self) -> Iterator[tuple[Event | None, Property]]:
-        """Every property definition: shared ones, then each event's, nested included."""
-        for prop in self.properties.values():
-            yield from _walk(None, prop)
-        for event in self.events.values():
-            for prop in event.properties.values():
-                yield from _walk(event, prop)
+    def all_properties(self) -> list[tuple[Event | None, Property]]:
+        """Every property definition: shared ones, then each event's, nested included.
+
+        Built once and kept: a dozen rules walk all of them on every run.
+        """
+        if self._flat is None:
+            flat: list[tuple[Event | None, Property]] = []
+            for prop in self.properties.values():
+                flat.extend(_walk(None, prop))
+            for event in self.events.values():
+                for prop in event.properties.values():
+                    flat.extend(_walk(event, prop))
+            self._flat = flat
+        return self._flat
 
 
 def _walk(event: Event | None, prop: Property) -> Iterator[tuple[Event | None, Property]]:

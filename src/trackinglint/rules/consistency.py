@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..findings import Problem, Severity
 from ..model import Origin, Plan, Property
@@ -75,9 +76,9 @@ def property_type_conflict(ctx: RuleContext) -> Iterator[Problem]:
     typed: dict[str, dict[str, list[Origin]]] = defaultdict(lambda: defaultdict(list))
     for name, prop in _property_places(ctx.plan):
         kinds = prop.types or (shared[prop.ref].types if prop.ref in shared else ())
-        meaningful = sorted(set(kinds) - {"null"})  # nullable is optional, not another type
-        if meaningful:
-            typed[name][" or ".join(meaningful)].append(prop.origin)
+        key = _type_key(kinds)
+        if key:
+            typed[name][key].append(prop.origin)
     for name, by_type in typed.items():
         if len(by_type) < 2:
             continue
@@ -90,6 +91,12 @@ def property_type_conflict(ctx: RuleContext) -> Iterator[Problem]:
             f"property '{name}' has {len(by_type)} types: {listing}; give it one type "
             "everywhere, or rename the ones that mean something else",
         )
+
+
+@lru_cache(maxsize=256)
+def _type_key(kinds: tuple[str, ...]) -> str:
+    """`null` in a type list makes the property optional; it is not another type."""
+    return " or ".join(sorted(set(kinds) - {"null"}))
 
 
 def _count(origins: list[Origin]) -> str:
