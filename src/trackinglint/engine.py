@@ -146,14 +146,18 @@ class Engine:
                 continue
             result.documents[file.display] = document
             by_reader.setdefault(id(reader), (reader, []))[1].append(document)
+        pending = []
         for reader, documents in by_reader.values():  # a reader sees its files together
             read = read_documents(reader, documents, files[0].settings)
             problems.extend(read.problems)
+            pending.extend(read.pending)
             plan.merge(read.plan)
         if plan.documents:
             result.plans.append(plan)
             facts = PlanFacts(plan, self.registry, getattr(files[0].settings, "lexicon", None))
             problems.extend(self._run_rules(plan, policy, facts))
+        for collect in pending:
+            problems.extend(collect())
         documents = list(result.documents.values())[seen_before:]
         result.findings.extend(self._findings(problems, policy, documents))
 

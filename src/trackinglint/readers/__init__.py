@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -15,6 +16,9 @@ from ..sources import Document
 class ReadResult:
     plan: Plan
     problems: list[Problem] = field(default_factory=list)
+    # Problems still being computed (a large schema check running on the other
+    # core); the engine collects them after the rules have run.
+    pending: list[Callable[[], list[Problem]]] = field(default_factory=list)
 
 
 class Reader(Protocol):

@@ -21,7 +21,7 @@ from ..model import (
     Property,
     Target,
 )
-from ..schema import validate_native
+from ..schema import start_validation
 from ..sources import Document
 from . import ReadResult
 
@@ -41,11 +41,15 @@ class NativeReader:
 
     def read(self, document: Document) -> ReadResult:
         root = Origin(document)
-        problems = [
-            Problem(p.message, root.child(*p.pointer), p.focus, code="TL002")
-            for p in validate_native(document.data)
-        ]
-        return ReadResult(build_plan(document, document.data), problems)
+        validation = start_validation(document.data, len(document.text))
+
+        def problems() -> list[Problem]:
+            return [
+                Problem(p.message, root.child(*p.pointer), p.focus, code="TL002")
+                for p in validation()
+            ]
+
+        return ReadResult(build_plan(document, document.data), pending=[problems])
 
 
 def build_plan(document: Document, data: dict[str, Any]) -> Plan:

@@ -88,6 +88,7 @@ def read_documents(reader: Any, documents: Sequence[Document], settings: Any) ->
             continue
         merged.plan.merge(read.plan)
         merged.problems.extend(read.problems)
+        merged.pending.extend(read.pending)
     return merged
 
 

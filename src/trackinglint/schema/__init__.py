@@ -8,6 +8,9 @@ and say precisely what is wrong and where.
 from __future__ import annotations
 
 import json
+import os
+import pickle
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -18,6 +21,7 @@ from ..config import close_match
 from ..sources import Focus, Pointer
 
 SCHEMA_FILE = "native-plan.schema.json"
+_FORK_THRESHOLD = 1_000_000  # characters; below this a fork costs more than it saves
 _JSON_TYPE_NAMES = {
     dict: "a mapping",
     list: "a list",
@@ -60,6 +64,39 @@ def _fast_validator() -> Callable[[Any], Any]:
     # compile() rewrites every `$ref` in place to an absolute URI under `$id`;
     # the shared schema must stay as shipped (`trackinglint schema` prints it)
     return fastjsonschema.compile(copy.deepcopy(native_schema()))
+
+
+def start_validation(data: Any, size: int) -> Callable[[], list[SchemaProblem]]:
+    """Start checking a document; call the result for its problems.
+
+    A large document is checked in a forked child while this process builds
+    the model and runs the rules on the other core. Only a single-threaded
+    process forks (a lock held by another thread would deadlock the child),
+    and any failure in the child falls back to checking here.
+    """
+    if size < _FORK_THRESHOLD or not hasattr(os, "fork") or threading.active_count() > 1:
+        problems = validate_native(data)
+        return lambda: problems
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: check, send the result, leave without cleanup
+        os.close(read_end)
+        try:
+            payload = pickle.dumps(validate_native(data))
+        except BaseException:
+            payload = b""
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(payload)
+        os._exit(0)
+    os.close(write_end)
+
+    def collect() -> list[SchemaProblem]:
+        with os.fdopen(read_end, "rb") as pipe:
+            payload = pipe.read()
+        os.waitpid(pid, 0)
+        return pickle.loads(payload) if payload else validate_native(data)
+
+    return collect
 
 
 def validate_native(data: Any) -> list[SchemaProblem]:
