@@ -125,6 +125,7 @@ class Engine:
         by_reader: dict[int, tuple[Any, list[Document]]] = {}
         for file in files:
             loaded = read_source(file.path, file.display, file.content)
+            file.content = None  # the document holds the text now; drop the raw bytes
             document = loaded.document
             root = Origin(document)
             for message, span in loaded.parse_errors:

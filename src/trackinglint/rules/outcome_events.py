@@ -40,13 +40,11 @@ def _completion_origins(job: Job) -> list[Origin]:
 def job_without_completion(ctx: RuleContext) -> Iterator[Problem]:
     """A job has no completion event, or names one that is missing or reads as motion."""
     plan, verdicts = ctx.plan, ctx.classification.events
+    linked = {
+        event.job for event in plan.events.values() if verdicts[event.name].kind == COMPLETION
+    }
     for job in plan.jobs.values():
-        linked = [
-            e
-            for e in plan.events.values()
-            if e.job == job.name and verdicts[e.name].kind == COMPLETION
-        ]
-        if not job.completion and not linked:
+        if not job.completion and job.name not in linked:
             yield ctx.problem(
                 job.origin,
                 f"job '{job.name}' has no completion event, so the plan cannot show when it got "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -36,7 +37,9 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        # An array of machine ints: a fifth of the memory of a list on a large plan.
+        self._starts = array("q", [0])
+        self._starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
 
     def position(self, offset: int) -> tuple[int, int]:
         offset = max(0, min(offset, len(self._text)))

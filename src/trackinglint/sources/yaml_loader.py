@@ -44,6 +44,7 @@ _SCALAR_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "nu
 # entries the value's start and end above those): a quarter of the memory of
 # a tuple of four ints, which matters at a hundred thousand entries.
 _OFFSET_MASK = 0xFFFFFFFF
+_NOWHERE = object()  # a parent pointer that leads nowhere
 _ALIAS_BUDGET = 1_000_000
 _MAX_DEPTH = 200
 _NON_SPACE = re.compile(r"[^\s]+")  # nodes reachable through aliases: a billion-laughs guard
@@ -72,14 +73,45 @@ def resolve_plain(text: str) -> Any:
 class YamlLocator:
     """Offsets of every mapping entry and sequence item, keyed by container."""
 
-    __slots__ = ("root", "root_span", "table")
+    __slots__ = ("_parents", "root", "root_span", "table")
 
     def __init__(self, root: Any, root_span: tuple[int, int], table: dict[int, Any]) -> None:
         self.root = root
         self.root_span = root_span
         self.table = table
+        # Rules that list every place ask for thousands of siblings in a row:
+        # remember each parent container instead of walking down to it again.
+        self._parents: dict[Pointer, Any] = {}
 
     def offsets(self, pointer: Pointer, focus: Focus) -> tuple[int, int]:
+        if pointer:
+            prefix = pointer[:-1]
+            parent = self._parents.get(prefix)
+            if parent is None:
+                parent = self._parents[prefix] = self._node(prefix)
+            entries = self.table.get(id(parent))
+            if entries is not None:
+                try:
+                    packed = entries[pointer[-1]]
+                except (KeyError, IndexError, TypeError):
+                    pass
+                else:
+                    if focus == "value" and isinstance(parent, dict):
+                        packed >>= 64
+                    return packed & _OFFSET_MASK, (packed >> 32) & _OFFSET_MASK
+        return self._walk(pointer, focus)
+
+    def _node(self, pointer: Pointer) -> Any:
+        node = self.root
+        for segment in pointer:
+            try:
+                node = node[segment]
+            except (KeyError, IndexError, TypeError):
+                return _NOWHERE
+        return node
+
+    def _walk(self, pointer: Pointer, focus: Focus) -> tuple[int, int]:
+        """The slow path: the deepest node of `pointer` that exists."""
         node, span = self.root, self.root_span
         for segment in pointer:
             entries = self.table.get(id(node))
