@@ -14,7 +14,7 @@ from typing import Any
 
 from .config import forget_config_locations
 from .discovery import PlanFile, discover
-from .findings import Finding, Problem, Severity
+from .findings import Finding, Problem, Severity, located
 from .gcpause import gc_paused
 from .model import Origin, Plan
 from .plugins import Registry, build_registry
@@ -219,19 +219,7 @@ class Engine:
 
     @staticmethod
     def _finding(rule: Rule, policy: Policy, problem: Problem, span: Span) -> Finding:
-        return Finding(
-            code=rule.code,
-            name=rule.name,
-            severity=policy.severities.get(rule.code, rule.severity),
-            message=problem.message,
-            file=problem.origin.document.display_path,
-            line=span.line,
-            column=span.column,
-            end_line=span.end_line,
-            end_column=span.end_column,
-            path=problem.origin.path,
-            group=rule.group,
-        )
+        return located(rule, problem, policy.severities.get(rule.code, rule.severity), span)
 
 
 def _with_code(problem: Problem, code: str) -> Problem:

@@ -70,3 +70,21 @@ class Problem:
     focus: Focus = "key"
     code: str | None = None
     span: Span | None = None
+
+
+def located(rule: Any, problem: Problem, severity: Severity, span: Span | None = None) -> Finding:
+    """A problem, dressed as a Finding of `rule` (anything with code, name and group)."""
+    span = span or problem.span or problem.origin.span(problem.focus)
+    return Finding(
+        code=rule.code,
+        name=rule.name,
+        severity=severity,
+        message=problem.message,
+        file=problem.origin.document.display_path,
+        line=span.line,
+        column=span.column,
+        end_line=span.end_line,
+        end_column=span.end_column,
+        path=problem.origin.path,
+        group=rule.group,
+    )

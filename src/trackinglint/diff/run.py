@@ -15,7 +15,7 @@ from pathlib import Path
 from ..classification import classify
 from ..config import Settings, settings_for
 from ..engine import Engine, LintResult
-from ..findings import Finding, Problem, Severity
+from ..findings import Finding, Problem, Severity, located
 from ..model import Plan
 from ..plugins import Registry
 from ..policy import Overrides
@@ -139,21 +139,7 @@ def _severity(code: str, levels: dict[str, str]) -> Severity | None:
 
 
 def _finding(problem: Problem, severity: Severity) -> Finding:
-    rule = DIFF_RULES[problem.code or ""]
-    span = problem.span or problem.origin.span(problem.focus)
-    return Finding(
-        code=rule.code,
-        name=rule.name,
-        severity=severity,
-        message=problem.message,
-        file=problem.origin.document.display_path,
-        line=span.line,
-        column=span.column,
-        end_line=span.end_line,
-        end_column=span.end_column,
-        path=problem.origin.path,
-        group=rule.group,
-    )
+    return located(DIFF_RULES[problem.code or ""], problem, severity)
 
 
 def _anchor(path: Path) -> Path:
