@@ -41,10 +41,13 @@ def test_crashing_rule_becomes_tl000_and_others_still_run(write):
     path = write("plan.yaml", PLAN + "  Broken: {kind: nope}\n")
     result = lint(path, sample_plugin, crashing_plugin)
     codes = sorted(f.code for f in result.findings)
-    assert codes == ["TL000", "TL002", "XT001", "XT001"]  # Broken has no description
-    crash = next(f for f in result.findings if f.code == "TL000")
+    assert codes == ["TL000", "TL000", "TL002", "XT001", "XT001"]  # Broken has no description
+    crash, garbage = sorted((f for f in result.findings if f.code == "TL000"), key=str)
     assert crash.message.startswith(
         "rule XT900 (always-crashes) crashed: ZeroDivisionError: boom (at crashing_plugin.py:"
+    )
+    assert garbage.message.startswith(
+        "rule XT901 (yields-garbage) crashed: TypeError: yielded str, not a Problem;"
     )
     assert result.has_internal_errors
 

@@ -174,6 +174,10 @@ class Engine:
                 yield _rule_crash(rule, exc, plan.documents[0])
                 continue
             for problem in found:
+                if not isinstance(problem, Problem):
+                    error = TypeError(f"yielded {type(problem).__name__}, not a Problem")
+                    yield _rule_crash(rule, error, plan.documents[0])
+                    break
                 yield problem if problem.code else _with_code(problem, code)
 
     def _findings(
@@ -247,10 +251,10 @@ def _format_hint(data: Any) -> str:
 def _rule_crash(rule: Rule, exc: Exception, document: Document) -> Problem:
     import traceback
 
-    frame = traceback.extract_tb(exc.__traceback__)[-1]
-    where = f"{Path(frame.filename).name}:{frame.lineno}"
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" (at {Path(frames[-1].filename).name}:{frames[-1].lineno})" if frames else ""
     return Problem(
-        f"rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc} (at {where}); "
+        f"rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc}{where}; "
         "the other rules still ran; please report this to the rule's authors",
         Origin(document),
         code=INTERNAL_ERROR.code,

@@ -9,6 +9,12 @@ def always_crashes(ctx):
     raise ZeroDivisionError("boom")
 
 
+@rule("XT901", "yields-garbage", severity=Severity.ERROR, group="sample")
+def yields_garbage(ctx):
+    """Yields something that is not a Problem."""
+    yield "not a problem"
+
+
 @hookimpl
 def get_rules():
-    return [always_crashes]
+    return [always_crashes, yields_garbage]

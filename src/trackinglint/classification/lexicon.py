@@ -50,7 +50,7 @@ NOUN_LEXICONS = frozenset(
 )
 GRAMMAR = "grammar"
 
-MEMO_LIMIT = 500_000
+MEMO_LIMIT = 50_000  # entries per cache; a long-lived server starts afresh past it
 Phrase = tuple[frozenset[str], ...]  # the word forms of each word of a multiword entry
 
 
@@ -146,6 +146,8 @@ class Lexicon:
         """The word and the forms it may be an inflection of: "submitted" -> submit."""
         found = self._forms_cache.get(word)
         if found is None:
+            if len(self._forms_cache) > MEMO_LIMIT:
+                self._forms_cache.clear()
             found = self._forms_cache[word] = frozenset(_forms(word, self.grammar))
         return found
 
@@ -159,6 +161,8 @@ class Lexicon:
             names: set[str] = set()
             for form in self.forms(word):
                 names.update(self._index.get(form, ()))
+            if len(self._token_cache) > MEMO_LIMIT:
+                self._token_cache.clear()
             found = self._token_cache[word] = frozenset(names)
         return found
 
