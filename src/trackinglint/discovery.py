@@ -61,7 +61,7 @@ def discover(
                 if file.path.resolve() in found:
                     continue
                 file.content = contents.get(file.path.resolve())
-                if _format_named(file) or _sniff(file, sniffers):
+                if _format_named(file.path, file.settings) or _sniff(file, sniffers):
                     found[file.path.resolve()] = file
             continue
         settings = settings_for(path, config_file)
@@ -77,15 +77,10 @@ def _walk(folder: Path, config_file: Path | None) -> Iterator[PlanFile]:
         here = Path(current)
         settings = settings_for(here / "_", config_file)
         exclude = GlobSet(settings.exclude)
-        include = GlobSet(settings.include)
-        named = forced_globs(settings)  # `plan-format` globs name plan files outright
         dirs[:] = sorted(d for d in dirs if not exclude.matches(here / d, settings.root))
         for name in sorted(names):
             path = here / name
-            wanted = include.matches(path, settings.root) or (
-                named is not None and named.matches(path, settings.root)
-            )
-            if wanted and not exclude.matches(path, settings.root):
+            if _wanted(path, settings) and not exclude.matches(path, settings.root):
                 yield PlanFile(path, display_path(path), settings_for(path, config_file), False)
 
 
@@ -103,9 +98,8 @@ def _walk_contents(
         below = [part for part in (path, *path.parents) if top in part.parents]
         if any(exclude.matches(part, settings.root) for part in below):
             continue
-        file = PlanFile(path, display_path(path), settings, False)
-        if GlobSet(settings.include).matches(path, settings.root) or _format_named(file):
-            yield file
+        if _wanted(path, settings):
+            yield PlanFile(path, display_path(path), settings, False)
 
 
 def _excluded(path: Path, settings: Settings) -> bool:
@@ -113,9 +107,14 @@ def _excluded(path: Path, settings: Settings) -> bool:
     return any(exclude.matches(part, settings.root) for part in (path, *path.parents))
 
 
-def _format_named(file: PlanFile) -> bool:
-    named = forced_globs(file.settings)
-    return named is not None and named.matches(file.path, file.settings.root)
+def _wanted(path: Path, settings: Settings) -> bool:
+    """Matched by `include`, or named outright by a `plan-format` glob."""
+    return GlobSet(settings.include).matches(path, settings.root) or _format_named(path, settings)
+
+
+def _format_named(path: Path, settings: Settings) -> bool:
+    named = forced_globs(settings)
+    return named is not None and named.matches(path, settings.root)
 
 
 def _sniff(file: PlanFile, sniffers: Iterable[object]) -> bool:
