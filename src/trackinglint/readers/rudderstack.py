@@ -13,9 +13,9 @@ Every file has `version` (rudder/0.1, rudder/v0.1 or rudder/v1), `kind`,
 Files refer to each other by URN: legacy `$ref: "#/events/<group>/<id>"`
 (group = the defining file's `metadata.name`), v1 `"#event:<id>"`,
 `"#property:<id>"`, `"#custom-type:<id>"`, `"#category:<id>"`. So the files of
-a run are read together (`read_all`); a reference that none of them defines is
-looked up in the other rudder-cli files of the same folder (and of the
-project's sibling folders) before it is reported (TL007).
+a plan are read together (`read_all`): the plans module groups a project's
+files by the references between them, and a reference that none of them
+defines is reported (TL007). Nothing outside the files of the run is read.
 
 Model: each catalog event is a plan event named as sent (`name`, or the `id`
 when the name is missing or a Go template placeholder such as
@@ -36,7 +36,7 @@ from typing import Any
 
 from ..config import close_match
 from ..model import Event, Origin, Property
-from ..sources import Document, read_source
+from ..sources import Document
 from . import ReadResult
 from .common import JSON_TYPES, Collector, describe, text
 
@@ -74,7 +74,6 @@ _CONFIG_KEYS = {  # v1 snake_case config keys to JSON Schema
     "exclusive_maximum": "exclusiveMaximum",
 }
 _MAX_DEPTH = 8  # custom types within custom types: deep enough, and no loops
-_CONTEXT_LIMIT = 400  # rudder-cli files read beside the given ones to resolve references
 
 
 class RudderStackReader:
@@ -96,11 +95,6 @@ class RudderStackReader:
         catalog = _Catalog(out)
         for document in documents:
             catalog.add(document, report=True)
-        for tier in (_same_folder, _project_folders):
-            if not catalog.missing_references():
-                break
-            for document in _neighbours(documents, tier(documents), catalog.read):
-                catalog.add(document, report=False)
         catalog.build()
         return out.result()
 
@@ -657,62 +651,3 @@ def _validate(kind: str, body: dict, origin: Origin, version: Any, catalog: _Cat
                         "define; use e.g. email, date-time, uri or uuid",
                         "value",
                     )
-
-
-def _same_folder(documents: Sequence[Document]) -> list[Path]:
-    """The other YAML files in the folders of the given files."""
-    folders = dict.fromkeys(d.path.parent for d in documents)
-    return [path for folder in folders for path in _yaml_files(folder)]
-
-
-def _project_folders(documents: Sequence[Document]) -> list[Path]:
-    """YAML files one level up and in the folders beside: a project often keeps events,
-    properties and tracking plans in sibling folders."""
-    paths: list[Path] = []
-    for parent in dict.fromkeys(d.path.parent.parent for d in documents):
-        paths.extend(_yaml_files(parent))
-        try:
-            folders = sorted(e.path for e in os.scandir(parent) if e.is_dir())
-        except OSError:
-            continue
-        for folder in folders:
-            if not os.path.basename(folder).startswith("."):
-                paths.extend(_yaml_files(Path(folder)))
-    return paths
-
-
-def _neighbours(
-    documents: Sequence[Document], candidates: list[Path], read: set[str]
-) -> Iterator[Document]:
-    """The rudder-cli files among `candidates` not read yet (at most _CONTEXT_LIMIT)."""
-    from ..discovery import display_path
-
-    count = 0
-    for path in candidates:
-        key = os.path.abspath(path)
-        if key in read:
-            continue
-        read.add(key)
-        try:
-            raw = path.read_bytes()
-        except OSError:
-            continue
-        if not _SNIFF.search(raw.decode("utf-8", errors="replace")):
-            continue
-        loaded = read_source(path, display_path(path), raw)
-        if _is_rudder(loaded.document.data):
-            yield loaded.document
-            count += 1
-            if count >= _CONTEXT_LIMIT:
-                return
-
-
-def _yaml_files(folder: Path) -> list[Path]:
-    try:
-        return sorted(
-            Path(e.path)
-            for e in os.scandir(folder)
-            if e.is_file() and e.name.endswith((".yaml", ".yml"))
-        )
-    except OSError:
-        return []
