@@ -3,12 +3,12 @@
 
     python benchmarks/run.py [--sizes 500,5000,20000] [--runs N] [--json] [--gen PATH]
 
-Each plan is generated deterministically by `shared/bench/gen_plan.py` (found
-next to the repository, or given with `--gen`) as YAML and as JSON in a
-temporary folder. Every timed run is a fresh `trackinglint check FILE`
-subprocess, so interpreter start-up and imports are included: that is the
-number users feel. After one warm-up run per plan, `--runs` runs report the
-minimum and median wall time and the child's peak resident memory.
+Each plan is generated deterministically by `benchmarks/gen_plan.py` (or the
+generator given with `--gen`) as YAML and as JSON in a temporary folder. Every
+timed run is a fresh `trackinglint check FILE` subprocess, so interpreter
+start-up and imports are included: that is the number users feel. After one
+warm-up run per plan, `--runs` runs report the minimum and median wall time and
+the child's peak resident memory.
 
 The table ends with the project's performance budgets, judged on the median.
 `--json` prints the same results as JSON for CI comparisons. Timing on a busy
@@ -29,8 +29,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-DEFAULT_GEN = REPO.parent / "shared" / "bench" / "gen_plan.py"
+DEFAULT_GEN = Path(__file__).resolve().parent / "gen_plan.py"
 DEFAULT_SIZES = (500, 5000, 20000)
 FORMATS = ("yaml", "json")
 ERROR_EXIT = 2
@@ -122,7 +121,7 @@ def linter_version(command: list[str]) -> str:
 
 
 def generate(gen: Path, events: int, fmt: str, folder: Path) -> Path:
-    """Write one plan with the shared generator, which is deterministic per arguments."""
+    """Write one plan with the generator, which is deterministic per arguments."""
     target = folder / f"plan-{events}.{fmt}"
     args = [sys.executable, str(gen), str(events)] + (["--json"] if fmt == "json" else [])
     with target.open("wb") as out:

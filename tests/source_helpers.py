@@ -8,7 +8,7 @@ from trackinglint.sources import LoadedSource, Span, read_source
 
 from conftest import REPO
 
-GEN_PLAN = REPO.parent / "shared" / "bench" / "gen_plan.py"
+GEN_PLAN = REPO / "benchmarks" / "gen_plan.py"
 
 
 def load(source: str | bytes, name: str) -> LoadedSource:

@@ -333,7 +333,7 @@ def test_usage_errors(cli, write):
 
 @cache
 def _sarif_validator() -> Draft4Validator:
-    schema = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+    schema = REPO / "tests" / "data" / "schemas" / "sarif-schema-2.1.0.json"
     return Draft4Validator(json.loads(schema.read_text(encoding="utf-8")))
 
 

@@ -12,7 +12,7 @@ from conftest import REPO
 
 EXAMPLE = REPO / "examples" / "segment-with-metrics"
 RUDDER = REPO / "tests" / "fixtures" / "rudderstack" / "create"
-SEGMENT_CORPUS = REPO.parent / "shared" / "corpus" / "segment-typewriter"
+SEGMENT_CORPUS = REPO / "tests" / "data" / "segment-typewriter"
 REGISTRY = build_registry(load_entry_points=False)
 
 

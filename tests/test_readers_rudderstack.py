@@ -302,7 +302,7 @@ def test_a_plan_split_over_sibling_folders_resolves_when_one_file_is_linted(tmp_
     assert where(plan.events["Order Completed"]) == ("events.yaml", 7, 7)
 
 
-DOCS = REPO.parent / "shared" / "corpus" / "rudder-iac" / "cli/internal/providers/datacatalog/docs"
+DOCS = REPO / "tests" / "data" / "rudder-iac" / "cli/internal/providers/datacatalog/docs"
 
 
 def _doc_examples() -> list[tuple[str, str, dict]]:

@@ -16,7 +16,7 @@ from trackinglint.rule_pages import page_text
 
 from conftest import REPO
 
-SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+SCHEMA = REPO / "tests" / "data" / "schemas" / "sarif-schema-2.1.0.json"
 PLAN = """\
 trackinglint: 1
 events:
