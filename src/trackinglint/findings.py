@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .fixes.model import Fix
     from .model import Origin
     from .sources import Focus, Span
+
+# Text reports show this many related places, then "+N more"; JSON and SARIF show all.
+SHOWN_PLACES = 3
 
 
 class Severity(StrEnum):
@@ -27,6 +32,22 @@ _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """Another place a finding is about: the other spellings, types or copies of a name."""
+
+    file: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    path: str = ""
+    note: str = ""  # what is there, e.g. "'user_id' (string)"
+
+    def where(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One located problem. Lines and columns are 1-based; end_column is exclusive."""
 
@@ -41,6 +62,16 @@ class Finding:
     end_column: int
     path: str  # path inside the document, e.g. events."Deal Qualified".properties.amount
     group: str = ""
+    fix: Fix | None = field(default=None, compare=False, repr=False)  # a safe autofix, if any
+    related: tuple[Place, ...] = ()  # every other place the finding is about
+
+    def places_text(self, shown: int = SHOWN_PLACES) -> str:
+        """The first few related places and "+N more", for text reports ("" if none)."""
+        if not self.related:
+            return ""
+        listed = ", ".join(_place_text(place) for place in self.related[:shown])
+        more = len(self.related) - shown
+        return listed + (f", +{more} more" if more > 0 else "")
 
     def sort_key(self) -> tuple[Any, ...]:
         return (self.file, self.line, self.column, self.code, self.message)
@@ -52,7 +83,9 @@ class Finding:
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        data.pop("fix", None)  # edits, not results: reporters that show fixes say so themselves
         data["severity"] = self.severity.value
+        data["related"] = [asdict(place) for place in self.related]
         return data
 
 
@@ -63,6 +96,7 @@ class Problem:
     `code` is left None by rules (the engine fills in the rule's own code) and
     set by readers, which report on behalf of the core rules (TL001, TL002).
     `span` overrides the origin's position when the problem is not at a node.
+    `related` are the other places the problem is about, each with a short note.
     """
 
     message: str
@@ -70,6 +104,11 @@ class Problem:
     focus: Focus = "key"
     code: str | None = None
     span: Span | None = None
+    related: tuple[tuple[Origin, str], ...] = ()
+    fix: Fix | None = None  # the safe autofix `--fix` and editors apply (trackinglint.fixes)
+
+    def with_code(self, code: str) -> Problem:
+        return replace(self, code=code)
 
 
 def located(rule: Any, problem: Problem, severity: Severity, span: Span | None = None) -> Finding:
@@ -87,4 +126,41 @@ def located(rule: Any, problem: Problem, severity: Severity, span: Span | None =
         end_column=span.end_column,
         path=problem.origin.path,
         group=rule.group,
+        related=tuple(_place(origin, note) for origin, note in problem.related),
+        fix=problem.fix,
     )
+
+
+def _place(origin: Origin, note: str) -> Place:
+    span = origin.span()
+    return Place(
+        origin.document.display_path,
+        span.line,
+        span.column,
+        span.end_line,
+        span.end_column,
+        origin.path,
+        note,
+    )
+
+
+def _place_text(place: Place) -> str:
+    return f"{place.where()} {place.note}" if place.note else place.where()
+
+
+ROOT_CAUSES = frozenset({"TL001", "TL004"})
+
+
+def without_cascades(problems: Iterable[Problem], groups: dict[str, str]) -> list[Problem]:
+    """Drop outcome problems in a file that could not be read (TL001, TL004 there):
+    the unreadable file is the one thing to fix, and what follows from it is a guess.
+    `groups` maps each rule code to its group."""
+    problems = list(problems)
+    broken = {p.origin.document.display_path for p in problems if p.code in ROOT_CAUSES}
+    if not broken:
+        return problems
+    return [
+        p
+        for p in problems
+        if not (groups.get(p.code or "") == "outcome" and p.origin.document.display_path in broken)
+    ]

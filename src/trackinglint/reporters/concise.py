@@ -10,4 +10,6 @@ if TYPE_CHECKING:
 
 def report_concise(result: LintResult, stream: TextIO, *, color: bool) -> None:
     for f in result.findings:
-        stream.write(f"{f.file}:{f.line}:{f.column}: {f.code} {f.message}\n")
+        places = f.places_text()
+        also = f" (also: {places})" if places else ""
+        stream.write(f"{f.file}:{f.line}:{f.column}: {f.code} {f.message}{also}\n")

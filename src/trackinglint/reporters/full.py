@@ -8,6 +8,8 @@ from ..findings import Finding
 from .style import Style
 from .summary import summary_line
 
+SHOWN_WIDTH = 200  # characters of a source line shown under a finding
+
 if TYPE_CHECKING:
     from ..engine import LintResult
 
@@ -27,6 +29,9 @@ def _render(finding: Finding, source: str, style: Style) -> str:
         f"{style(finding.name, 'dim')}: {finding.message}\n"
         f"  {style('-->', 'blue')} {finding.file}:{finding.line}:{finding.column}\n"
     )
+    places = finding.places_text()
+    if places:
+        head += f"  {style('also', 'blue')} {places}\n"
     if not source:
         return head + "\n"
     number = str(finding.line)
@@ -37,7 +42,8 @@ def _render(finding: Finding, source: str, style: Style) -> str:
         if finding.end_line == finding.line
         else len(source) - finding.column + 1
     )
-    padding = "".join("\t" if c == "\t" else " " for c in source[: finding.column - 1])
+    source, column, width = _window(source, finding.column, width)
+    padding = "".join("\t" if c == "\t" else " " for c in source[: column - 1])
     caret = style("^" * max(width, 1), "bold", _caret_color(finding))
     lines = [
         f"{gutter} {bar}",
@@ -47,6 +53,22 @@ def _render(finding: Finding, source: str, style: Style) -> str:
     if finding.path:
         lines.append(f"{gutter} {style('=', 'blue')} at {finding.path}")
     return head + "\n".join(lines) + "\n\n"
+
+
+def _window(source: str, column: int, width: int) -> tuple[str, int, int]:
+    """At most SHOWN_WIDTH characters of a long line, around the finding's column.
+
+    A minified plan is one line of megabytes; printing it under every finding
+    would turn a report into gigabytes.
+    """
+    if len(source) <= SHOWN_WIDTH:
+        return source, column, width
+    start = max(0, min(column - 1 - SHOWN_WIDTH // 4, len(source) - SHOWN_WIDTH))
+    end = start + SHOWN_WIDTH
+    shown = ("…" if start else "") + source[start:end] + ("…" if end < len(source) else "")
+    offset = column - 1 - start  # where the finding starts within the slice
+    room = SHOWN_WIDTH - offset
+    return shown, offset + 1 + (1 if start else 0), max(1, min(width, room))
 
 
 def _caret_color(finding: Finding) -> str:

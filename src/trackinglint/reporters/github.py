@@ -48,7 +48,9 @@ def workflow_command(finding: Finding) -> str:
             properties.append(("endLine", finding.end_line))
     properties.append(("title", f"{finding.code} {finding.name}"))
     rendered = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties)
-    return f"::{COMMAND[finding.severity]} {rendered}::{escape_data(finding.message)}"
+    places = finding.places_text()
+    message = f"{finding.message}\nAlso: {places}" if places else finding.message
+    return f"::{COMMAND[finding.severity]} {rendered}::{escape_data(message)}"
 
 
 def escape_data(text: str) -> str:

@@ -1,8 +1,9 @@
 """JUnit XML, for CI systems that show test reports (GitLab, Jenkins, Azure).
 
-One test suite per file; one failing test case per finding, and one passing
-case for a file with no findings, so a clean plan shows up as passed rather
-than as missing.
+One test suite per file; one test case per finding, and one passing case for
+a file with no findings, so a clean plan shows up as passed rather than as
+missing. Errors and warnings fail their case; an info is advice, not a failure:
+its case passes and carries the finding in `system-out`.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, TextIO
 
-from ..findings import Finding
+from ..findings import Finding, Severity
 
 if TYPE_CHECKING:
     from ..engine import LintResult
@@ -28,7 +29,7 @@ def report_junit(result: LintResult, stream: TextIO, *, color: bool) -> None:
         "testsuites",
         name="trackinglint",
         tests=str(sum(max(len(found), 1) for found in by_file.values())),
-        failures=str(len(result.findings)),
+        failures=str(sum(1 for finding in result.findings if _fails(finding))),
         errors="0",
     )
     for file, findings in by_file.items():
@@ -37,7 +38,7 @@ def report_junit(result: LintResult, stream: TextIO, *, color: bool) -> None:
             "testsuite",
             name=_text(file),
             tests=str(max(len(findings), 1)),
-            failures=str(len(findings)),
+            failures=str(sum(1 for finding in findings if _fails(finding))),
             errors="0",
             skipped="0",
         )
@@ -60,13 +61,23 @@ def _case(suite: ET.Element, finding: Finding) -> None:
         file=_text(finding.file),
         line=str(finding.line),
     )
-    failure = ET.SubElement(
-        case, "failure", message=_text(finding.message), type=finding.severity.value
-    )
     details = f"{finding.file}:{finding.line}:{finding.column}: {finding.code} {finding.message}"
     if finding.path:
         details += f"\nat {finding.path}"
+    details += "".join(
+        f"\nalso at {place.where()} {place.note}".rstrip() for place in finding.related
+    )
+    if not _fails(finding):
+        ET.SubElement(case, "system-out").text = _text(details)
+        return
+    failure = ET.SubElement(
+        case, "failure", message=_text(finding.message), type=finding.severity.value
+    )
     failure.text = _text(details)
+
+
+def _fails(finding: Finding) -> bool:
+    return finding.severity is not Severity.INFO
 
 
 def _text(value: str) -> str:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from .. import __version__
-from ..findings import Finding, Severity
+from ..findings import Finding, Place, Severity
 from ..rule_pages import page_path, page_text, pages_folder
 from .fingerprints import VERSION, fingerprints
 
@@ -113,7 +113,7 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, An
     }
     if finding.path:
         location["logicalLocations"] = [{"fullyQualifiedName": finding.path}]
-    return {
+    sarif_result: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": rule_index,
         "level": LEVEL[finding.severity],
@@ -121,6 +121,31 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, An
         "locations": [location],
         "partialFingerprints": {VERSION: fingerprint},
     }
+    if finding.related:
+        sarif_result["relatedLocations"] = [
+            _related(place, number) for number, place in enumerate(finding.related, start=1)
+        ]
+    return sarif_result
+
+
+def _related(place: Place, number: int) -> dict[str, Any]:
+    related: dict[str, Any] = {
+        "id": number,
+        "physicalLocation": {
+            "artifactLocation": _artifact(place.file),
+            "region": {
+                "startLine": place.line,
+                "startColumn": place.column,
+                "endLine": place.end_line,
+                "endColumn": place.end_column,
+            },
+        },
+    }
+    if place.note:
+        related["message"] = {"text": place.note}
+    if place.path:
+        related["logicalLocations"] = [{"fullyQualifiedName": place.path}]
+    return related
 
 
 def _artifact(file: str) -> dict[str, str]:

@@ -1,4 +1,9 @@
-"""Consistency rules: one name, one spelling, one type, across every file of a plan."""
+"""Consistency rules: one name, one spelling, one type, across every file of a plan.
+
+Each group (the spellings of one event or property, the types of one field)
+is one finding, at the first place that differs from the most used form; every
+other place rides along as a related place, shown in full by JSON and SARIF.
+"""
 
 from __future__ import annotations
 
@@ -9,88 +14,111 @@ from functools import lru_cache
 from ..findings import Problem, Severity
 from ..model import Origin, Plan, Property
 from .api import RuleContext, rule
-from .names import normalized, places
+from .names import normalized
+
+Places = list[tuple[Origin, str]]  # each place with the spelling or type found there
 
 
 @rule("TL201", "duplicate-event", severity=Severity.ERROR, group="consistency")
 def duplicate_event(ctx: RuleContext) -> Iterator[Problem]:
     """Two events whose names differ only in case or separators, or one defined twice."""
-    groups: dict[str, list[Origin]] = defaultdict(list)
-    names: dict[str, list[str]] = defaultdict(list)
+    groups: dict[str, Places] = defaultdict(list)
     for event in ctx.plan.events.values():
-        key = normalized(event.name)
-        groups[key].append(event.origin)
-        names[key].append(event.name)
+        groups[normalized(event.name)].append((event.origin, event.name))
     for again in ctx.plan.redefinitions:
         if again.section == "events":
-            key = normalized(again.name)
-            groups[key].append(again.again)
-            names[key].append(again.name)
-    for key, origins in groups.items():
-        if len(origins) < 2:
+            groups[normalized(again.name)].append((again.again, again.name))
+    for found in groups.values():
+        if len(found) < 2:
             continue
-        spelled = sorted(set(names[key]), key=names[key].index)
+        names = [name for _, name in found]
+        spelled = sorted(set(names), key=names.index)
         what = (
-            f"event '{spelled[0]}' is defined {len(origins)} times"
+            f"event '{spelled[0]}' is defined {len(found)} times"
             if len(spelled) == 1
             else "events " + ", ".join(f"'{name}'" for name in spelled) + " differ only in "
             "case or separators"
         )
-        yield ctx.problem(
-            origins[1],
-            f"{what} ({places(origins)}); analyses split one behaviour in two: keep one name "
-            "and send it everywhere",
+        yield Problem(
+            f"{what}; analyses split one behaviour in two: keep one name and send it everywhere",
+            found[1][0],
+            related=tuple((origin, f"'{name}'") for origin, name in found[:1] + found[2:]),
         )
-
-
-def _property_places(plan: Plan) -> Iterator[tuple[str, Property]]:
-    for _, prop in plan.all_properties():
-        if prop.name != "items":
-            yield prop.name, prop
 
 
 @rule("TL202", "property-name-variants", severity=Severity.WARNING, group="consistency")
 def property_name_variants(ctx: RuleContext) -> Iterator[Problem]:
     """The same property spelled in several ways across the plan."""
     spellings: dict[str, dict[str, list[Origin]]] = defaultdict(lambda: defaultdict(list))
-    for name, prop in _property_places(ctx.plan):
-        spellings[normalized(name)][name].append(prop.origin)
+    for _, prop in ctx.plan.all_properties():
+        if prop.name != "items":
+            spellings[normalized(prop.name)][prop.name].append(prop.origin)
     for variants in spellings.values():
         if len(variants) < 2:
             continue
         ranked = sorted(variants.items(), key=lambda item: -len(item[1]))
-        listing = " | ".join(
-            f"'{name}' ({_count(origins)}: {places(origins)})" for name, origins in ranked
-        )
-        yield ctx.problem(
-            ranked[1][1][0],
+        listing = ", ".join(f"'{name}' ({_count(origins)})" for name, origins in ranked)
+        every = [(origin, f"'{name}'") for name, origins in ranked for origin in origins]
+        first = ranked[1][1][0]
+        yield Problem(
             f"property spelled {len(variants)} ways: {listing}; pick one spelling (most used: "
             f"'{ranked[0][0]}') so the columns line up downstream",
+            first,
+            related=tuple(place for place in every if place[0] is not first),
         )
 
 
 @rule("TL203", "property-type-conflict", severity=Severity.ERROR, group="consistency")
 def property_type_conflict(ctx: RuleContext) -> Iterator[Problem]:
-    """One property name with different types on different events."""
-    shared = ctx.plan.properties
-    typed: dict[str, dict[str, list[Origin]]] = defaultdict(lambda: defaultdict(list))
-    for name, prop in _property_places(ctx.plan):
-        kinds = prop.types or (shared[prop.ref].types if prop.ref in shared else ())
+    """One property with different types where it plays the same role.
+
+    Top-level properties (of events and shared definitions) are compared with
+    each other; a nested one only with the same field under a parent of the
+    same path (`cart.items.price`). A property without a type is not compared.
+    """
+    typed: dict[tuple[str, ...], dict[str, list[Origin]]] = defaultdict(lambda: defaultdict(list))
+    for role, prop in _roles(ctx.plan):
+        kinds = prop.types or _shared_types(ctx.plan, prop)
         key = _type_key(kinds)
         if key:
-            typed[name][key].append(prop.origin)
-    for name, by_type in typed.items():
+            typed[role][key].append(prop.origin)
+    for role, by_type in typed.items():
         if len(by_type) < 2:
             continue
         ranked = sorted(by_type.items(), key=lambda item: -len(item[1]))
-        listing = " | ".join(
-            f"{kind} ({_count(origins)}: {places(origins)})" for kind, origins in ranked
+        listing = ", ".join(f"{kind} ({_count(origins)})" for kind, origins in ranked)
+        every = [(origin, kind) for kind, origins in ranked for origin in origins]
+        first = ranked[1][1][0]
+        yield Problem(
+            f"property '{'.'.join(role)}' has {len(by_type)} types: {listing}; give it one "
+            "type everywhere, or rename the ones that mean something else",
+            first,
+            related=tuple(place for place in every if place[0] is not first),
         )
-        yield ctx.problem(
-            ranked[1][1][0],
-            f"property '{name}' has {len(by_type)} types: {listing}; give it one type "
-            "everywhere, or rename the ones that mean something else",
-        )
+
+
+def _roles(plan: Plan) -> Iterator[tuple[tuple[str, ...], Property]]:
+    """Every property with its role: the names from the top of its event or definition."""
+    tops = [*plan.properties.values()]
+    tops += [prop for event in plan.events.values() for prop in event.properties.values()]
+    for prop in tops:
+        yield from _walk((prop.name,), prop)
+
+
+def _walk(
+    role: tuple[str, ...], prop: Property, *, item: bool = False
+) -> Iterator[tuple[tuple[str, ...], Property]]:
+    if not (item and prop.properties):  # items that are objects: compared by their members
+        yield role, prop
+    for child in prop.properties.values():
+        yield from _walk((*role, child.name), child)
+    if prop.items is not None:
+        yield from _walk((*role, "[]"), prop.items, item=True)
+
+
+def _shared_types(plan: Plan, prop: Property) -> tuple[str, ...]:
+    shared = plan.properties.get(prop.ref) if prop.ref else None
+    return shared.types if shared is not None else ()
 
 
 @lru_cache(maxsize=256)

@@ -1,32 +1,38 @@
-"""Naming conventions for events and properties: configurable, or the plan's own majority."""
+"""Naming conventions for events and properties: configured, or the plan's clear majority.
+
+Each distinct name is reported once, at its first place, with every other
+place it is written carried along: renaming it is one fix.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from ..findings import Problem, Severity
 from ..model import Origin
 from .api import Option, RuleContext, rule
-from .names import STYLE_ALIASES, STYLE_PATTERNS, majority_style, restyle, styles_of
+from .names import (
+    OBJECT_ACTION,
+    STYLE_ALIASES,
+    STYLE_PATTERNS,
+    convention_of,
+    is_object_action,
+    restyle,
+    styles_of,
+)
 
 CONSISTENT = "consistent"
-TITLE_OBJECT_ACTION = "title-object-action"
-_PARTICLES = {"in", "out", "up", "down", "off", "on", "over", "back", "through"}
-_IRREGULAR_PAST = {
-    "begun", "bought", "built", "chosen", "done", "drawn", "driven", "found", "given", "gone",
-    "held", "kept", "known", "left", "lost", "made", "met", "paid", "put", "read", "run", "said",
-    "seen", "sent", "set", "shown", "sold", "spent", "taken", "told", "undone", "won", "written",
-}  # fmt: skip
+OBJECT_ACTION_NAMES = ("title-object-action", "object-action", "object action")
 
 _CONVENTION_DOC = (
-    "consistent (the plan's majority style), title-object-action, Title Case, snake_case, "
-    "camelCase, PascalCase, kebab-case, dot.case, SCREAMING_SNAKE_CASE"
+    "consistent (the plan's clear majority style), title-object-action, Title Case, "
+    "snake_case, camelCase, PascalCase, kebab-case, dot.case, lower case words, SCREAMING_CASE"
 )
 
 
 def _known_convention(value: str) -> str | None:
-    known = {CONSISTENT, TITLE_OBJECT_ACTION, *STYLE_PATTERNS, *STYLE_ALIASES}
+    known = {CONSISTENT, *OBJECT_ACTION_NAMES, *STYLE_PATTERNS, *STYLE_ALIASES}
     return None if value in known or value.lower() in known else f"use one of: {_CONVENTION_DOC}"
 
 
@@ -38,22 +44,29 @@ def _valid_regex(value: str) -> str | None:
     return None
 
 
-def _options(default: str) -> dict[str, Option]:
+def _share(value: float) -> str | None:
+    return None if 0 <= value < 1 else "give a share from 0 up to (not including) 1, e.g. 0.5"
+
+
+def _options() -> dict[str, Option]:
     return {
-        "convention": Option(default, f"One of: {_CONVENTION_DOC}.", _known_convention),
+        "convention": Option(CONSISTENT, f"One of: {_CONVENTION_DOC}.", _known_convention),
         "pattern": Option(
             "", "A regular expression every name must match (overrides convention).", _valid_regex
+        ),
+        "majority": Option(
+            0.5,
+            "With `consistent`: a style is the plan's convention when more than this share "
+            "of the names whose style is clear use it.",
+            _share,
         ),
     }
 
 
 @rule(
-    "TL204",
-    "event-naming-convention",
-    severity=Severity.WARNING,
-    group="naming",
-    options=_options(CONSISTENT),
-)
+    "TL204", "event-naming-convention", severity=Severity.WARNING, group="naming",
+    options=_options(),
+)  # fmt: skip
 def event_naming_convention(ctx: RuleContext) -> Iterator[Problem]:
     """Event names that break the plan's naming convention."""
     named = [(event.name, event.origin) for event in ctx.plan.events.values()]
@@ -61,12 +74,9 @@ def event_naming_convention(ctx: RuleContext) -> Iterator[Problem]:
 
 
 @rule(
-    "TL205",
-    "property-naming-convention",
-    severity=Severity.WARNING,
-    group="naming",
-    options=_options(CONSISTENT),
-)
+    "TL205", "property-naming-convention", severity=Severity.WARNING, group="naming",
+    options=_options(),
+)  # fmt: skip
 def property_naming_convention(ctx: RuleContext) -> Iterator[Problem]:
     """Property names that break the plan's naming convention."""
     named = [(prop.name, prop.origin) for _, prop in ctx.plan.all_properties()]
@@ -74,54 +84,63 @@ def property_naming_convention(ctx: RuleContext) -> Iterator[Problem]:
 
 
 def _check(ctx: RuleContext, what: str, named: list[tuple[str, Origin]]) -> Iterator[Problem]:
+    places: dict[str, list[Origin]] = {}
+    for name, origin in named:
+        places.setdefault(name, []).append(origin)
     pattern, convention = ctx.options["pattern"], ctx.options["convention"]
     if pattern:
         compiled = re.compile(pattern)  # checked when the configuration was read
-        for name, origin in named:
+        for name, origins in places.items():
             if not compiled.fullmatch(name):
-                yield ctx.problem(
-                    origin, f"{what} name '{name}' does not match the pattern '{pattern}'"
-                )
+                why = f"{what} name '{name}' does not match the pattern '{pattern}'"
+                yield _once(ctx, origins, why)
         return
-    if convention == TITLE_OBJECT_ACTION:
-        yield from _title_object_action(ctx, what, named)
+    if convention.lower() in OBJECT_ACTION_NAMES:
+        for name, origins in places.items():
+            if not is_object_action(name):
+                yield _once(ctx, origins, _not_object_action(what, name))
         return
-    style, fitting, total = _wanted_style(convention, (name for name, _ in named))
-    if style is None:
-        return
-    why = (
-        f"the plan's {what} names are mostly {style} ({fitting} of {total})"
-        if convention == CONSISTENT
-        else f"the convention is {style}"
-    )
-    for name, origin in named:
-        if style not in styles_of(name):
-            yield ctx.problem(
-                origin,
-                f"{what} name '{name}' is not {style}, but {why}; rename it to match, e.g. "
-                f"'{restyle(name, style)}'",
-            )
-
-
-def _wanted_style(convention: str, names: Iterable[str]) -> tuple[str | None, int, int]:
     if convention == CONSISTENT:
-        return majority_style(names)
-    return STYLE_ALIASES.get(convention.lower(), convention), 0, 0
+        found = convention_of(places, ctx.options["majority"])
+        if found.style is None:
+            return  # no clear majority: `--statistics` says so, nothing to report
+        style = found.style
+        label = f'Title Case ("{OBJECT_ACTION}")' if found.object_action else style
+        why = (
+            f"the plan's {what} names are mostly {label} ({found.fitting} of the "
+            f"{found.decided} whose style is clear)"
+        )
+    else:
+        style = STYLE_ALIASES.get(convention.lower(), convention)
+        why = f"the convention is {style}"
+    for name, origins in places.items():
+        if style not in styles_of(name):
+            yield _once(ctx, origins, _not_styled(what, name, style, why))
 
 
-def _title_object_action(
-    ctx: RuleContext, what: str, named: list[tuple[str, Origin]]
-) -> Iterator[Problem]:
-    for name, origin in named:
-        words = name.split(" ")
-        verb = next((w for w in reversed(words) if w.lower() not in _PARTICLES), "")
-        is_past = verb.lower().endswith("ed") or verb.lower() in _IRREGULAR_PAST
-        if "Title Case" not in styles_of(name) or len(words) < 2 or not is_past:
-            yield ctx.problem(
-                origin,
-                f"{what} name '{name}' is not Title Case \"Object Action\" in the past tense "
-                "(e.g. 'Order Completed', 'Invite Sent')",
-            )
+def _not_styled(what: str, name: str, style: str, why: str) -> str:
+    if not name.strip():
+        return f"{what} name is empty; name it in {style}, as {why.removeprefix('the ')}"
+    message = f"{what} name '{name}' is not {style}, but {why}"
+    suggestion = restyle(name, style)
+    if suggestion and suggestion != name and style in styles_of(suggestion):
+        return f"{message}; rename it to match, e.g. '{suggestion}'"
+    return f"{message}; rename it to match"
+
+
+def _not_object_action(what: str, name: str) -> str:
+    return (
+        f"{what} name '{name}' is not Title Case \"Object Action\" in the past tense "
+        "(e.g. 'Order Completed', 'Invite Sent')"
+    )
+
+
+def _once(ctx: RuleContext, origins: list[Origin], message: str) -> Problem:
+    """One finding per name, at its first place; the other places ride along."""
+    also = len(origins) - 1
+    if also:
+        message += f" (written in {also + 1} places)"
+    return Problem(message, origins[0], related=tuple((o, "") for o in origins[1:]))
 
 
 RULES = (event_naming_convention, property_naming_convention)

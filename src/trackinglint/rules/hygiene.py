@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..classification import tokenize
 from ..findings import Problem, Severity
-from ..model import Plan, Property
+from ..model import Event, Origin, Plan, Property
 from .api import Option, RuleContext, rule
 
 KINDS = ("event", "property", "metric", "job")
@@ -38,30 +38,90 @@ def _kinds_ok(value: list) -> str | None:
     options={"kinds": Option(list(KINDS), "Which definitions need a description.", _kinds_ok)},
 )
 def missing_description(ctx: RuleContext) -> Iterator[Problem]:
-    """An event, property, metric or job without a description."""
+    """An event, shared property, metric or job without a description, or with
+    undocumented properties: one finding per definition, its properties included."""
     plan, kinds = ctx.plan, set(ctx.options["kinds"])
-    if "event" in kinds:
+    if "event" in kinds or "property" in kinds:
         for event in plan.events.values():
-            if not _said(event.description):
-                yield ctx.problem(
-                    event.origin,
-                    f"event '{event.name}' has no description; say what happened and when it "
-                    "fires, so others can use it without reading the code",
-                )
+            bare = not _said(event.description) and "event" in kinds
+            props = _undocumented(plan, event.properties) if "property" in kinds else []
+            if bare or props:
+                yield _event_problem(event.name, event.origin, bare, props)
     if "property" in kinds:
-        for event, prop in plan.all_properties():
-            if prop.name != "items" and not _said(_description(plan, prop)):
-                owner = f" of event '{event.name}'" if event else ""
-                yield ctx.problem(
-                    prop.origin,
-                    f"property '{prop.name}'{owner} has no description; say what it holds, "
-                    "with units where there are any",
-                )
+        for name, prop in plan.properties.items():
+            props = _undocumented(plan, prop.properties)
+            if not _said(prop.description) or props:
+                yield _shared_problem(name, prop, props)
     for kind, items in (("metric", plan.metrics), ("job", plan.jobs)):
         if kind in kinds:
             for item in items.values():
                 if not _said(item.description):
                     yield ctx.problem(item.origin, f"{kind} '{item.name}' has no description")
+
+
+def _undocumented(plan: Plan, props: dict[str, Property]) -> list[Property]:
+    """Properties (nested ones too) saying nothing; a `$ref` speaks for itself once,
+    where it is defined."""
+    found: list[Property] = []
+    for prop in props.values():
+        if prop.ref and prop.ref in plan.properties:
+            continue
+        if prop.name != "items" and not _said(prop.description):
+            found.append(prop)
+        found.extend(_undocumented(plan, prop.properties))
+        if prop.items is not None:
+            found.extend(_undocumented(plan, prop.items.properties))
+    return found
+
+
+def _listing(props: list[Property]) -> str:
+    names = list(dict.fromkeys(prop.name for prop in props))
+    more = f" +{len(names) - 3} more" if len(names) > 3 else ""
+    return ", ".join(names[:3]) + more
+
+
+def _event_problem(name: str, origin: Origin, bare: bool, props: list[Property]) -> Problem:
+    related = tuple((prop.origin, f"'{prop.name}'") for prop in props)
+    count = plural(len(props), "property")
+    if bare and props:
+        message = (
+            f"event '{name}' has no description, and {len(props)} of its properties "
+            f"{'has' if len(props) == 1 else 'have'} none ({_listing(props)}); say what "
+            "happened and when it fires, and what each property holds"
+        )
+    elif bare:
+        message = (
+            f"event '{name}' has no description; say what happened and when it fires, so "
+            "others can use it without reading the code"
+        )
+    else:
+        message = (
+            f"event '{name}' has {count} without a description ({_listing(props)}); say what "
+            "each holds, with units where there are any"
+        )
+        return Problem(message, props[0].origin, related=related[1:])
+    return Problem(message, origin, related=related)
+
+
+def _shared_problem(name: str, prop: Property, props: list[Property]) -> Problem:
+    related = tuple((member.origin, f"'{member.name}'") for member in props)
+    if not _said(prop.description):
+        message = (
+            f"shared property '{name}' has no description; say what it holds, with units "
+            "where there are any"
+        )
+        return Problem(message, prop.origin, related=related)
+    message = (
+        f"shared property '{name}' has {plural(len(props), 'member')} without a description "
+        f"({_listing(props)}); say what each holds"
+    )
+    return Problem(message, props[0].origin, related=related[1:])
+
+
+def plural(count: int, word: str) -> str:
+    if count == 1:
+        return f"1 {word}"
+    return f"{count} {word[:-1]}ies" if word.endswith("y") else f"{count} {word}s"
 
 
 @rule("TL207", "missing-owner", severity=Severity.INFO, group="hygiene", enabled=False)
@@ -101,23 +161,28 @@ def unused_definition(ctx: RuleContext) -> Iterator[Problem]:
 
 @rule("TL210", "pii-property", severity=Severity.WARNING, group="hygiene")
 def pii_property(ctx: RuleContext) -> Iterator[Problem]:
-    """A property whose name suggests personal data, with no `pii` declaration."""
-    for event, prop in ctx.plan.all_properties():
-        if prop.pii is not None or prop.name == "items":
-            continue
-        if _looks_personal(prop.name):
-            owner = f" of event '{event.name}'" if event else ""
-            yield ctx.problem(
-                prop.origin,
-                f"property '{prop.name}'{owner} looks like personal data; declare `pii: true` "
-                "(and hash or drop it before it leaves the client) or `pii: false`",
-            )
+    """A property whose name suggests personal data, with no `pii` declaration.
+
+    One finding per name: deciding what `email` holds is one decision, however
+    many events carry it."""
+    flagged = [
+        (event, prop)
+        for event, prop in ctx.plan.all_properties()
+        if prop.pii is None and prop.name != "items" and _looks_personal(prop.name)
+    ]
+    for name, found in _by_name(flagged).items():
+        yield _once(
+            found,
+            f"property '{name}'{_where(found)} looks like personal data; declare `pii: true` "
+            "(and hash or drop it before it leaves the client) or `pii: false`",
+        )
 
 
 @rule("TL211", "untyped-property", severity=Severity.WARNING, group="hygiene")
 def untyped_property(ctx: RuleContext) -> Iterator[Problem]:
-    """A property with no type."""
+    """A property with no type: one finding per name, every untyped place carried along."""
     shared = ctx.plan.properties
+    untyped = []
     for event, prop in ctx.plan.all_properties():
         if prop.types or prop.name == "items":
             continue
@@ -125,12 +190,36 @@ def untyped_property(ctx: RuleContext) -> Iterator[Problem]:
             continue
         if prop.schema.get("enum") or "const" in prop.schema:
             continue  # the values pin the type down; TL212 asks for an explicit one
-        owner = f" of event '{event.name}'" if event else ""
-        yield ctx.problem(
-            prop.origin,
-            f"property '{prop.name}'{owner} has no type; every destination guesses "
+        untyped.append((event, prop))
+    for name, found in _by_name(untyped).items():
+        yield _once(
+            found,
+            f"property '{name}'{_where(found)} has no type; every destination guesses "
             "differently: declare one (string, integer, number, boolean, object, array)",
         )
+
+
+Found = list[tuple[Event | None, Property]]
+
+
+def _by_name(found: Found) -> dict[str, Found]:
+    grouped: dict[str, Found] = {}
+    for event, prop in found:
+        grouped.setdefault(prop.name, []).append((event, prop))
+    return grouped
+
+
+def _where(found: Found) -> str:
+    """Whose property it is: one event, a shared definition, or how many places."""
+    if len(found) > 1:
+        return f" ({len(found)} places)"
+    event = found[0][0]
+    return f" of event '{event.name}'" if event else ""
+
+
+def _once(found: Found, message: str) -> Problem:
+    related = tuple((prop.origin, f"event '{e.name}'" if e else "") for e, prop in found[1:])
+    return Problem(message, found[0][1].origin, related=related)
 
 
 def _said(text: str | None) -> bool:

@@ -77,6 +77,9 @@ def _check_completion(
         )
 
 
+SURE = 0.6  # an event verdict at least this confident is one the classifier is sure of
+
+
 @rule(
     "TL111",
     "plan-mostly-motion",
@@ -85,14 +88,26 @@ def _check_completion(
     options={
         "min-progress-share": Option(
             0.10, "Smallest share of events that must record a job getting done."
-        )
+        ),
+        "min-events": Option(10, "Fewest events for a share to mean anything."),
+        "min-sure-share": Option(
+            0.8, f"Smallest share of events the classifier must be sure of (confidence >= {SURE})."
+        ),
     },
 )
 def plan_mostly_motion(ctx: RuleContext) -> Iterator[Problem]:
-    """Too few of the plan's events record a job getting done."""
+    """Too few of the plan's events record a job getting done.
+
+    A share is only as good as the verdicts behind it: the rule speaks when the
+    plan has `min-events` events and the classifier is sure of `min-sure-share`
+    of them; otherwise it stays silent (`trackinglint classify` shows why).
+    """
     verdicts = ctx.classification.events
     total = len(verdicts)
-    if not total:
+    if total < ctx.options["min-events"]:
+        return
+    sure = sum(1 for verdict in verdicts.values() if verdict.confidence >= SURE)
+    if sure / total < ctx.options["min-sure-share"]:
         return
     done = sum(1 for verdict in verdicts.values() if verdict.kind == COMPLETION)
     floor = ctx.options["min-progress-share"]
@@ -112,13 +127,17 @@ def completion_without_artifact(ctx: RuleContext) -> Iterator[Problem]:
     for event in ctx.plan.events.values():
         if verdicts[event.name].kind != COMPLETION or _has_artifact(event):
             continue
-        word = _FIRST_WORD.search(event.name)
-        example = f"{word.group(0).lower()}_id" if word else "object_id"
+        carried = [name for name in event.properties if _IDENTIFIER.search(name)]
+        if carried:
+            advice = f"mark `{carried[0]}` `required: true`"
+        else:
+            word = _FIRST_WORD.search(event.name)
+            example = f"{word.group(0).lower()}_id" if word else "object_id"
+            advice = f"add one such as `{example}` with `required: true`"
         yield ctx.problem(
             event.origin,
             f"job-completion event '{event.name}' has no required property identifying what "
-            f"got done; add one such as `{example}` with `required: true`, so every "
-            "completion points at its artifact",
+            f"got done; {advice}, so every completion points at its artifact",
         )
 
 

@@ -29,22 +29,39 @@ def north_stars(plan: Plan) -> list[Metric]:
     return [metric for metric in plan.metrics.values() if metric.north_star]
 
 
+@rule("TL100", "plan-without-metrics", severity=Severity.INFO, group="outcome")
+def plan_without_metrics(ctx: RuleContext) -> Iterator[Problem]:
+    """The plan declares events but no metrics: a note on how to add them.
+
+    Vendor exports (Segment, RudderStack, Iglu) carry events only; the outcome
+    rules need metrics to say anything, and guessing would be noise.
+    """
+    if ctx.plan.metrics or not ctx.plan.events:
+        return
+    yield ctx.problem(
+        plan_anchor(ctx.plan, "metrics", "events"),
+        "the plan declares no metrics, so the outcome checks have nothing to read; to say "
+        "what success looks like, add a native file beside it (`trackinglint: 1` with "
+        "`metrics:`) whose north star counts a job-completion event",
+    )
+
+
 @rule("TL101", "no-north-star", severity=Severity.WARNING, group="outcome")
 def no_north_star(ctx: RuleContext) -> Iterator[Problem]:
-    """The plan has no metric marked as its north star."""
-    if north_stars(ctx.plan):
-        return
-    if ctx.plan.metrics:
-        message = (
-            "no metric is marked as the north star; mark the one metric that counts the "
-            "job customers hire the product for with `north_star: true`"
-        )
-    else:
-        message = (
-            "the plan declares no metrics, so nothing says what success looks like; add a "
-            "north-star metric that counts a job-completion event"
-        )
-    yield ctx.problem(plan_anchor(ctx.plan, "metrics", "events"), message)
+    """The plan has metrics, and none is marked as its north star."""
+    if not ctx.plan.metrics or north_stars(ctx.plan):
+        return  # a plan without metrics gets TL100's note instead
+    yield ctx.problem(
+        plan_anchor(ctx.plan, "metrics", "events"),
+        "no metric is marked as the north star; mark the one metric that counts the job "
+        "customers hire the product for with `north_star: true`",
+    )
+
+
+def resolved(plan: Plan, metric: Metric) -> bool:
+    """Every event the metric names exists: otherwise TL208 reports the name, and what
+    the metric counts is unknown, so no rule may say it counts motion."""
+    return all(name in plan.events for name in metric.event_names)
 
 
 @rule("TL102", "competing-north-stars", severity=Severity.ERROR, group="outcome")
@@ -65,7 +82,7 @@ def surface_north_star(ctx: RuleContext) -> Iterator[Problem]:
     verdicts = ctx.classification.metrics
     for metric in north_stars(ctx.plan):
         verdict = verdicts[metric.name]
-        if verdict.kind == SURFACE:
+        if verdict.kind == SURFACE and resolved(ctx.plan, metric):
             yield ctx.problem(
                 metric.origin.field("north_star", "role"),
                 f"north star '{metric.name}' is a surface metric ({verdict.reason}); make the "
@@ -79,7 +96,7 @@ def target_on_surface_metric(ctx: RuleContext) -> Iterator[Problem]:
     verdicts = ctx.classification.metrics
     for metric in ctx.plan.metrics.values():
         verdict = verdicts[metric.name]
-        if metric.target is not None and verdict.kind == SURFACE:
+        if metric.target is not None and verdict.kind == SURFACE and resolved(ctx.plan, metric):
             yield ctx.problem(
                 metric.origin.field("target"),
                 f"target set on surface metric '{metric.name}' ({verdict.reason}); move the "
@@ -153,6 +170,7 @@ def friction_as_engagement(ctx: RuleContext) -> Iterator[Problem]:
 
 
 RULES = (
+    plan_without_metrics,
     no_north_star,
     competing_north_stars,
     surface_north_star,
