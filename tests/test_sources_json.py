@@ -424,6 +424,38 @@ def test_absurdly_deep_json_is_an_error_not_a_crash(text: str) -> None:
     assert span == Span(1, 1, 1, 2)
 
 
+def test_json_deeper_than_the_limit_is_refused_where_it_goes_too_deep() -> None:
+    text = '{"events": ' + '{"a": ' * 199 + '{"b": [1]}' + "}" * 200
+    message, span = only_error(load(text))
+    assert message == (
+        "nested more than 200 levels deep; a plan never needs that (see README, Limits)"
+    )
+    assert span == Span(1, 12 + 6 * 199, 1, 13 + 6 * 199)  # the 201st opening brace
+
+
+def test_brackets_inside_strings_do_not_count_as_nesting() -> None:
+    text = '{"a": "' + "[{" * 500 + '\\"' + '[" }'
+    assert load(text).document.data == {"a": "[{" * 500 + '"['}
+
+
+def test_integer_beyond_the_digit_limit_is_a_located_error() -> None:
+    text = '{"a": {"maximum": ' + "9" * 4301 + "}}"
+    message, span = only_error(load(text))
+    assert message == (
+        "an integer of 4,301 digits; numbers are limited to 4,300 digits (see README, Limits)"
+    )
+    assert span == Span(1, 19, 1, 19 + 4301)
+    assert load('{"a": ' + "9" * 4300 + "}").document.data == {"a": int("9" * 4300)}
+
+
+def test_many_duplicate_keys_take_linear_time() -> None:
+    text = "{" + ",\n".join(f'"k{i % 2000}": {i}' for i in range(40_000)) + "}"
+    began = time.perf_counter()
+    loaded = load(text)
+    assert time.perf_counter() - began < 3.0
+    assert len(loaded.parse_errors) == 38_000
+
+
 def test_moderately_deep_json_loads_with_positions() -> None:
     depth = 200
     loaded = clean("[" * depth + "7" + "]" * depth)
@@ -432,7 +464,7 @@ def test_moderately_deep_json_loads_with_positions() -> None:
 
 
 def test_deep_duplicate_key_is_located() -> None:
-    depth = 200
+    depth = 199  # the deepest allowed: 200 containers in all
     loaded = load('{"a":' * depth + '{"k": 1, "k": 2}' + "}" * depth)
     message, span = only_error(loaded)
     assert "duplicate key 'k'" in message

@@ -740,8 +740,12 @@ def test_billion_laughs_is_refused_quickly() -> None:
     assert loaded.document.data is None
     message, span = only_error(loaded)
     assert "billion-laughs" in message
-    # The budget runs out at the 8th alias of level 5.
-    assert start(span) == (6, 45)
+    # The budget (100,000 nodes) runs out at the 8th alias of level 4.
+    assert span == Span(5, 45, 5, 48)
+    assert message == (
+        "aliases expand to more than 100,000 nodes; refusing to load "
+        "(billion-laughs guard; see README, Limits)"
+    )
 
 
 def test_many_small_aliases_are_fine() -> None:
@@ -954,3 +958,45 @@ def test_generated_plan_every_key_span_covers_its_key(generated_plan: Path) -> N
 
     walk(document.data, ())
     assert checked > 10_000
+
+
+# --- Limits (README, "Limits") ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("literal", "length"),
+    [
+        ("9" * 4301, 4301),
+        ("-" + "9" * 4301, 4302),
+        ("0x" + "f" * 3600, 3602),
+        ("0o" + "7" * 4800, 4802),
+    ],
+)
+def test_integer_beyond_the_digit_limit_is_a_located_error(literal: str, length: int) -> None:
+    message, span = only_error(load(f"a:\n  maximum: {literal}\n"))
+    assert message == (
+        f"an integer of {length:,} characters; numbers are limited to 4,300 digits "
+        "(see README, Limits)"
+    )
+    assert span == Span(2, 12, 2, 12 + length)
+
+
+def test_integers_up_to_the_limit_load() -> None:
+    assert clean("a: " + "9" * 4300 + "\n").document.data == {"a": int("9" * 4300)}
+    assert clean("a: " + "0" * 5000 + "7\n").document.data == {"a": 7}
+    assert clean("a: 0x" + "f" * 3000 + "\n").document.data == {"a": int("f" * 3000, 16)}
+
+
+def test_float_tag_on_an_integer_beyond_floats_is_infinity() -> None:
+    assert clean("a: !!float " + "9" * 400 + "\n").document.data == {"a": math.inf}
+
+
+def test_many_duplicate_keys_take_linear_time() -> None:
+    text = "".join(f"k{i % 2000}: {i}\n" for i in range(40_000))
+    began = time.perf_counter()
+    loaded = load(text)
+    assert time.perf_counter() - began < 3.0
+    assert len(loaded.parse_errors) == 38_000
+    assert loaded.parse_errors[-1][0].startswith(
+        "duplicate key 'k1999' (first defined on line 2000)"
+    )

@@ -8,13 +8,20 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import accumulate
 from json.decoder import scanstring
 from typing import Any
 
-from .document import Focus, Pointer, line_number
+from .document import Focus, LineIndex, Pointer
 from .errors import LoadProblem, SourceError
+from .limits import MAX_DEPTH, MAX_INT_DIGITS
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_BRACKET_OR_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+_STEP = {"{": 1, "[": 1, "}": -1, "]": -1}
+_LONG_NUMBER = re.compile(f"-?[0-9]{{{MAX_INT_DIGITS + 1},}}")
 _Entry = tuple[int, int, int, int]
 
 
@@ -108,6 +115,22 @@ def load_json(text: str) -> tuple[Any, JsonLocator, list[LoadProblem]]:
         raise SourceError(f"{exc.args[0]} is not valid JSON", text.find(exc.args[0])) from None
     except RecursionError:
         raise SourceError("JSON nested too deeply to read", 0) from None
+    except ValueError:  # Python's limit on turning digits into an int
+        number = _LONG_NUMBER.search(text)
+        start, length = (number.start(), len(number[0])) if number else (0, 1)
+        raise SourceError(
+            f"an integer of {length:,} digits; numbers are limited to {MAX_INT_DIGITS:,} "
+            "digits (see README, Limits)",
+            start,
+            length,
+        ) from None
+    too_deep = _too_deep(text)
+    if too_deep is not None:
+        raise SourceError(
+            f"nested more than {MAX_DEPTH} levels deep; a plan never needs that "
+            "(see README, Limits)",
+            too_deep,
+        )
     locator = JsonLocator(text, _WHITESPACE.match(text).end())
     problems = _repeats(locator) if saw_repeat else []
     return data, locator, problems
@@ -121,13 +144,34 @@ def _no_constants(name: str) -> Any:
     raise _NotJson(name)
 
 
+def _too_deep(text: str) -> int | None:
+    """The offset where containers first nest deeper than MAX_DEPTH, if they do.
+
+    The common case costs two regex passes in C: strings dropped, then every
+    character but brackets; only a file that is too deep is walked in Python.
+    """
+    if text.count("{") + text.count("[") <= MAX_DEPTH:
+        return None
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    if not brackets or max(accumulate(map(_STEP.__getitem__, brackets))) <= MAX_DEPTH:
+        return None
+    depth = 0
+    for match in _BRACKET_OR_STRING.finditer(text):
+        step = _STEP.get(match[0], 0)
+        depth += step
+        if depth > MAX_DEPTH:
+            return match.start()
+    return None  # pragma: no cover - the fast count said otherwise
+
+
 def _repeats(locator: JsonLocator) -> list[LoadProblem]:
     """Every repeated key, found by scanning the text (rare, so a full walk is fine)."""
     problems, pending = [], [locator.root_start]
+    lines = LineIndex(locator.text)  # once: counting lines per repeat was quadratic
     while pending:
         entries, repeats = locator.container(pending.pop())
         for key, again in repeats.items():
-            line = line_number(locator.text, entries[key][0])
+            line = lines.position(entries[key][0])[0]
             problems.extend(
                 LoadProblem(
                     f"duplicate key '{key}' (first defined on line {line}); JSON keys must be "

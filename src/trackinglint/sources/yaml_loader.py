@@ -15,8 +15,9 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
-from .document import Focus, Pointer, line_number
+from .document import Focus, LineIndex, Pointer
 from .errors import LoadProblem, SourceError
+from .limits import MAX_ALIAS_NODES, MAX_DEPTH, MAX_INT_DIGITS, too_many_digits
 
 try:  # libyaml ships in PyYAML's wheels; the pure-Python parser is the fallback.
     from yaml._yaml import CParser as _Parser
@@ -45,11 +46,13 @@ _SCALAR_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "nu
 # a tuple of four ints, which matters at a hundred thousand entries.
 _OFFSET_MASK = 0xFFFFFFFF
 _NOWHERE = object()  # a parent pointer that leads nowhere
-_ALIAS_BUDGET = 1_000_000
-_MAX_DEPTH = 200
-_NON_SPACE = re.compile(r"[^\s]+")  # nodes reachable through aliases: a billion-laughs guard
+_NON_SPACE = re.compile(r"[^\s]+")
 
 _TAB_MESSAGE = "a tab character here; YAML indents with spaces only"
+
+
+class NumberTooLong(ValueError):
+    """An integer literal beyond MAX_INT_DIGITS; the loader locates it."""
 
 
 def resolve_plain(text: str) -> Any:
@@ -60,14 +63,25 @@ def resolve_plain(text: str) -> Any:
     if text[0] not in _NUMBER_START:
         return text
     if _INT.match(text):
+        if len(text) > MAX_INT_DIGITS:  # Python refuses to read longer digit strings
+            digits = text.lstrip("+-").lstrip("0") or "0"
+            if len(digits) > MAX_INT_DIGITS:
+                raise NumberTooLong(text)
+            return -int(digits) if text[0] == "-" else int(digits)
         return int(text)
     if _FLOAT.match(text):
         return float(text)
     if _OCT.match(text):
-        return int(text[2:], 8)
+        return _checked(int(text[2:], 8), text)
     if _HEX.match(text):
-        return int(text[2:], 16)
+        return _checked(int(text[2:], 16), text)
     return text
+
+
+def _checked(value: int, text: str) -> int:
+    if too_many_digits(value):
+        raise NumberTooLong(text)
+    return value
 
 
 class YamlLocator:
@@ -140,6 +154,7 @@ class _Builder:
         self.alias_nodes = 0
         self.end = 0  # end offset of the last container built
         self.open: list[int] = []  # ids of the containers being built, outermost first
+        self.lines: LineIndex | None = None
 
     def document(self) -> tuple[Any, YamlLocator]:
         self.next_event()  # StreamStart
@@ -183,7 +198,7 @@ class _Builder:
             value = resolve_plain(event.value)
             expected = tag[len(_CORE) :]
             if expected == "float" and _core_type(value) == "int":
-                value = float(value)
+                value = _as_float(value)
             if _core_type(value) != expected:
                 raise SourceError(
                     f"'{event.value}' is not a valid !!{expected}", event.start_mark.index
@@ -296,19 +311,21 @@ class _Builder:
                 len(event.anchor) + 1,
             )
         self.alias_nodes += _count_nodes(value, {})
-        if self.alias_nodes > _ALIAS_BUDGET:
+        if self.alias_nodes > MAX_ALIAS_NODES:
             raise SourceError(
-                "aliases expand to more than a million nodes; refusing to load "
-                "(billion-laughs guard)",
+                f"aliases expand to more than {MAX_ALIAS_NODES:,} nodes; refusing to load "
+                "(billion-laughs guard; see README, Limits)",
                 event.start_mark.index,
+                len(event.anchor) + 1,
             )
         return value
 
     def enter(self, event: Any, container: Any) -> None:
         """Start a container: guard the depth, register its anchor."""
-        if len(self.open) >= _MAX_DEPTH:
+        if len(self.open) >= MAX_DEPTH:
             raise SourceError(
-                f"nested more than {_MAX_DEPTH} levels deep; a plan never needs that",
+                f"nested more than {MAX_DEPTH} levels deep; a plan never needs that "
+                "(see README, Limits)",
                 event.start_mark.index,
             )
         self.open.append(id(container))
@@ -332,7 +349,9 @@ class _Builder:
             raise _tag_error(tag, event, self.text)
 
     def duplicate(self, key: str, start: int, end: int, first: int) -> None:
-        line = line_number(self.text, first)
+        if self.lines is None:  # built once: counting lines per duplicate was quadratic
+            self.lines = LineIndex(self.text)
+        line = self.lines.position(first)[0]
         self.problems.append(
             LoadProblem(
                 f"duplicate key '{key}' (first defined on line {line}); "
@@ -352,6 +371,13 @@ class _Builder:
                 if key not in result:
                     result[key] = value
                     entries[key] = source_entries[key]
+
+
+def _as_float(value: int) -> float:
+    try:
+        return float(value)
+    except OverflowError:  # beyond 1.8e308 an int has no float, but YAML says infinity
+        return math.inf if value > 0 else -math.inf
 
 
 def _core_type(value: Any) -> str:
@@ -391,6 +417,15 @@ def _count_nodes(value: Any, seen: dict[int, int]) -> int:
     return known
 
 
+def _number_error(text: str, literal: str) -> SourceError:
+    return SourceError(
+        f"an integer of {len(literal):,} characters; numbers are limited to "
+        f"{MAX_INT_DIGITS:,} digits (see README, Limits)",
+        max(text.find(literal), 0),
+        len(literal),
+    )
+
+
 def load_yaml(text: str) -> tuple[Any, YamlLocator, list[LoadProblem]]:
     """Parse one YAML document; raises SourceError with the offending offset."""
     try:
@@ -414,6 +449,8 @@ def load_yaml(text: str) -> tuple[Any, YamlLocator, list[LoadProblem]]:
         raise SourceError(str(getattr(exc, "reason", exc)), offset) from None
     except RecursionError:
         raise SourceError("nested too deeply to read", 0) from None
+    except NumberTooLong as exc:
+        raise _number_error(text, exc.args[0]) from None
     finally:
         dispose = getattr(builder.parser, "dispose", None)
         if dispose:
