@@ -69,7 +69,7 @@ class Finding:
         """The first few related places and "+N more", for text reports ("" if none)."""
         if not self.related:
             return ""
-        listed = ", ".join(_place_text(place) for place in self.related[:shown])
+        listed = ", ".join(_place_text(place, self.file) for place in self.related[:shown])
         more = len(self.related) - shown
         return listed + (f", +{more} more" if more > 0 else "")
 
@@ -144,8 +144,10 @@ def _place(origin: Origin, note: str) -> Place:
     )
 
 
-def _place_text(place: Place) -> str:
-    return f"{place.where()} {place.note}" if place.note else place.where()
+def _place_text(place: Place, file: str) -> str:
+    """`line:col` in the finding's own file, `file:line:col` elsewhere, then the note."""
+    where = f"{place.line}:{place.column}" if place.file == file else place.where()
+    return f"{where} {place.note}" if place.note else where
 
 
 ROOT_CAUSES = frozenset({"TL001", "TL004"})

@@ -75,9 +75,8 @@ def _undocumented(plan: Plan, props: dict[str, Property]) -> list[Property]:
 
 
 def _listing(props: list[Property]) -> str:
-    names = list(dict.fromkeys(prop.name for prop in props))
-    more = f" +{len(names) - 3} more" if len(names) > 3 else ""
-    return ", ".join(names[:3]) + more
+    more = f" +{len(props) - 3} more" if len(props) > 3 else ""
+    return ", ".join(prop.name for prop in props[:3]) + more
 
 
 def _event_problem(name: str, origin: Origin, bare: bool, props: list[Property]) -> Problem:
@@ -144,8 +143,7 @@ def unused_definition(ctx: RuleContext) -> Iterator[Problem]:
         if name not in referenced:
             yield ctx.problem(
                 prop.origin,
-                f"shared property '{name}' is not used by any event (`$ref: {name}`); use it "
-                "or remove it",
+                f"shared property '{name}' is not used by any event; use it or remove it",
             )
     if not plan.dashboards:
         return  # without dashboards, nothing says where a metric is shown
@@ -178,7 +176,10 @@ def pii_property(ctx: RuleContext) -> Iterator[Problem]:
         )
 
 
-@rule("TL211", "untyped-property", severity=Severity.WARNING, group="hygiene")
+@rule(
+    "TL211", "untyped-property", severity=Severity.WARNING, group="hygiene",
+    enabled=False,  # opt-in: JSON Schema exports write a chosen "any" as no type; see its page
+)  # fmt: skip
 def untyped_property(ctx: RuleContext) -> Iterator[Problem]:
     """A property with no type: one finding per name, every untyped place carried along."""
     shared = ctx.plan.properties
@@ -189,7 +190,9 @@ def untyped_property(ctx: RuleContext) -> Iterator[Problem]:
         if prop.ref and prop.ref in shared and shared[prop.ref].types:
             continue
         if prop.schema.get("enum") or "const" in prop.schema:
-            continue  # the values pin the type down; TL212 asks for an explicit one
+            continue  # the values pin the type down
+        if not _TYPED_ELSEWHERE.isdisjoint(prop.schema):
+            continue  # a local `$ref` or alternatives give the type
         untyped.append((event, prop))
     for name, found in _by_name(untyped).items():
         yield _once(
@@ -200,6 +203,7 @@ def untyped_property(ctx: RuleContext) -> Iterator[Problem]:
 
 
 Found = list[tuple[Event | None, Property]]
+_TYPED_ELSEWHERE = frozenset({"$ref", "anyOf", "oneOf", "allOf"})
 
 
 def _by_name(found: Found) -> dict[str, Found]:
@@ -214,7 +218,7 @@ def _where(found: Found) -> str:
     if len(found) > 1:
         return f" ({len(found)} places)"
     event = found[0][0]
-    return f" of event '{event.name}'" if event else ""
+    return f" of {event.title}" if event else ""
 
 
 def _once(found: Found, message: str) -> Problem:
@@ -232,10 +236,21 @@ def _description(plan: Plan, prop: Property) -> str | None:
     return plan.properties[prop.ref].description
 
 
+# Last words that make a name about personal data, not the data: `latitude_accuracy`,
+# `ip_isp`, `email_count`; first words that say it is a setting: `anonymizeIp`.
+_ABOUT_WORDS = {
+    "accuracy", "precision", "type", "format", "count", "length", "enabled", "hash", "hashed",
+    "domain", "isp", "organization", "org", "netspeed", "verified", "opt", "status", "provider",
+}  # fmt: skip
+_SETTING_WORDS = {"anonymize", "anonymise", "anon", "hash", "hashed", "mask", "masked", "is", "has"}
+
+
 @lru_cache(maxsize=16384)
 def _looks_personal(name: str) -> bool:
     """Cached: a plan repeats the same few hundred property names many times."""
     words = tokenize(name)
+    if not words or words[-1] in _ABOUT_WORDS or words[0] in _SETTING_WORDS:
+        return False
     if not _PII_WORDS.isdisjoint(words):
         return True
     runs = {words[i : i + size] for size in (2, 3) for i in range(len(words) - size + 1)}

@@ -22,7 +22,8 @@ from functools import lru_cache
 from ..classification import tokenize
 from ..model import Origin
 
-_TITLE_WORD = r"(?:[A-Z][a-z0-9']*|[A-Z0-9]+|[0-9][a-z0-9]*)"
+# A capitalised word, which may end in an acronym ("NoID"), an acronym, a number ("#2")
+_TITLE_WORD = r"(?:[A-Z][a-z0-9']*(?:[A-Z]{2,}[a-z0-9']*)?|[A-Z0-9]+|#?[0-9][a-z0-9]*|&)"
 _MINOR_WORD = r"(?:a|an|and|as|at|by|for|from|in|into|of|off|on|or|per|the|to|via|with)"
 STYLE_PATTERNS = {
     "Title Case": re.compile(rf"{_TITLE_WORD}(?: (?:{_TITLE_WORD}|{_MINOR_WORD}))*\Z"),

@@ -123,6 +123,8 @@ def plan_mostly_motion(ctx: RuleContext) -> Iterator[Problem]:
 @rule("TL112", "completion-without-artifact", severity=Severity.WARNING, group="outcome")
 def completion_without_artifact(ctx: RuleContext) -> Iterator[Problem]:
     """A job-completion event has no required property identifying what got done."""
+    if not (ctx.plan.jobs or ctx.plan.metrics):
+        return  # an events-only export has not adopted jobs: TL100 says how to start
     verdicts = ctx.classification.events
     for event in ctx.plan.events.values():
         if verdicts[event.name].kind != COMPLETION or _has_artifact(event):

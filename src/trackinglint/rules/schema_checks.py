@@ -8,6 +8,7 @@ from typing import Any
 
 from ..findings import Problem, Severity
 from ..model import Origin, Property
+from ..patterns import check_pattern
 from .api import Option, RuleContext, rule
 
 _BOUNDS = (("minimum", "maximum"), ("minLength", "maxLength"), ("minItems", "maxItems"))
@@ -70,7 +71,9 @@ def _contradictions(prop: Property) -> Iterator[tuple[str, str]]:
     if isinstance(required, list):
         members = schema.get("properties") if isinstance(schema.get("properties"), Mapping) else {}
         for name in required:
-            if name not in members:
+            if not isinstance(name, str):
+                yield "required", f"`required` lists {_shown(name)}, which is not a property name"
+            elif name not in members:
                 yield "required", f"`required` names '{name}', which is not one of its properties"
     if "enum" in schema:
         yield from _enum(schema["enum"], types)
@@ -81,8 +84,7 @@ def _contradictions(prop: Property) -> Iterator[tuple[str, str]]:
 
 def _enum(values: Any, types: set[str]) -> Iterator[tuple[str, str]]:
     if not types:
-        yield "enum", "`enum` without a type; declare the type its values share"
-        return
+        return  # the values pin the type down: nothing contradicts anything
     allowed = tuple(t for kind in types for t in _PYTHON_TYPES.get(kind, ()))
     for value in values if isinstance(values, list) else ():
         is_bool = isinstance(value, bool)
@@ -91,19 +93,24 @@ def _enum(values: Any, types: set[str]) -> Iterator[tuple[str, str]]:
 
 
 def _pattern(pattern: str) -> Iterator[tuple[str, str]]:
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        yield "pattern", f"pattern {pattern!r} does not compile: {exc}"
+    refused = check_pattern(pattern)  # compiled behind the guards of `patterns`
+    if refused is not None:
+        yield "pattern", f"pattern {_shown(pattern)} {refused}"
         return
     if _LOOKAROUND.search(pattern):
         yield (
             "pattern",
             (
-                f"pattern {pattern!r} uses a lookahead or lookbehind, which several destinations "
-                "(BigQuery, Snowplow's validators) reject; rewrite it without one"
+                f"pattern {_shown(pattern)} uses a lookahead or lookbehind, which several "
+                "destinations (BigQuery, Snowplow's validators) reject; rewrite it without one"
             ),
         )
+
+
+def _shown(value: Any) -> str:
+    """A value as written in a message, cut short: a pattern may be huge."""
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "…"
 
 
 def _number(value: Any) -> bool:
@@ -116,6 +123,7 @@ def _number(value: Any) -> bool:
     severity=Severity.WARNING,
     group="schema",
     options={"max-depth": Option(3, "Deepest allowed nesting of object properties.")},
+    enabled=False,  # opt-in: real plans nest on purpose (see its page)
 )
 def nesting_too_deep(ctx: RuleContext) -> Iterator[Problem]:
     """Object properties nested deeper than a limit."""
