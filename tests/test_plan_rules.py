@@ -299,6 +299,28 @@ def test_tl212_contradictions(lint):
     )
 
 
+def test_tl212_hostile_patterns_and_required_entries_are_findings_not_crashes(lint):
+    deep = "(" * 60 + "a" + ")" * 60
+    plan = f"""
+    trackinglint: 1
+    events:
+      A Done:
+        properties:
+          huge: {{type: string, pattern: "a{{99999999999999999999}}"}}
+          deep: {{type: string, pattern: "{deep}"}}
+          box: {{type: object, required: [{{width: 1}}, height], properties: {{height: {{}}}}}}
+    """
+    found = [(line, col, message) for _, line, col, message in lint(plan, "TL212")]
+    assert found == [
+        (5, 28, "property 'huge': pattern 'a{99999999999999999999}' repeats "
+         "99,999,999,999,999,999,999 times at '{99999999999999999999}'; counts are limited "
+         "to 100,000 (see README, Limits)"),
+        (6, 28, f"property 'deep': pattern {deep[:76]!r}"[:-1] + "… nests groups 60 deep; "
+         "patterns are limited to 50 (see README, Limits)"),
+        (7, 27, "property 'box': `required` lists {'width': 1}, which is not a property name"),
+    ]  # fmt: skip
+
+
 def test_tl213_nesting_depth_and_option(lint):
     plan = """
     trackinglint: 1

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from .. import patterns
 from ..findings import Problem, Severity
 from ..model import Event, Origin, Plan, Property
 from ..rules.api import Rule, RuleContext
+from ..sources import Focus
 from .spec import RuleSpec
 
 
@@ -47,7 +48,11 @@ def _elements(plan: Plan, select: str) -> Iterator[Element]:
             }, m.origin)  # fmt: skip
     elif select == "jobs":
         for j in plan.jobs.values():
-            fields = {"name": j.name, "description": j.description, "completion": j.completion}
+            fields: dict[str, Any] = {
+                "name": j.name,
+                "description": j.description,
+                "completion": j.completion,
+            }
             yield Element("job", fields, j.origin)
     else:
         for d in plan.dashboards.values():
@@ -78,7 +83,7 @@ def _properties(plan: Plan) -> Iterator[tuple[Event | None, Property, int]]:
 def _matches(element: Element, where: dict[str, Any]) -> bool:
     for key, wanted in where.items():
         if key == "name-matches":
-            if not re.search(wanted, str(element.fields["name"])):
+            if not _search_or_false(wanted, str(element.fields["name"])):
                 return False
             continue
         value = element.fields.get(key)
@@ -96,11 +101,34 @@ def _length(value: Any) -> int:
     return len(value) if isinstance(value, str) else 0
 
 
+def _pattern(value: Any, rx: str) -> str | None:
+    """Patterns come from rule files: run with a time limit (see trackinglint.patterns)."""
+    try:
+        matched = isinstance(value, str) and patterns.fullmatch(rx, value)
+    except (patterns.PatternTimeout, patterns.PatternError) as exc:
+        return str(exc)
+    return None if matched else f"does not match the pattern {rx!r}"
+
+
+def _not_pattern(value: Any, rx: str) -> str | None:
+    try:
+        matched = isinstance(value, str) and patterns.search(rx, value)
+    except (patterns.PatternTimeout, patterns.PatternError) as exc:
+        return str(exc)
+    return f"matches the forbidden pattern {rx!r}" if matched else None
+
+
+def _search_or_false(rx: str, value: str) -> bool:
+    """A selector whose pattern cannot run selects nothing (its check would say why)."""
+    try:
+        return patterns.search(rx, value)
+    except (patterns.PatternTimeout, patterns.PatternError):
+        return False
+
+
 _CHECKS: dict[str, Verdict] = {
-    "pattern": lambda v, rx: None if isinstance(v, str) and re.fullmatch(rx, v) else
-    f"does not match the pattern {rx!r}",
-    "not-pattern": lambda v, rx: f"matches the forbidden pattern {rx!r}"
-    if isinstance(v, str) and re.search(rx, v) else None,
+    "pattern": _pattern,
+    "not-pattern": _not_pattern,
     "max-length": lambda v, n: f"is {_length(v)} characters long (at most {n})"
     if _length(v) > n else None,
     "min-length": lambda v, n: f"is {_length(v)} characters long (at least {n})"
@@ -175,7 +203,7 @@ def _apply(ctx: RuleContext, spec: RuleSpec, element: Element) -> Iterator[Probl
     wrong = _CHECKS[spec.check](value, spec.limit)
     if wrong:
         where = element.origin if field in ("name", "properties") else element.origin.field(field)
-        focus = "key" if where is element.origin else "value"
+        focus: Focus = "key" if where is element.origin else "value"
         yield ctx.problem(where, _message(spec, element, wrong, value), focus)
 
 

@@ -63,7 +63,7 @@ RULE_SCHEMA = {
         "enabled": {"type": "boolean"},
     },
 }
-FILE_SCHEMA = {
+FILE_SCHEMA: dict[str, Any] = {
     "type": "object",
     "required": ["rules"],
     "additionalProperties": False,
@@ -151,16 +151,28 @@ def _check_fields(table: dict[str, Any], check: str, limit: Any, where: str) -> 
             )
 
 
+def _compiles(value: object) -> bool:
+    from ..patterns import compile_pattern
+
+    if isinstance(value, str):
+        compile_pattern(value)
+    return True
+
+
 def _validate(rules: Any, where: str) -> None:
     from jsonschema import Draft7Validator, FormatChecker
 
-    validator = Draft7Validator(
-        {"type": "array", "items": RULE_SCHEMA}, format_checker=FormatChecker()
-    )
+    from ..patterns import PatternError
+
+    checker = FormatChecker()
+    checker.checks("regex", raises=PatternError)(_compiles)  # guarded, not re.compile
+    validator = Draft7Validator({"type": "array", "items": RULE_SCHEMA}, format_checker=checker)
     errors = sorted(validator.iter_errors(rules), key=lambda e: list(e.absolute_path))
     if errors:
         error = errors[0]
         path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
+        if isinstance(error.cause, PatternError):  # say why, not just "is not a 'regex'"
+            raise RuleSpecError(f"{where}{path}: the pattern {error.cause}")
         raise RuleSpecError(f"{where}{path}: {error.message}")
 
 

@@ -31,7 +31,10 @@ from . import ReadResult
 from .common import Collector, describe, schema_members, text
 from .reader_rules import IGLU_PATH_MISMATCH, SCHEMAVER_GAP
 
-SCHEMAVER = re.compile(r"([1-9][0-9]*)-(0|[1-9][0-9]*)-(0|[1-9][0-9]*)\Z")
+# at most 9 digits a part: a longer "version" is not a SchemaVer, and Python will
+# not turn an integer of more than 4,300 digits back into text
+SCHEMAVER = re.compile(r"([1-9][0-9]{0,8})-(0|[1-9][0-9]{0,8})-(0|[1-9][0-9]{0,8})\Z")
+_REGISTRY_PATH = re.compile(r"[0-9]+-[0-9]+-[0-9]+")  # a version as a registry names its files
 _SELF_FIELDS = ("vendor", "name", "format", "version")
 Version = tuple[int, int, int]
 
