@@ -1,4 +1,5 @@
-"""The command line: `trackinglint check | diff | rules | rule CODE | schema | classify | server`.
+"""The command line: `trackinglint check | diff | rules | rule CODE | schema | classify |
+report | server`.
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration
 or internal error. Bad input never produces a traceback.
@@ -104,6 +105,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return convert(args, registry, parser)
     if args.command == "diff":
         return _diff(args, registry, parser)
+    if args.command == "report":
+        return _html_report(args, registry, parser)
     return _rule(args, registry)
 
 
@@ -123,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FORMAT",
         default=None,
         help="full (default; github inside GitHub Actions), concise, json, sarif, github, "
-        "junit, gitlab, or a plugin's format",
+        "junit, gitlab, html, or a plugin's format",
     )
     check.add_argument(
         "--select",
@@ -208,6 +211,20 @@ def build_parser() -> argparse.ArgumentParser:
     from .convert import add_parser as add_convert_parser
 
     add_convert_parser(commands)
+
+    report = commands.add_parser(
+        "report", help="write an HTML page: motion against progress, jobs, metrics, findings"
+    )
+    report.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
+    report.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        default=Path("report.html"),
+        metavar="FILE",
+        help="where to write the page (default: report.html)",
+    )
+    report.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file")
 
     diff = commands.add_parser(
         "diff", help="report the breaking changes between two versions of a plan"
@@ -368,6 +385,33 @@ def _diff(args: argparse.Namespace, registry: Registry, parser: argparse.Argumen
             args.base, args.paths, registry, config_file=args.config, fail_on=args.fail_on
         )
     return _report(result, reporter, args, registry)
+
+
+def _html_report(
+    args: argparse.Namespace, registry: Registry, parser: argparse.ArgumentParser
+) -> int:
+    """`report`: lint as `check` does, write the HTML page; 0 once written, 2 on errors."""
+    from .outputs import Output
+
+    for given in args.paths:
+        if not Path(given).exists():
+            parser.error(f"no such file or folder: {given}")
+    if args.config is not None and not args.config.is_file():
+        parser.error(f"no such configuration file: {args.config}")
+    result = Engine(registry, config_file=args.config).lint(args.paths)
+    try:
+        write_outputs(result, [Output("html", args.output)], registry.reporters)
+    except OutputError as exc:
+        print(f"trackinglint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    findings = len(result.findings)
+    print(
+        f"trackinglint: wrote {args.output} ({len(result.plans)} plan"
+        f"{'' if len(result.plans) == 1 else 's'}, {findings} finding"
+        f"{'' if findings == 1 else 's'})",
+        file=sys.stderr,
+    )
+    return EXIT_ERROR if result.has_internal_errors else EXIT_CLEAN
 
 
 def _classify(args: argparse.Namespace, registry: Registry, parser: argparse.ArgumentParser) -> int:

@@ -27,12 +27,25 @@ from .suppressions import Suppression, find_suppressions
 
 
 @dataclass(slots=True)
+class PlanRun:
+    """What the run knew about one plan, for reports that show more than findings
+    (the HTML report): the shared classification, the policy, the config file."""
+
+    plan: Plan
+    facts: PlanFacts
+    policy: Policy
+    config: Path | None = None  # the configuration file that applied, if any
+    code_drift: Any = None  # filled by code scanning when code paths are configured
+
+
+@dataclass(slots=True)
 class LintResult:
     findings: list[Finding] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)  # display path -> document
     plans: list[Plan] = field(default_factory=list)
     fail_on: Severity = Severity.ERROR
     rules: Mapping[str, Rule] = field(default_factory=dict)  # what the run knew: SARIF lists it
+    runs: list[PlanRun] = field(default_factory=list)  # one per plan, in the order of `plans`
 
     @property
     def files(self) -> list[str]:
@@ -156,6 +169,7 @@ class Engine:
         if plan.documents:
             result.plans.append(plan)
             facts = PlanFacts(plan, self.registry, getattr(files[0].settings, "lexicon", None))
+            result.runs.append(PlanRun(plan, facts, policy, files[0].settings.source))
             problems.extend(self._run_rules(plan, policy, facts))
         for collect in pending:
             problems.extend(collect())

@@ -8,6 +8,7 @@ from .concise import report_concise
 from .full import report_full
 from .github import report_github
 from .gitlab import report_gitlab
+from .html import report_html
 from .json_report import report_json
 from .junit import report_junit
 from .sarif import report_sarif
@@ -23,4 +24,5 @@ def get_reporters() -> dict[str, Reporter]:
         "github": report_github,
         "junit": report_junit,
         "gitlab": report_gitlab,
+        "html": report_html,
     }
