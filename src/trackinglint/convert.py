@@ -140,10 +140,18 @@ def to_native(plan: Plan) -> dict[str, Any]:
 
 
 def _job(job: Job) -> dict[str, Any]:
-    completion: Any = list(job.completion)
-    if len(completion) == 1:
-        completion = completion[0]
-    return _drop_empty({"description": job.description, "completion": completion or None})
+    return _drop_empty(
+        {
+            "description": job.description,
+            "start": _one_or_list(job.start),
+            "completion": _one_or_list(job.completion),
+        }
+    )
+
+
+def _one_or_list(names: tuple[str, ...]) -> Any:
+    """A single name as itself, several as a list, none as None (left out)."""
+    return names[0] if len(names) == 1 else list(names) or None
 
 
 def _event(event: Event) -> dict[str, Any]:
@@ -214,6 +222,8 @@ def _metric(metric: Metric) -> dict[str, Any]:
             "numerator": metric.numerator,
             "denominator": metric.denominator,
             "aggregation": metric.aggregation,
+            "job": metric.job,
+            "window": metric.window,
             "per": list(metric.per) or None,
             "direction": metric.direction,
             "decision": metric.decision,

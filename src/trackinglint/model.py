@@ -43,6 +43,19 @@ class Origin:
                     return self.child(name)
         return self
 
+    def names(self, key: str) -> list[Origin]:
+        """Where each name of a field holding one name or a list of names
+        (`completion:`, `start:`) is written: one origin per string."""
+        node = self.document.data
+        for segment in (*self.pointer, key):
+            try:
+                node = node[segment]
+            except (KeyError, IndexError, TypeError):
+                return []
+        if isinstance(node, list):
+            return [self.child(key, i) for i, item in enumerate(node) if isinstance(item, str)]
+        return [self.child(key)] if isinstance(node, str) else []
+
     def span(self, focus: Focus = "key") -> Span:
         return self.document.span(self.pointer, focus)
 
@@ -79,6 +92,7 @@ class Job:
     origin: Origin
     description: str | None = None
     completion: tuple[str, ...] = ()
+    start: tuple[str, ...] = ()  # the events that begin an attempt at the job
 
 
 @dataclass(slots=True)
@@ -104,6 +118,8 @@ class Metric:
     gaming_test: str | None = None
     role: str | None = None
     north_star: bool = False
+    job: str | None = None  # completion_rate: the job whose starts reach its completion
+    window: str | None = None  # completion_rate, retention: how long the plan waits
 
     @property
     def event_names(self) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..gcpause import gc_paused
 from ..model import Event, Plan
-from .events import classify_event, completions_by_event
+from .events import classify_event, completions_by_event, starts_by_event
 from .lexicon import LEXICON_NAMES, load_lexicon
 from .metrics import classify_metric
 from .verdicts import Classification, Evidence
@@ -50,6 +50,7 @@ def classify(
     lexicon = load_lexicon(extra)
     plugin_evidence = _evidence_hook(manager, failures) if manager is not None else None
     completes = completions_by_event(plan.jobs)
+    starts = starts_by_event(plan.jobs)
     with gc_paused():
         events = {
             name: classify_event(
@@ -58,6 +59,7 @@ def classify(
                 completes,
                 plan.jobs,
                 plugin_evidence(event, plan) if plugin_evidence else (),
+                starts,
             )
             for name, event in plan.events.items()
         }

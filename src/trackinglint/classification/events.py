@@ -40,20 +40,31 @@ def completions_by_event(jobs: Mapping[str, Job]) -> dict[str, list[str]]:
     return found
 
 
+def starts_by_event(jobs: Mapping[str, Job]) -> dict[str, list[str]]:
+    """Event name -> the jobs that name it as their start (`start:`)."""
+    found: dict[str, list[str]] = {}
+    for job in jobs.values():
+        for event_name in job.start:
+            found.setdefault(event_name, []).append(job.name)
+    return found
+
+
 def classify_event(
     event: Event,
     lexicon: Lexicon,
     completes: Mapping[str, list[str]],
     jobs: Mapping[str, Job],
     extra: Sequence[Evidence] = (),
+    starts: Mapping[str, list[str]] | None = None,
 ) -> EventVerdict:
-    """One event's verdict; `completes` comes from `completions_by_event`."""
+    """One event's verdict; `completes` and `starts` come from `completions_by_event`
+    and `starts_by_event`."""
     evidence: list[Evidence] = []
     declared = event.kind if event.kind in EVENT_KINDS else None
     if declared:
         weight = DECLARED if declared == JOB_COMPLETION else -DECLARED
         evidence.append(Evidence("declared", f"declared {declared} in the plan", weight))
-    evidence.extend(_job_evidence(event, completes, jobs))
+    evidence.extend(_job_evidence(event, completes, jobs, starts or {}))
     named = name_evidence(event.name, lexicon)
     evidence.extend(named)
     evidence.extend(property_evidence(event.properties, lexicon))
@@ -101,14 +112,21 @@ def verdict(
 
 
 def _job_evidence(
-    event: Event, completes: Mapping[str, list[str]], jobs: Mapping[str, Job]
+    event: Event,
+    completes: Mapping[str, list[str]],
+    jobs: Mapping[str, Job],
+    starts: Mapping[str, list[str]],
 ) -> list[Evidence]:
     found = [
         Evidence("job", f"completion event of job '{job}'", JOB)
         for job in completes.get(event.name, ())
     ]
+    found += [
+        Evidence("job", f"declared as the start of job '{job}'", -JOB)
+        for job in starts.get(event.name, ())
+    ]
     linked = jobs.get(event.job) if isinstance(event.job, str) else None
-    if linked is not None and event.name not in linked.completion:
+    if linked is not None and event.name not in (*linked.completion, *linked.start):
         found.append(
             Evidence("job", f"a step of job '{linked.name}', not its completion", -JOB_STEP)
         )

@@ -4,7 +4,10 @@ Evidence (positive: outcome, negative: surface):
 
 - the aggregation: unique users -2 and duration -2 count presence, cumulative
   -5 only rises (a running total of completions is still a vanity number),
-  "per session" -1; count, sum, average and ratio say nothing;
+  "per session" -1; count, sum, average and ratio say nothing; completion_rate
+  +4 (the share of a job's starts that got done); retention +2 when its event
+  completes a job (people come back to get it done again: fit) and -2
+  otherwise (they come back to sign in or look around: habit);
 - the events it reads: a job completion +2.5, a feature interaction or a
   friction signal -2.5 (a ratio's denominator weighs 0.5);
 - its name, read like an event name ("Claims Settled" +2) plus the words
@@ -49,6 +52,8 @@ AGGREGATION_PHRASES = {
     "average": "average",
     "sum": "sum",
     "ratio": "ratio",
+    "completion_rate": "completion rate",
+    "retention": "retention",
 }
 EVENT = 2.5
 DENOMINATOR = 0.5
@@ -58,6 +63,8 @@ SURFACE_OBJECT = 1.0
 UNIT_WORD = 0.5
 CUMULATIVE = 3.0
 OUTCOME_WORD = 2.0
+COMPLETION_RATE = 4.0
+RETENTION = 2.0
 
 
 def classify_metric(
@@ -82,6 +89,7 @@ def classify_metric(
         item = _event_evidence(role, found, suffix)
         if item:
             evidence.append(item)
+    evidence.extend(_return_evidence(metric, read))
     clues = _name_clues(metric.name, lexicon)
     evidence.extend(e for e, _ in clues)
     phrases = {e.detail: phrase for e, phrase in clues}
@@ -105,6 +113,24 @@ def _events(metric: Metric) -> list[tuple[str, str]]:
     pairs = [("event", metric.event), ("numerator", metric.numerator)]
     pairs.append(("denominator", metric.denominator))
     return [(role, name) for role, name in pairs if name and isinstance(name, str)]
+
+
+def _return_evidence(metric: Metric, read: Mapping[str, EventVerdict]) -> list[Evidence]:
+    """completion_rate and retention: whether the share of people counted got a job done."""
+    how = _aggregation(metric)
+    within = f" within {metric.window}" if isinstance(metric.window, str) else ""
+    if how == "completion_rate":
+        job = f"job '{metric.job}'" if isinstance(metric.job, str) else "its job"
+        detail = f"share of the starts of {job} that reach its completion{within}"
+        return [Evidence("aggregation", detail, COMPLETION_RATE)]
+    if how != "retention" or not isinstance(metric.event, str):
+        return []
+    found = read.get(metric.event)
+    if found is not None and found.kind == JOB_COMPLETION:
+        detail = f"retention{within} on a job completion: people come back to get the job done"
+        return [Evidence("aggregation", detail + " again (fit)", RETENTION)]
+    detail = f"retention{within} on motion: people come back, not necessarily to get anything"
+    return [Evidence("aggregation", detail + " done (habit, not fit)", -RETENTION)]
 
 
 def _aggregation(metric: Metric) -> str:

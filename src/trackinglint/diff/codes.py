@@ -48,6 +48,12 @@ TARGET_ON_SURFACE = _change(
     "target-added-to-surface-metric",
     "A target was added to a surface metric (one that counts motion).",
 )
+JOB_START_REMOVED = _change(
+    "TD011",
+    "job-start-removed",
+    "A job no longer names an event as its start, so its completion rate can no longer be "
+    "measured from it.",
+)
 
 DIFF_RULES: dict[str, Rule] = {
     rule.code: rule
@@ -62,6 +68,7 @@ DIFF_RULES: dict[str, Rule] = {
         NORTH_STAR_CHANGED,
         NORTH_STAR_REMOVED,
         TARGET_ON_SURFACE,
+        JOB_START_REMOVED,
     )
 }
 

@@ -18,6 +18,7 @@ from ..sources import Document
 from .codes import (
     EVENT_REMOVED,
     EVENT_RENAMED,
+    JOB_START_REMOVED,
     NORTH_STAR_CHANGED,
     NORTH_STAR_REMOVED,
     TARGET_ON_SURFACE,
@@ -55,6 +56,7 @@ def compare(
     problems = list(_events(old, new, place))
     problems += _north_star(old.plan, new.plan, place)
     problems += _surface_targets(old, new)
+    problems += _job_starts(old.plan, new.plan)
     return problems
 
 
@@ -150,6 +152,31 @@ def _surface_targets(old: Version, new: Version) -> Iterator[Problem]:
             metric.target.origin,
             code=TARGET_ON_SURFACE.code,
         )
+
+
+def _job_starts(old: Plan, new: Plan) -> Iterator[Problem]:
+    """A start event dropped from a job that is still there (a removed job is not a start
+    removed): completion rates and funnels that begin at it lose their first step."""
+    for name, job in new.jobs.items():
+        previous = old.jobs.get(name)
+        if previous is None:
+            continue
+        for event in previous.start:
+            if event in job.start:
+                continue
+            rates = [
+                m
+                for m in new.metrics.values()
+                if m.aggregation == "completion_rate" and m.job == name
+            ]
+            broken = f"completion rate {_names(rates)}" if rates else "its completion rate"
+            yield Problem(
+                f"job '{name}' no longer names '{event}' as its start; {broken} and any "
+                "funnel that begins at it can no longer be measured: keep the start, or name "
+                "the event that replaces it in `start:`",
+                job.origin.field("start", "completion"),
+                code=JOB_START_REMOVED.code,
+            )
 
 
 def _names(metrics: list[Metric]) -> str:

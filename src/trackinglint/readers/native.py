@@ -88,7 +88,13 @@ def _section(
 
 def _job(name: str, body: dict | None, origin: Origin) -> Job:
     body = body or {}
-    return Job(name, origin, _text(body.get("description")), _names(body.get("completion")))
+    return Job(
+        name,
+        origin,
+        _text(body.get("description")),
+        _names(body.get("completion")),
+        _names(body.get("start")),
+    )
 
 
 def _event(name: str, body: dict | None, origin: Origin) -> Event:
@@ -161,6 +167,8 @@ def _metric(name: str, body: dict | None, origin: Origin) -> Metric:
         gaming_test=_text(body.get("gaming_test")),
         role=_text(body.get("role")),
         north_star=body.get("north_star") is True or body.get("role") == "north_star",
+        job=_text(body.get("job")),
+        window=_text(body.get("window")),
     )
 
 

@@ -14,7 +14,8 @@ from .api import RuleContext, rule
 def unknown_reference(ctx: RuleContext) -> Iterator[Problem]:
     """A metric, event, dashboard or `$ref` naming something that does not exist.
 
-    A job's `completion` naming a missing event is TL110's to report.
+    A job's `completion` naming a missing event is TL110's to report; its
+    `start` events are checked here.
     """
     plan = ctx.plan
     for metric in plan.metrics.values():
@@ -25,6 +26,12 @@ def unknown_reference(ctx: RuleContext) -> Iterator[Problem]:
                 yield from _missing(
                     ctx, name, plan.events, "event", where, f"metric '{metric.name}'"
                 )
+        if metric.job is not None:
+            where = metric.origin.field("job")
+            yield from _missing(ctx, metric.job, plan.jobs, "job", where, f"metric '{metric.name}'")
+    for job in plan.jobs.values():
+        for name, where in zip(job.start, job.origin.names("start"), strict=False):
+            yield from _missing(ctx, name, plan.events, "start event", where, f"job '{job.name}'")
     for dashboard in plan.dashboards.values():
         for ref in dashboard.metrics:
             yield from _missing(

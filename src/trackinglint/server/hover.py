@@ -58,14 +58,8 @@ def sites(plan: Plan, document: Document) -> Iterator[Site]:
             if getattr(metric, field):
                 yield from _site(metric.origin.child(field), "value", EVENT, "", document)
     for job in plan.jobs.values():
-        completion = _node(job.origin.child("completion"))
-        if isinstance(completion, str):
-            yield from _site(job.origin.child("completion"), "value", EVENT, "", document)
-        elif isinstance(completion, list):
-            for index, item in enumerate(completion):
-                if isinstance(item, str):
-                    origin = job.origin.child("completion", index)
-                    yield from _site(origin, "value", EVENT, "", document)
+        for origin in (*job.origin.names("start"), *job.origin.names("completion")):
+            yield from _site(origin, "value", EVENT, "", document)
     for dashboard in plan.dashboards.values():
         for ref in dashboard.metrics:
             yield from _site(ref.origin, "value", METRIC, ref.name, document)
