@@ -74,10 +74,40 @@ def test_tl101_no_north_star(lint):
     ]  # fmt: skip
 
 
-def test_tl101_plan_without_metrics(lint):
-    [(line, column, message)] = lint("trackinglint: 1\nevents:\n  Signed In: {}\n", "TL101")
-    assert (line, column) == (2, 1)
-    assert message.startswith("the plan declares no metrics, so nothing says what success")
+def test_tl101_is_silent_on_a_plan_without_metrics(lint):
+    assert lint("trackinglint: 1\nevents:\n  Signed In: {}\n", "TL101") == []
+
+
+def test_tl100_one_note_on_a_plan_without_metrics(lint):
+    assert lint("trackinglint: 1\nevents:\n  Signed In: {}\n", "TL100") == [
+        (2, 1, "the plan declares no metrics, so the outcome checks have nothing to read; to say "
+               "what success looks like, add a native file beside it (`trackinglint: 1` with "
+               "`metrics:`) whose north star counts a job-completion event"),
+    ]  # fmt: skip
+    assert lint(GOOD_PLAN, "TL100") == []
+    assert lint("trackinglint: 1\n", "TL100") == []  # nothing declared: nothing to say
+
+
+def test_no_outcome_finding_follows_a_parse_error_in_the_same_file(tmp_path, monkeypatch):
+    """A duplicate key is a TL001, yet the file still reads: the outcome note is left out."""
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "plan.yaml"
+    path.write_text("trackinglint: 1\nevents:\n  Signed In: {}\n  Signed In: {}\n")
+    result = Engine(REGISTRY, overrides=Overrides(select=("TL001", "TL100"))).lint([path])
+    assert [f.code for f in result.findings] == ["TL001"]
+
+
+def test_a_misspelled_event_is_one_tl208_and_no_claim_about_motion(tmp_path, monkeypatch):
+    """The name that resolves to nothing is the root cause; TL103 and TL104 stay silent."""
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "trackinglint: 1\nevents:\n  Deal Qualified: {}\nmetrics:\n"
+        "  Daily logins:\n    north_star: true\n    event: Signed Inn\n"
+        "    aggregation: unique_users\n    target: {value: 100}\n"
+    )
+    result = Engine(REGISTRY, overrides=Overrides(select=("TL103", "TL104", "TL208"))).lint([path])
+    assert [(f.code, f.line, f.column) for f in result.findings] == [("TL208", 7, 12)]
 
 
 def test_tl102_every_extra_north_star(lint):
@@ -234,6 +264,14 @@ def test_tl111_plan_mostly_motion_and_its_option(lint):
     ]  # fmt: skip
 
 
+def test_tl111_stays_silent_when_the_classifier_is_unsure(lint):
+    """Ten names the classifier cannot read: a share of them would be a guess."""
+    events = "".join(f"  Zork {n}: {{}}\n" for n in range(10))
+    assert lint("trackinglint: 1\nevents:\n" + events, "TL111") == []
+    few = "".join(f"  Page {n} Viewed: {{}}\n" for n in range(5))
+    assert lint("trackinglint: 1\nevents:\n" + few, "TL111") == []  # under min-events
+
+
 def test_tl112_completion_without_artifact(lint):
     plan = """
     trackinglint: 1
@@ -241,16 +279,30 @@ def test_tl112_completion_without_artifact(lint):
       Order Completed:
         properties:
           total: {type: number}
-          order_id: {type: string}
+          order_ref: {type: string}
       Invoice Paid:
         properties:
           invoiceId: {type: string, required: true}
+      Refund Issued:
+        properties:
+          amount: {type: number}
+    metrics:
+      Orders: {event: Order Completed}
     """
     assert lint(plan, "TL112") == [
         (3, 3, "job-completion event 'Order Completed' has no required property identifying "
-               "what got done; add one such as `order_id` with `required: true`, so every "
-               "completion points at its artifact"),
+               "what got done; mark `order_ref` `required: true`, so every completion points "
+               "at its artifact"),
+        (10, 3, "job-completion event 'Refund Issued' has no required property identifying "
+                "what got done; add one such as `refund_id` with `required: true`, so every "
+                "completion points at its artifact"),
     ]  # fmt: skip
+
+
+def test_tl112_is_silent_on_an_events_only_export(lint):
+    """No jobs, no metrics, no declared kinds: every verdict is a guess about a name."""
+    plan = "trackinglint: 1\nevents:\n  Order Completed:\n    properties: {total: {}}\n"
+    assert lint(plan, "TL112") == []
 
 
 def test_tl113_friction_counted_as_engagement(lint):

@@ -27,9 +27,14 @@ def lint(tmp_path, monkeypatch):
         (tmp_path / "trackinglint.toml").write_text(textwrap.dedent(config))
         result = Engine(REGISTRY, overrides=Overrides(select=(code,))).lint([tmp_path])
         assert {f.code for f in result.findings} <= {code}
+        run.findings = result.findings  # type: ignore[attr-defined]
         return [(f.file, f.line, f.column, f.message) for f in result.findings]
 
     return run
+
+
+def related(finding) -> list[tuple[str, int, int, str]]:
+    return [(p.file, p.line, p.column, p.note) for p in finding.related]
 
 
 def test_tl201_case_and_separator_variants_across_files(lint):
@@ -42,9 +47,10 @@ def test_tl201_case_and_separator_variants_across_files(lint):
     )
     assert found == [
         ("b.yaml", 3, 3, "events 'App Opened', 'app_opened', 'appOpened' differ only in case or "
-         "separators (a.yaml:3:3; b.yaml:3:3, 4:3); analyses split one behaviour in two: keep "
-         "one name and send it everywhere"),
+         "separators; analyses split one behaviour in two: keep one name and send it everywhere"),
     ]  # fmt: skip
+    [finding] = lint.findings
+    assert related(finding) == [("a.yaml", 3, 3, "'App Opened'"), ("b.yaml", 4, 3, "'appOpened'")]
 
 
 def test_tl201_same_event_defined_in_two_files(lint):
@@ -54,7 +60,8 @@ def test_tl201_same_event_defined_in_two_files(lint):
         "TL201",
     )  # fmt: skip
     assert [f[:3] for f in found] == [("b.yaml", 3, 3)]
-    assert found[0][3].startswith("event 'Signed In' is defined 2 times (a.yaml:3:3; b.yaml:3:3)")
+    assert found[0][3].startswith("event 'Signed In' is defined 2 times; ")
+    assert related(lint.findings[0]) == [("a.yaml", 3, 3, "'Signed In'")]
 
 
 def test_tl202_property_spelled_three_ways_reported_once(lint):
@@ -69,9 +76,13 @@ def test_tl202_property_spelled_three_ways_reported_once(lint):
         properties: {site_id: {type: string}, "site id": {type: string}}
     """
     assert lint(plan, "TL202") == [
-        ("plan.yaml", 6, 18, "property spelled 3 ways: 'site_id' (2 places: plan.yaml:4:18, "
-         "8:18) | 'siteId' (1 place: plan.yaml:6:18) | 'site id' (1 place: plan.yaml:8:43); "
-         "pick one spelling (most used: 'site_id') so the columns line up downstream"),
+        ("plan.yaml", 6, 18, "property spelled 3 ways: 'site_id' (2 places), 'siteId' (1 place), "
+         "'site id' (1 place); pick one spelling (most used: 'site_id') so the columns line up "
+         "downstream"),
+    ]  # fmt: skip
+    assert related(lint.findings[0]) == [
+        ("plan.yaml", 4, 18, "'site_id'"), ("plan.yaml", 8, 18, "'site_id'"),
+        ("plan.yaml", 8, 43, "'site id'"),
     ]  # fmt: skip
 
 
@@ -89,10 +100,33 @@ def test_tl203_type_conflict_once_per_property_with_every_place(lint):
         properties: {amount: {type: string}}
     """
     assert lint(plan, "TL203") == [
-        ("plan.yaml", 8, 18, "property 'amount' has 2 types: number (2 places: plan.yaml:3:3, "
-         "6:18) | string (2 places: plan.yaml:8:18, 10:18); give it one type everywhere, or "
-         "rename the ones that mean something else"),
+        ("plan.yaml", 8, 18, "property 'amount' has 2 types: number (2 places), string (2 places); "
+         "give it one type everywhere, or rename the ones that mean something else"),
     ]  # fmt: skip
+    assert related(lint.findings[0]) == [
+        ("plan.yaml", 3, 3, "number"), ("plan.yaml", 6, 18, "number"),
+        ("plan.yaml", 10, 18, "string"),
+    ]  # fmt: skip
+
+
+def test_tl203_compares_the_same_field_in_the_same_role(lint):
+    """Nested fields under different parents are different fields; untyped is not a type."""
+    plan = """
+    trackinglint: 1
+    events:
+      A Done:
+        properties:
+          cart: {type: object, properties: {price: {type: number}}}
+          refund: {type: object, properties: {price: {type: string}}}
+          price: {type: integer}
+      B Done:
+        properties:
+          cart: {type: object, properties: {price: {type: string}}}
+          price: {description: untyped}
+    """
+    assert [message.split(";")[0] for *_, message in lint(plan, "TL203")] == [
+        "property 'cart.price' has 2 types: number (1 place), string (1 place)",
+    ]
 
 
 def test_tl204_majority_style_and_suggestion(lint):
@@ -101,7 +135,8 @@ def test_tl204_majority_style_and_suggestion(lint):
     )
     assert lint(plan, "TL204") == [
         ("plan.yaml", 5, 3, "event name 'cart_emptied' is not Title Case, but the plan's event "
-         "names are mostly Title Case (2 of 3); rename it to match, e.g. 'Cart Emptied'"),
+         "names are mostly Title Case (\"Object Action\") (2 of the 3 whose style is clear); "
+         "rename it to match, e.g. 'Cart Emptied'"),
     ]  # fmt: skip
 
 
@@ -138,7 +173,7 @@ def test_tl205_property_convention(lint):
     assert (line, column) == (4, 74)
     assert message == (
         "property name 'couponCode' is not snake_case, but the plan's property names are mostly "
-        "snake_case (2 of 3); rename it to match, e.g. 'coupon_code'"
+        "snake_case (2 of the 3 whose style is clear); rename it to match, e.g. 'coupon_code'"
     )
 
 
@@ -159,7 +194,7 @@ def test_tl206_kinds_option_and_ref_descriptions(lint):
     found = lint(plan, "TL206")
     assert [(line, message.split(";")[0]) for _, line, _, message in found] == [
         (5, "job 'qualify' has no description"),
-        (9, "property 'note' of event 'A Done' has no description"),
+        (9, "event 'A Done' has 1 property without a description (note)"),
         (11, "metric 'M' has no description"),
     ]
     only_events = lint(plan, "TL206", '[options.TL206]\nkinds = ["event"]\n')
@@ -223,7 +258,7 @@ def test_tl209_unused_shared_property_and_metric(lint):
     """
     found = [(line, message.split(";")[0]) for _, line, _, message in lint(plan, "TL209")]
     assert found == [
-        (4, "shared property 'spare' is not used by any event (`$ref: spare`)"),
+        (4, "shared property 'spare' is not used by any event"),
         (9, "metric 'Hidden' is on no dashboard"),
     ]
 
@@ -235,7 +270,9 @@ def test_tl209_unused_shared_property_and_metric(lint):
         ("first_name", True), ("DateOfBirth", True), ("ip_address", True), ("zip_code", True),
         ("shipping_address", True), ("ssn", True), ("creditCardNumber", True),
         ("product_name", False), ("is_mobile", False), ("zip_file", False),
-        ("email_opt_in_count", True), ("tipping_point", False), ("plan_name", False),
+        ("email_opt_in_count", False), ("tipping_point", False), ("plan_name", False),
+        ("anonymizeIp", False), ("ip_isp", False), ("latitudeLongitudeAccuracy", False),
+        ("ipOverride", True), ("geo_latitude", True),
     ],
 )  # fmt: skip
 def test_tl210_personal_data_names(lint, name, flagged):
@@ -281,7 +318,7 @@ def test_tl212_contradictions(lint):
           box: {type: object, required: [width], properties: {height: {type: number}}}
     """
     found = [(line, message) for _, line, _, message in lint(plan, "TL212")]
-    assert [line for line, _ in found] == [5, 6, 7, 8, 9, 10, 11]
+    assert [line for line, _ in found] == [5, 6, 7, 8, 10, 11]  # an untyped enum is no contradiction
     assert found[0][1] == (
         "property 'quantity': minimum 10 is greater than maximum 1; no value can satisfy both"
     )
@@ -290,11 +327,8 @@ def test_tl212_contradictions(lint):
     )
     assert "uses a lookahead or lookbehind" in found[2][1]
     assert "does not compile" in found[3][1]
-    assert (
-        found[4][1] == "property 'level': `enum` without a type; declare the type its values share"
-    )
-    assert found[5][1] == "property 'tier': enum value 3 is not of type string"
-    assert found[6][1] == (
+    assert found[4][1] == "property 'tier': enum value 3 is not of type string"
+    assert found[5][1] == (
         "property 'box': `required` names 'width', which is not one of its properties"
     )
 

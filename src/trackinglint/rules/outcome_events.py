@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from ..classification.verdicts import STRONG
 from ..config import close_match
 from ..findings import Problem, Severity
 from ..model import Event, Job, Origin, Plan
@@ -30,7 +31,12 @@ def _completion_origins(job: Job) -> list[Origin]:
     field = job.origin.field("completion")
     node: Any = field.document.data
     for segment in field.pointer:
-        node = node[segment] if isinstance(node, (dict, list)) else None
+        if isinstance(node, dict):
+            node = node.get(segment)
+        elif isinstance(node, list) and isinstance(segment, int) and segment < len(node):
+            node = node[segment]
+        else:
+            node = None
     if isinstance(node, list):
         return [field.child(i) for i, item in enumerate(node) if isinstance(item, str)]
     return [field] * len(job.completion)
@@ -77,7 +83,10 @@ def _check_completion(
         )
 
 
-SURE = 0.6  # an event verdict at least this confident is one the classifier is sure of
+def is_sure(verdict: Any) -> bool:
+    """A verdict resting on strong evidence: its weights add up to at least STRONG either
+    way (a declared kind, a known completion verb), not one weak hint about a name."""
+    return abs(sum(evidence.weight for evidence in verdict.evidence)) >= STRONG
 
 
 @rule(
@@ -91,7 +100,7 @@ SURE = 0.6  # an event verdict at least this confident is one the classifier is 
         ),
         "min-events": Option(10, "Fewest events for a share to mean anything."),
         "min-sure-share": Option(
-            0.8, f"Smallest share of events the classifier must be sure of (confidence >= {SURE})."
+            0.8, "Smallest share of events whose verdict rests on strong evidence."
         ),
     },
 )
@@ -106,7 +115,7 @@ def plan_mostly_motion(ctx: RuleContext) -> Iterator[Problem]:
     total = len(verdicts)
     if total < ctx.options["min-events"]:
         return
-    sure = sum(1 for verdict in verdicts.values() if verdict.confidence >= SURE)
+    sure = sum(1 for verdict in verdicts.values() if is_sure(verdict))
     if sure / total < ctx.options["min-sure-share"]:
         return
     done = sum(1 for verdict in verdicts.values() if verdict.kind == COMPLETION)
@@ -123,10 +132,11 @@ def plan_mostly_motion(ctx: RuleContext) -> Iterator[Problem]:
 @rule("TL112", "completion-without-artifact", severity=Severity.WARNING, group="outcome")
 def completion_without_artifact(ctx: RuleContext) -> Iterator[Problem]:
     """A job-completion event has no required property identifying what got done."""
-    if not (ctx.plan.jobs or ctx.plan.metrics):
-        return  # an events-only export has not adopted jobs: TL100 says how to start
+    adopted = bool(ctx.plan.jobs or ctx.plan.metrics)
     verdicts = ctx.classification.events
     for event in ctx.plan.events.values():
+        if not (adopted or event.kind):
+            continue  # an events-only export whose kinds are guesses: TL100 says how to start
         if verdicts[event.name].kind != COMPLETION or _has_artifact(event):
             continue
         carried = [name for name in event.properties if _IDENTIFIER.search(name)]
