@@ -32,18 +32,22 @@ AVO_EXPORT = {
 def test_every_format_is_a_registered_reader_in_priority_order():
     assert [(r.name, r.priority) for r in REGISTRY.readers] == [
         ("native", 0), ("avo", 10), ("segment", 20), ("iglu", 30), ("rudderstack", 40),
-        ("csv", 50),
+        ("amplitude", 45), ("mixpanel", 45), ("csv", 50), ("mapping", 90),
     ]  # fmt: skip
 
 
 def test_a_file_no_reader_recognises_gets_one_finding_naming_the_formats(cli, write):
     write("ci.json", '{"name": "ci", "on": ["push"]}\n')
     run = cli("check", "ci.json", "--output-format", "concise")
-    assert run.code == 1
+    assert run.code == 2  # a named path that gave no plan: never a silent pass
     assert run.out.splitlines() == [
         "ci.json:1:1: TL004 not a tracking plan trackinglint can read (top-level keys: name, on); "
         "native plans start with 'trackinglint: 1', and Segment, RudderStack, Snowplow Iglu, Avo "
         "and CSV plans are recognised by their content (or name the format with --plan-format)"
+    ]
+    assert run.err.splitlines()[:2] == [
+        "trackinglint: error: no tracking plan found in 'ci.json'; passed over:",
+        "  ci.json: not a plan in a format trackinglint reads (TL004)",
     ]
 
 
@@ -75,14 +79,14 @@ def test_a_named_format_that_does_not_fit_is_reported_once(cli, write):
 
 def test_an_unknown_format_name_is_a_usage_error(cli, write):
     write("plan.yaml", "trackinglint: 1\n")
-    run = cli("check", "plan.yaml", "--plan-format", "mixpanel")
+    run = cli("check", "plan.yaml", "--plan-format", "heap")
     assert run.code == 2
-    assert "--plan-format: unknown format 'mixpanel' (choose from native, avo, segment, iglu, " \
-        "rudderstack, csv)" in run.err  # fmt: skip
-    write("trackinglint.toml", '[plan-format]\n"*.yaml" = "mixpanel"\n')
+    assert "--plan-format: unknown format 'heap' (choose from native, avo, segment, iglu, " \
+        "rudderstack, amplitude, mixpanel, csv, mapping)" in run.err  # fmt: skip
+    write("trackinglint.toml", '[plan-format]\n"*.yaml" = "heap"\n')
     run = cli("check", "plan.yaml")
     assert run.code == 2
-    assert "trackinglint.toml:2: 'plan-format.\"*.yaml\"': unknown format 'mixpanel'" in run.err
+    assert "trackinglint.toml:2: 'plan-format.\"*.yaml\"': unknown format 'heap'" in run.err
 
 
 def test_plan_format_globs_pick_the_reader_and_the_files(cli, write):
@@ -144,7 +148,8 @@ def test_a_reader_that_crashes_is_reported_and_the_other_files_still_read(tmp_pa
     assert crash.message.startswith(
         "the Exploding reader crashed on this file: RuntimeError: no (at test_readers_formats.py:"
     )
-    assert list(result.plans[0].events) == ["Signed Up"]
+    # the two formats are two plans: the crash costs only its own
+    assert [list(plan.events) for plan in result.plans] == [[], ["Signed Up"]]
 
 
 def test_a_native_metrics_file_beside_a_segment_plan_is_one_plan():

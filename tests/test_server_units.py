@@ -12,6 +12,7 @@ import pytest
 from lsprotocol import types
 
 from trackinglint import Engine
+from trackinglint.plans import sniff_file
 from trackinglint.plugins import build_registry
 from trackinglint.policy import Overrides
 from trackinglint.server.actions import suppression_edit
@@ -25,12 +26,7 @@ from trackinglint.server.positions import (
     utf16_units,
     utf32_units,
 )
-from trackinglint.server.scope import (
-    folder_scope,
-    holds_plan_file,
-    plan_files,
-    untitled_scope,
-)
+from trackinglint.server.scope import folder_scope, untitled_scope
 from trackinglint.sources import LineIndex
 
 READERS = build_registry(load_entry_points=False).readers
@@ -178,8 +174,8 @@ def test_the_engine_honours_the_edited_suppression(write, target):
 PLAN = "trackinglint: 1\nevents:\n  A: {}\n"
 
 
-def _holds(folder: Path) -> bool:
-    return holds_plan_file(folder, READERS)
+def _holds(path: Path) -> bool:
+    return sniff_file(path, READERS, {})
 
 
 def test_scope_widens_to_parents_holding_plan_files(write, tmp_path):
@@ -188,8 +184,13 @@ def test_scope_widens_to_parents_holding_plan_files(write, tmp_path):
     events = write("repo/plan/events/deals.yaml", PLAN)
     scope = folder_scope(events, [], _holds)
     assert scope.folder == tmp_path / "repo" / "plan"
-    assert not scope.whole_folder
     assert scope.covers(events) and not scope.covers(tmp_path / "repo" / "notes.yaml")
+
+
+def test_scope_widens_to_sibling_folders_of_one_project(write, tmp_path):
+    write("project/properties/props.yaml", PLAN)
+    events = write("project/events/deals.yaml", PLAN)
+    assert folder_scope(events, [], _holds).folder == tmp_path / "project"
 
 
 def test_scope_stops_at_the_workspace_folder(write, tmp_path):
@@ -199,50 +200,35 @@ def test_scope_stops_at_the_workspace_folder(write, tmp_path):
     assert folder_scope(events, [], _holds).folder == tmp_path
 
 
-def test_scope_is_the_configuration_folder(write, tmp_path):
+def test_scope_stops_at_the_configuration_folder(write, tmp_path):
+    write("plan.yaml", PLAN)  # a plan above the project's configuration is not its
     write("project/trackinglint.toml", 'select = ["TL0"]\n')
-    events = write("project/plans/events/deals.yaml", PLAN)
-    scope = folder_scope(events, [], _holds)
-    assert (scope.folder, scope.paths, scope.whole_folder) == (
-        tmp_path / "project", (tmp_path / "project",), True
-    )  # fmt: skip
-    inner = tmp_path / "project" / "plans"
+    write("project/plan.yaml", PLAN)
+    events = write("project/events/deals.yaml", PLAN)
+    assert folder_scope(events, [], _holds).folder == tmp_path / "project"
+    inner = tmp_path / "project" / "events"
     assert folder_scope(events, [inner], _holds).folder == inner  # not above the workspace
 
 
-def test_unsaved_text_decides_whether_a_folder_holds_a_plan(write, tmp_path):
+def test_unsaved_text_decides_whether_a_file_is_a_plan(write, tmp_path):
     other = write("other.yaml", "not: yet\n")
-    assert not holds_plan_file(tmp_path, READERS)
-    assert holds_plan_file(tmp_path, READERS, {other: PLAN})
-
-
-def test_plan_folders_are_the_plan_files_under_the_top_in_walk_order(write, tmp_path):
-    expected = [
-        write("top/plan.yaml", PLAN),
-        write("top/plan.zz.json", '{"trackinglint": 1}'),
-        write("top/events/a.yaml", PLAN),
-        write("top/events/deep/b.yaml", PLAN),
-        write("top/metrics/m.yml", PLAN),
-    ]
-    write("top/notes.yaml", "not: a plan\n")
-    write("top/notes/inner/p.yaml", PLAN)  # below a folder without plans: another plan
-    write("top/node_modules/p.yaml", PLAN)
-    write("top/events/README.md", PLAN)
-    assert plan_files(tmp_path / "top", READERS, {}) == expected
-    unsaved = {tmp_path / "top" / "notes.yaml": PLAN}  # an open buffer that became a plan
-    assert tmp_path / "top" / "notes.yaml" in plan_files(tmp_path / "top", READERS, unsaved)
-    assert plan_files(tmp_path / "top" / "notes", READERS, {}) == []
+    assert not sniff_file(other, READERS, {})
+    assert sniff_file(other, READERS, {other: PLAN})
 
 
 def test_a_plan_in_a_busy_folder_is_not_merged_with_plans_further_down(write, tmp_path):
     mine = write("downloads/plan.yaml", "trackinglint: 1\nevents:\n  A: {kind: nope}\n")
     write("downloads/old/project/plan.yaml", "trackinglint: 1\nevents:\n  A: {}\n")
     registry = build_registry(load_entry_points=False)
-    scope = folder_scope(mine, [], lambda folder: holds_plan_file(folder, registry.readers))
+    scope = folder_scope(mine, [], _holds)
     result = lint_scope(registry, scope, {}).result
-    assert [d.path for d in result.documents.values()] == [mine]
-    assert {f.code for f in result.findings} >= {"TL002", "TL101"}
-    assert all(f.file.endswith("downloads/plan.yaml") for f in result.findings)
+    assert [[d.path for d in plan.documents] for plan in result.plans] == [
+        [mine],
+        [tmp_path / "downloads" / "old" / "project" / "plan.yaml"],
+    ]
+    mine_only = Engine(registry).lint([mine]).findings
+    assert [f for f in result.findings if f.file.endswith("downloads/plan.yaml")] == mine_only
+    assert {f.code for f in mine_only} >= {"TL002"}
 
 
 def test_plan_folders_lint_like_the_folder_when_nothing_else_is_there(tmp_path, write):
@@ -254,8 +240,8 @@ def test_plan_folders_lint_like_the_folder_when_nothing_else_is_there(tmp_path, 
     write("plan/events/more.yaml", "trackinglint: 1\nevents:\n  Signed In: {}\n")
     registry = build_registry(load_entry_points=False)
     events = (tmp_path / "plan" / "events" / "more.yaml").resolve()
-    scope = folder_scope(events, [], lambda folder: holds_plan_file(folder, registry.readers))
-    assert scope.folder == (tmp_path / "plan").resolve() and not scope.whole_folder
+    scope = folder_scope(events, [], _holds)
+    assert scope.folder == (tmp_path / "plan").resolve()
     server = [f.to_dict() for f in lint_scope(registry, scope, {}).result.findings]
     cli = [f.to_dict() for f in Engine(registry).lint([tmp_path / "plan"]).findings]
     assert server == cli

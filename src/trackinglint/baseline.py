@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .config import ConfigError, settings_for
-from .discovery import PlanFile, display_path
+from .discovery import display_path
 from .findings import Finding, Severity
 from .model import Origin
 from .policy import Policy
@@ -130,7 +130,8 @@ def write_baseline(result: LintResult, path: Path) -> tuple[int, int]:
     text = json.dumps(data, indent=2, ensure_ascii=False)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text + "\n", encoding="utf-8")
+        # a lone surrogate (legal in JSON text, so in a name) is written as its JSON escape
+        path.write_text(text + "\n", encoding="utf-8", errors="backslashreplace")
     except OSError as exc:
         raise BaselineError(f"baseline {path}: cannot write: {exc.strerror}") from None
     return len(entries), sum(counts.values())
@@ -179,8 +180,7 @@ def _stale(
 
 def _policy(engine: Engine, file: Path) -> Policy:
     """The policy the engine applies to `file` (built once per configuration file)."""
-    settings = settings_for(file, engine.config_file)
-    return engine.policy(PlanFile(file, file.as_posix(), settings, explicit=True))
+    return engine.policy(settings_for(file, engine.config_file))
 
 
 def _stale_finding(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import gc
 import json
 import os
@@ -157,6 +158,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="print how often each rule fired instead of each finding",
     )
     check.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="report only findings at or above --fail-on, then the summary",
+    )
+    check.add_argument(
         "--config",
         type=Path,
         metavar="FILE",
@@ -176,7 +183,20 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--plan-format",
         metavar="FORMAT",
-        help="read every file as this format (native, segment, rudderstack, iglu, avo, csv)",
+        help="read every file as this format instead of detecting it, in folders too "
+        "(native, segment, rudderstack, iglu, avo, csv, …)",
+    )
+    check.add_argument(
+        "--respect-gitignore",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="pass over files .gitignore ignores in folder walks (default: on, or the "
+        "config's respect-gitignore)",
+    )
+    check.add_argument(
+        "--show-files",
+        action="store_true",
+        help="list the plans found and their files (and what was passed over), then exit",
     )
     _add_output_option(check)
     baseline = check.add_mutually_exclusive_group()
@@ -286,9 +306,16 @@ def _check(args: argparse.Namespace, registry: Registry, parser: argparse.Argume
 
     check_format_name(args.plan_format, registry, parser)
     overrides = Overrides(
-        args.select, args.extend_select, args.ignore, args.fail_on, plan_format=args.plan_format
+        args.select,
+        args.extend_select,
+        args.ignore,
+        args.fail_on,
+        plan_format=args.plan_format,
+        respect_gitignore=args.respect_gitignore,
     )
     engine = Engine(registry, config_file=args.config, overrides=overrides)
+    if args.show_files:
+        return _show_files(engine, args)
     result = engine.lint(
         args.paths, force_exclude=args.force_exclude, skip_unrecognized=args.skip_unrecognized
     )
@@ -300,16 +327,70 @@ def _check(args: argparse.Namespace, registry: Registry, parser: argparse.Argume
         from .reporters.statistics import report_statistics
 
         reporter = report_statistics
-    return _report(result, reporter, args, registry)
+    return _report(result, reporter, args, registry, shown=_quiet(result) if args.quiet else None)
+
+
+def _show_files(engine: Engine, args: argparse.Namespace) -> int:
+    """`check --show-files`: each plan and its files; what was passed over, and why."""
+    groups, result = engine.plans(args.paths, force_exclude=args.force_exclude)
+    for group in groups:
+        files = [m.document.display_path for m in group.members if m.report]
+        formats = sorted({str(getattr(m.reader, "name", "?")) for m in group.members})
+        print(f"plan {group.label} ({', '.join(formats)}; {len(files)} file(s))")
+        for file in files:
+            print(f"  {file}")
+    for given, passed in result.passed.items():
+        for file, why in passed:
+            print(f"passed over {file}: {why}  (under {given})")
+    return _refuse_unread(result) or EXIT_CLEAN
+
+
+def _refuse_unread(result: LintResult) -> int:
+    """Never a silent pass: a named path that gave no plan is an error, with reasons."""
+    if not (result.unread or result.refused):
+        return EXIT_CLEAN
+    for given, why in result.refused:
+        print(f"trackinglint: error: cannot read '{given}': {why}", file=sys.stderr)
+    for given, reasons in result.unread.items():
+        print(f"trackinglint: error: no tracking plan found in '{given}'", end="", file=sys.stderr)
+        if not reasons:
+            print(": no candidate plan files (YAML, JSON, CSV) there", file=sys.stderr)
+            continue
+        print("; passed over:", file=sys.stderr)
+        for file, why in reasons[:_REASONS_SHOWN]:
+            print(f"  {file}: {why}", file=sys.stderr)
+        if len(reasons) > _REASONS_SHOWN:
+            more = len(reasons) - _REASONS_SHOWN
+            print(f"  … and {more} more (see --show-files)", file=sys.stderr)
+    print(
+        "trackinglint: name the format with --plan-format, or the columns with csv-columns, "
+        "if a file is a plan trackinglint did not recognise",
+        file=sys.stderr,
+    )
+    return EXIT_ERROR
+
+
+_REASONS_SHOWN = 20
+
+
+def _quiet(result: LintResult) -> LintResult:
+    """The result as `--quiet` reports it: findings below --fail-on are counted, not shown."""
+    kept = [f for f in result.findings if f.severity.rank >= result.fail_on.rank]
+    return dataclasses.replace(result, findings=kept, hidden=len(result.findings) - len(kept))
 
 
 def _report(
-    result: LintResult, reporter: Reporter, args: argparse.Namespace, registry: Registry
+    result: LintResult,
+    reporter: Reporter,
+    args: argparse.Namespace,
+    registry: Registry,
+    shown: LintResult | None = None,
 ) -> int:
-    """The main report on stdout, the `--output` files, and the exit code."""
+    """The main report on stdout (of `shown`, when given), the `--output` files, and the
+    exit code (both of the whole result)."""
     stream = sys.stdout
     try:
-        reporter(result, stream, color=_use_color(args.color, stream))
+        reporter(shown or result, stream, color=_use_color(args.color, stream))
         stream.flush()
     except BrokenPipeError:  # `trackinglint check | head`: the reader has seen enough
         _silence_stdout()
@@ -318,7 +399,7 @@ def _report(
     except OutputError as exc:
         print(f"trackinglint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    return exit_code(result, exit_zero=args.exit_zero)
+    return _refuse_unread(result) or exit_code(result, exit_zero=args.exit_zero)
 
 
 def _add_output_option(command: argparse.ArgumentParser) -> None:

@@ -28,8 +28,10 @@ _LIST_KEYS = ("select", "extend-select", "ignore", "extend-ignore", "include", "
 _RULE_KEYS = ("custom-rules", "rule-files")  # rules written as data
 _TABLE_KEYS = ("per-file-ignores", "severity", "options", "lexicon", "diff-severity")
 _STRING_KEYS = ("fail-on",)
-_FORMAT_KEYS = ("plan-format", "csv-columns")  # readers: format per glob, CSV headers
-KNOWN_KEYS = (*_LIST_KEYS, *_TABLE_KEYS, *_STRING_KEYS, *_RULE_KEYS, *_FORMAT_KEYS)
+_PLAN_KEYS = ("plans", "respect-gitignore")  # which files form which plan
+# readers: format per glob, CSV headers, a home-grown plan's keys, Iglu entities vs events
+_FORMAT_KEYS = ("plan-format", "csv-columns", "plan-mapping", "iglu-entities", "iglu-events")
+KNOWN_KEYS = (*_LIST_KEYS, *_TABLE_KEYS, *_STRING_KEYS, *_RULE_KEYS, *_FORMAT_KEYS, *_PLAN_KEYS)
 
 
 class ConfigError(Exception):
@@ -54,8 +56,13 @@ class Settings:
     lexicon: dict[str, tuple[str, ...]] = field(default_factory=dict)  # classifier words
     plan_format: dict[str, str] = field(default_factory=dict)  # glob -> reader name
     csv_columns: dict[str, str] = field(default_factory=dict)  # CSV field -> header
+    plan_mapping: Any = None  # readers.mapping.PlanMapping: where a home-grown plan keeps what
+    iglu_entities: tuple[str, ...] = ()  # globs of `vendor/name`: Iglu schemas that are entities
+    iglu_events: tuple[str, ...] = ()  # globs of `vendor/name`: Iglu schemas that are events
     custom_rules: tuple[Any, ...] = ()  # RuleSpecs from custom-rules and rule-files
     diff_severity: dict[str, str] = field(default_factory=dict)  # `trackinglint diff` code -> level
+    plans: dict[str, tuple[str, ...]] = field(default_factory=dict)  # plan name -> globs
+    respect_gitignore: bool = True  # folder walks pass over what .gitignore ignores
 
     def error(self, key: str, message: str) -> ConfigError:
         return config_error(self.source, key, message)
@@ -179,12 +186,18 @@ def parse_settings(table: Any, *, source: Path | None, root: Path) -> Settings:
         changes["options"] = _options(settings, values["options"])
     if "lexicon" in values:
         changes["lexicon"] = _lexicon(settings, values["lexicon"])
-    if "plan-format" in values or "csv-columns" in values:
+    if any(key in values for key in _FORMAT_KEYS):
         from .readers.settings import format_settings
 
         changes.update(format_settings(settings, values))
     if "custom-rules" in values or "rule-files" in values:
         changes["custom_rules"] = _custom_rules(settings, values, root)
+    if "plans" in values:
+        changes["plans"] = _plans(settings, values["plans"])
+    if "respect-gitignore" in values:
+        if not isinstance(values["respect-gitignore"], bool):
+            raise settings.error("respect-gitignore", "expected true or false")
+        changes["respect_gitignore"] = values["respect-gitignore"]
     if "diff-severity" in values:
         changes["diff_severity"] = _diff_severity(settings, values["diff-severity"])
     return _replace(settings, changes)
@@ -198,6 +211,18 @@ def _per_file_ignores(settings: Settings, value: Any) -> dict[str, tuple[str, ..
         if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
             raise settings.error(f'per-file-ignores."{glob}"', "expected a list of rule codes")
         result[glob] = tuple(codes)
+    return result
+
+
+def _plans(settings: Settings, value: Any) -> dict[str, tuple[str, ...]]:
+    """Plans named outright: `plans = {web = ["web/**"], app = ["app/**"]}`."""
+    if not isinstance(value, dict):
+        raise settings.error("plans", 'expected a table of name = [globs], e.g. {web = ["web/**"]}')
+    result = {}
+    for name, globs in value.items():
+        if not isinstance(globs, list) or not globs or not all(isinstance(g, str) for g in globs):
+            raise settings.error(f'plans."{name}"', "expected a non-empty list of globs")
+        result[name] = tuple(globs)
     return result
 
 

@@ -13,17 +13,18 @@ from pathlib import Path
 from typing import Any
 
 from .config import forget_config_locations
-from .discovery import PlanFile, discover
-from .findings import Finding, Problem, Severity, located
+from .discovery import Discovery, PlanFile, discover
+from .findings import Finding, Problem, Severity, located, without_cascades
 from .gcpause import gc_paused
 from .model import Origin, Plan
+from .plans import Member, PlanGroup, context_folder, group_plans, membership, sniff_file
 from .plugins import Registry, build_registry
 from .policy import Overrides, Policy, build_policy
 from .readers.selection import choose_reader, named_format, read_documents
 from .rules.api import PlanFacts, Rule, RuleContext
 from .rules.core import INTERNAL_ERROR, PARSE_ERROR, UNKNOWN_FORMAT, UNUSED_SUPPRESSION
 from .sources import Document, Span, read_source
-from .suppressions import Suppression, find_suppressions
+from .suppressions import Suppression, find_suppressions, removal_fix
 
 
 @dataclass(slots=True)
@@ -46,6 +47,11 @@ class LintResult:
     fail_on: Severity = Severity.ERROR
     rules: Mapping[str, Rule] = field(default_factory=dict)  # what the run knew: SARIF lists it
     runs: list[PlanRun] = field(default_factory=list)  # one per plan, in the order of `plans`
+    hidden: int = 0  # findings below --fail-on left out of the report by --quiet
+    # named paths that gave no plan: path -> [(file, why it was passed over)]
+    unread: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # named path -> why not read
+    passed: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # for --show-files
 
     @property
     def files(self) -> list[str]:
@@ -79,15 +85,26 @@ class Engine:
         force_exclude: bool = False,
         skip_unrecognized: bool = False,
         contents_only: bool = False,
+        context: bool = True,
     ) -> LintResult:
         """Lint files and folders; `contents` stands in for unsaved editor buffers.
 
-        With `contents_only`, `contents` is the whole tree (an old version read
-        from git; see `discover`). Raises ConfigError for a bad configuration;
-        every problem with the plans themselves comes back as a finding.
+        A named file is linted with the rest of its plan (`plans.context_folder`),
+        and only its own findings are reported, unless `context` is off (`diff`
+        compares exactly the files it is given). With `contents_only`, `contents`
+        is the whole tree (an old version read from git; see `discover`). Raises
+        ConfigError for a bad configuration; every problem with the plans
+        themselves comes back as a finding.
         """
         with gc_paused():
-            return self._lint(paths, contents, force_exclude, skip_unrecognized, contents_only)
+            return self._lint(
+                paths,
+                contents,
+                force_exclude,
+                skip_unrecognized,
+                contents_only,
+                context=context and not contents_only,
+            )
 
     def _lint(
         self,
@@ -96,85 +113,183 @@ class Engine:
         force_exclude: bool,
         skip_unrecognized: bool,
         contents_only: bool = False,
+        *,
+        context: bool = True,
     ) -> LintResult:
+        result = LintResult(rules=self.registry.rules)
+        run = _Run(result, skip_unrecognized)
+        found, groups = self._gather(paths, contents, force_exclude, contents_only, run, context)
+        result.refused = found.refused
+        policies = {id(g): self.policy(g.settings) for g in groups}
+        result.fail_on = min(
+            (p.fail_on for p in policies.values()),
+            key=lambda s: s.rank,
+            default=Severity(self.overrides.fail_on or "error"),
+        )
+        for group in groups:
+            if group.reported:
+                self._lint_group(group, policies[id(group)], run)
+        for document, problems in run.loose():
+            policy = self.policy(run.settings[id(document)])
+            result.findings.extend(self._findings(problems, policy, [document]))
+        if not skip_unrecognized:
+            result.unread = _unread(paths or [Path.cwd()], found, run)
+        for failure in self.registry.failures:
+            result.findings.append(_plugin_failure(failure.plugin, failure.message))
+        result.findings.sort(key=Finding.sort_key)
+        return result
+
+    def plans(
+        self, paths: Sequence[str | Path] = (), *, force_exclude: bool = False
+    ) -> tuple[list[PlanGroup], LintResult]:
+        """The plans the paths hold and their files, without running a rule
+        (`check --show-files`); the result lists what was passed over and why."""
+        result = LintResult(rules=self.registry.rules)
+        run = _Run(result, skip_unrecognized=False)
+        found, groups = self._gather(paths, None, force_exclude, False, run, True)
+        result.refused = found.refused
+        result.unread = _unread(paths or [Path.cwd()], found, run)
+        for given, passed in run.passed.items():
+            found.passed.setdefault(given, []).extend(passed)
+        result.passed = found.passed
+        return [g for g in groups if g.reported], result
+
+    def _gather(
+        self,
+        paths: Sequence[str | Path],
+        contents: Mapping[Path, str] | None,
+        force_exclude: bool,
+        contents_only: bool,
+        run: _Run,
+        context: bool,
+    ) -> tuple[Discovery, list[PlanGroup]]:
+        """Discovery, reading each file, the context of named files, and grouping."""
         forget_config_locations()
-        files = discover(
+        found = self._discover(paths, contents, force_exclude, contents_only)
+        members = [m for file in found.files if (m := self._member(file, run)) is not None]
+        if context:
+            members += self._context(members, contents, run)
+        return found, group_plans(members)
+
+    def _discover(
+        self,
+        paths: Sequence[str | Path],
+        contents: Mapping[Path, str] | None,
+        force_exclude: bool,
+        contents_only: bool,
+    ) -> Discovery:
+        return discover(
             paths,
             sniffers=self.registry.readers,
             config_file=self.config_file,
             contents=contents,
             force_exclude=force_exclude,
             contents_only=contents_only,
+            forced_format=self.overrides.plan_format,
+            respect_gitignore=self.overrides.respect_gitignore,
         )
-        result = LintResult(rules=self.registry.rules)
-        groups: dict[Path | None, list[PlanFile]] = {}
-        for file in files:
-            groups.setdefault(file.settings.source, []).append(file)
-        policies = [self.policy(group[0]) for group in groups.values()]
-        result.fail_on = min(
-            (p.fail_on for p in policies),
-            key=lambda s: s.rank,
-            default=Severity(self.overrides.fail_on or "error"),
-        )
-        for group, policy in zip(groups.values(), policies, strict=True):
-            self._lint_group(group, policy, result, skip_unrecognized)
-        for failure in self.registry.failures:
-            result.findings.append(_plugin_failure(failure.plugin, failure.message))
-        result.findings.sort(key=Finding.sort_key)
-        return result
 
-    def policy(self, file: PlanFile) -> Policy:
-        key = file.settings.source
+    def policy(self, settings: Any) -> Policy:
+        key = settings.source
         if key not in self._policies:
-            self._policies[key] = build_policy(file.settings, self.registry, self.overrides)
+            self._policies[key] = build_policy(settings, self.registry, self.overrides)
         return self._policies[key]
 
-    def _lint_group(
-        self, files: list[PlanFile], policy: Policy, result: LintResult, skip_unrecognized: bool
-    ) -> None:
-        plan = Plan()
+    def _member(self, file: PlanFile, run: _Run, report: bool = True) -> Member | None:
+        """Read one file and choose its reader; what cannot be read is recorded."""
+        loaded = read_source(file.path, file.display, file.content)
+        file.content = None  # the document holds the text now; drop the raw bytes
+        document = loaded.document
+        if file.explicit:
+            run.mark_explicit(document)
+        root = Origin(document)
+        problems = [
+            Problem(message, root, code=PARSE_ERROR.code, span=span)
+            for message, span in loaded.parse_errors
+        ]
+        quiet = run.skip_unrecognized or not report
+        if document.data is None:
+            if problems or (file.explicit and not quiet):
+                run.keep(document, file.settings, report)
+            if not problems and file.explicit and not quiet:
+                problems.append(_unknown_format(root, "the file is empty"))
+            run.problems_of(document).extend(problems)
+            return None
+        readers = self.registry.readers
+        named = named_format(file.path, file.settings, readers, self.overrides.plan_format)
+        reader, mismatch = choose_reader(document, readers, named)
+        if reader is None:
+            if (file.explicit or (named and not file.forced)) and not quiet:
+                run.keep(document, file.settings, report)
+                problems.append(_unknown_format(root, mismatch or _format_hint(document.data)))
+            elif report:
+                run.passed_over(file, mismatch or "no reader recognised it")
+            run.problems_of(document).extend(problems)
+            return None
+        run.keep(document, file.settings, report)
+        run.problems_of(document).extend(problems)
+        return Member(document, reader, file.settings, report)
+
+    def _context(
+        self, members: list[Member], contents: Mapping[Path, str] | None, run: _Run
+    ) -> list[Member]:
+        """The rest of the plan of each named file, read for context: its findings are
+        not reported. A complete export (Segment, Avo, CSV) needs none."""
+        folders: dict[Path, None] = {}
+        texts = {p.absolute(): t for p, t in (contents or {}).items()}
+
+        def sniff(path: Path) -> bool:
+            return sniff_file(path.absolute(), self.registry.readers, texts)
+
+        for member in members:
+            document = member.document
+            if member.report and run.explicit(document) and not _alone(member):
+                source = member.settings.source
+                config_folder = source.parent if source is not None else None
+                folders[context_folder(document.path, sniff, stop=config_folder)] = None
+        if not folders:
+            return []
+        known = {m.document.path.absolute() for m in members}
+        found = self._discover(list(folders), contents, False, False)
+        extra = []
+        for file in found.files:
+            if file.path.absolute() in known:
+                continue
+            known.add(file.path.absolute())
+            context = self._member(file, run, report=False)
+            if context is not None:
+                extra.append(context)
+        return extra
+
+    def _lint_group(self, group: PlanGroup, policy: Policy, run: _Run) -> None:
+        result = run.result
+        plan = Plan(label=group.label)
         problems: list[Problem] = []
-        seen_before = len(result.documents)
         by_reader: dict[int, tuple[Any, list[Document]]] = {}
-        for file in files:
-            loaded = read_source(file.path, file.display, file.content)
-            file.content = None  # the document holds the text now; drop the raw bytes
-            document = loaded.document
-            root = Origin(document)
-            for message, span in loaded.parse_errors:
-                problems.append(Problem(message, root, code=PARSE_ERROR.code, span=span))
-            if document.data is None:
-                if loaded.parse_errors or (not skip_unrecognized and file.explicit):
-                    result.documents[file.display] = document
-                if not loaded.parse_errors and file.explicit and not skip_unrecognized:
-                    problems.append(_unknown_format(root, "the file is empty"))
-                continue
-            readers = self.registry.readers
-            named = named_format(file.path, file.settings, readers, self.overrides.plan_format)
-            reader, mismatch = choose_reader(document, readers, named)
-            if reader is None:
-                if (file.explicit or named) and not skip_unrecognized:
-                    result.documents[file.display] = document
-                    why = mismatch or _format_hint(document.data)
-                    problems.append(_unknown_format(root, why))
-                continue
-            result.documents[file.display] = document
-            by_reader.setdefault(id(reader), (reader, []))[1].append(document)
+        for member in group.members:
+            by_reader.setdefault(id(member.reader), (member.reader, []))[1].append(
+                member.document
+            )
+            problems.extend(run.take_problems(member.document))
         pending = []
         for reader, documents in by_reader.values():  # a reader sees its files together
-            read = read_documents(reader, documents, files[0].settings)
+            read = read_documents(reader, documents, group.settings)
             problems.extend(read.problems)
             pending.extend(read.pending)
             plan.merge(read.plan)
         if plan.documents:
             result.plans.append(plan)
-            facts = PlanFacts(plan, self.registry, getattr(files[0].settings, "lexicon", None))
-            result.runs.append(PlanRun(plan, facts, policy, files[0].settings.source))
+            facts = PlanFacts(plan, self.registry, getattr(group.settings, "lexicon", None))
+            result.runs.append(PlanRun(plan, facts, policy, group.settings.source))
             problems.extend(self._run_rules(plan, policy, facts))
         for collect in pending:
             problems.extend(collect())
-        documents = list(result.documents.values())[seen_before:]
-        result.findings.extend(self._findings(problems, policy, documents))
+        reported = [m.document for m in group.members if m.report]
+        problems = without_cascades(problems, self._groups())
+        result.findings.extend(self._findings(problems, policy, reported))
+
+    def _groups(self) -> dict[str, str]:
+        return {code: rule.group for code, rule in self.registry.rules.items()}
 
     def _run_rules(self, plan: Plan, policy: Policy, facts: PlanFacts) -> Iterable[Problem]:
         for code in sorted(policy.enabled):
@@ -192,7 +307,7 @@ class Engine:
                     error = TypeError(f"yielded {type(problem).__name__}, not a Problem")
                     yield _rule_crash(rule, error, plan.documents[0])
                     break
-                yield problem if problem.code else _with_code(problem, code)
+                yield problem if problem.code else problem.with_code(code)
 
     def _findings(
         self, problems: list[Problem], policy: Policy, documents: list[Document]
@@ -208,6 +323,8 @@ class Engine:
             if code not in policy.enabled and code != INTERNAL_ERROR.code:
                 continue
             file = problem.origin.document.display_path
+            if file not in by_file:  # a file read only as context for a named one
+                continue
             if code in per_file.get(file, ()):
                 continue
             span = problem.span or problem.origin.span(problem.focus)
@@ -216,8 +333,8 @@ class Engine:
             findings.append(self._finding(rules[code], policy, problem, span))
         if UNUSED_SUPPRESSION.code in policy.enabled:
             for file, entries in suppressions.items():
-                if UNUSED_SUPPRESSION.code in per_file[file]:
-                    continue
+                if UNUSED_SUPPRESSION.code in per_file[file] or by_file[file].data is None:
+                    continue  # (in a file that does not parse, no rule could have matched)
                 findings.extend(self._unused(entries, by_file[file], policy))
         return findings
 
@@ -226,13 +343,16 @@ class Engine:
     ) -> Iterable[Finding]:
         for entry in entries:
             for code in entry.unused_codes():
-                if code == "*":
+                if entry.kind == "enable":
+                    message = "`enable` comment closes no `disable` above it; remove it"
+                elif code == "*":
                     message = "suppression comment matches no finding; remove it"
                 elif code not in self.registry.rules:
                     message = f"suppression names unknown rule '{code}'; fix or remove it"
                 else:
                     message = f"suppression of {code} matches no finding here; remove it"
-                problem = Problem(message, Origin(document), span=entry.span)
+                fix = removal_fix(entry, document, code)
+                problem = Problem(message, Origin(document), span=entry.span, fix=fix)
                 yield self._finding(UNUSED_SUPPRESSION, policy, problem, entry.span)
 
     @staticmethod
@@ -240,8 +360,73 @@ class Engine:
         return located(rule, problem, policy.severities.get(rule.code, rule.severity), span)
 
 
-def _with_code(problem: Problem, code: str) -> Problem:
-    return Problem(problem.message, problem.origin, problem.focus, code, problem.span)
+class _Run:
+    """The bookkeeping of one lint run: documents kept for the report, and the
+    problems found while reading each file, until its plan's findings are made."""
+
+    def __init__(self, result: LintResult, skip_unrecognized: bool) -> None:
+        self.result = result
+        self.skip_unrecognized = skip_unrecognized
+        self.settings: dict[int, Any] = {}
+        self._problems: dict[int, tuple[Document, list[Problem], bool]] = {}
+        self._explicit: set[int] = set()
+        self.passed: dict[str, list[tuple[str, str]]] = {}
+
+    def keep(self, document: Document, settings: Any, report: bool) -> None:
+        self.settings[id(document)] = settings
+        if report:
+            self.result.documents[document.display_path] = document
+
+    def problems_of(self, document: Document) -> list[Problem]:
+        entry = self._problems.setdefault(id(document), (document, [], True))
+        return entry[1]
+
+    def take_problems(self, document: Document) -> list[Problem]:
+        entry = self._problems.pop(id(document), None)
+        return entry[1] if entry else []
+
+    def loose(self) -> Iterable[tuple[Document, list[Problem]]]:
+        """Problems of files that joined no plan (a parse error, an unknown format)."""
+        for document, problems, _ in self._problems.values():
+            if problems and document.display_path in self.result.documents:
+                yield document, problems
+
+    def mark_explicit(self, document: Document) -> None:
+        self._explicit.add(id(document))
+
+    def explicit(self, document: Document) -> bool:
+        return id(document) in self._explicit
+
+    def passed_over(self, file: PlanFile, why: str) -> None:
+        self.passed.setdefault(file.given, []).append((file.display, why))
+
+
+def _alone(member: Member) -> bool:
+    return membership(member).alone
+
+
+def _unread(
+    paths: Sequence[str | Path], found: Discovery, run: _Run
+) -> dict[str, list[tuple[str, str]]]:
+    """Named paths that gave no plan, with why each candidate file was passed over."""
+    result = run.result
+    read = {f.file for f in result.findings if f.code == PARSE_ERROR.code}  # reported, located
+    for plan in result.plans:
+        read.update(d.display_path for d in plan.documents)
+    refused = {given for given, _ in found.refused}
+    unread: dict[str, list[tuple[str, str]]] = {}
+    for given in dict.fromkeys(str(p) for p in paths):
+        if given in refused:
+            continue
+        files = [f for f in found.files if f.given == given]
+        if any(f.display in read for f in files):
+            continue
+        reasons = found.passed.get(given, []) + run.passed.get(given, [])
+        for file in files:
+            if file.display in result.documents:
+                reasons.append((file.display, "not a plan in a format trackinglint reads (TL004)"))
+        unread[given] = reasons
+    return unread
 
 
 def _unknown_format(origin: Origin, why: str) -> Problem:

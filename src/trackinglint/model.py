@@ -74,8 +74,18 @@ class Property:
     items: Property | None = None  # array items
 
 
+# Segment / RudderStack call types, and Mixpanel's user profile (set, not sent as an event)
+CALLS = ("track", "identify", "page", "screen", "group", "profile")
+
+
 @dataclass(slots=True)
 class Event:
+    """An event, or a schema written like one that is not a tracked event: an
+    identify, page, screen or group rule, an Iglu entity (context), or an event
+    its vendor marks deleted or blocked. Readers keep those in `Plan.non_events`,
+    so the rules and the classifier, which read `Plan.events`, never judge them
+    as events; `call`, `entity` and `status` say what they are."""
+
     name: str
     origin: Origin
     description: str | None = None
@@ -84,6 +94,42 @@ class Event:
     owner: str | None = None
     tags: tuple[str, ...] = ()
     properties: dict[str, Property] = field(default_factory=dict)
+    call: str = "track"  # one of CALLS
+    entity: bool = False  # an Iglu entity (context) schema: data attached to events
+    status: str = "live"  # as its vendor says: live, planned, deleted, blocked, ...
+    namespace: str | None = None  # prefix of `name` that is not the name as sent (Iglu vendor)
+
+    @property
+    def is_event(self) -> bool:
+        """A live tracked event: what rules about events judge."""
+        return self.call == "track" and not self.entity and self.status not in INACTIVE
+
+    @property
+    def title(self) -> str:
+        """How a message names it: `event 'Order Completed'`, `the identify call`,
+        `the page call 'Home'`, `entity 'web_page'`, `deleted event 'Old'`."""
+        if self.call == "profile":
+            return "the user profile"
+        if self.call != "track":
+            named = f" '{self.name}'" if self.name != self.call else ""
+            return f"the {self.call} call{named}"
+        if self.entity:
+            return f"entity '{self.name}'"
+        if self.status in INACTIVE:
+            return f"{self.status} event '{self.name}'"
+        return f"event '{self.name}'"
+
+    @property
+    def sent_name(self) -> str:
+        """The name without its `namespace/` prefix: what naming rules judge."""
+        if self.namespace and self.name.startswith(self.namespace + "/"):
+            return self.name[len(self.namespace) + 1 :]
+        return self.name
+
+
+# statuses of an event that is not sent as planned: deleted, blocked or dropped by its
+# vendor, or a custom event (Mixpanel) computed from others
+INACTIVE = frozenset({"deleted", "blocked", "removed", "dropped", "custom"})
 
 
 @dataclass(slots=True)
@@ -165,9 +211,13 @@ class Plan:
     """One tracking plan, possibly spread over several files."""
 
     documents: list[Document] = field(default_factory=list)
+    label: str = ""  # how reports name the plan: its product, file or folder
     product: Product | None = None
     jobs: dict[str, Job] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
+    # identify/page/screen/group rules, Iglu entities, deleted or blocked events:
+    # read and located, but not events (see Event); keyed by their label
+    non_events: dict[str, Event] = field(default_factory=dict)
     properties: dict[str, Property] = field(default_factory=dict)  # shared definitions
     metrics: dict[str, Metric] = field(default_factory=dict)
     dashboards: dict[str, Dashboard] = field(default_factory=dict)
@@ -185,6 +235,8 @@ class Plan:
                 self.redefinitions.append(
                     Redefinition("product", "product", self.product.origin, other.product.origin)
                 )
+        for label, item in other.non_events.items():
+            self.non_events.setdefault(label, item)
         for section in ("jobs", "events", "properties", "metrics", "dashboards"):
             mine, theirs = getattr(self, section), getattr(other, section)
             for name, item in theirs.items():
@@ -197,7 +249,8 @@ class Plan:
         self.redefinitions.extend(other.redefinitions)
 
     def all_properties(self) -> list[tuple[Event | None, Property]]:
-        """Every property definition: shared ones, then each event's, nested included.
+        """Every property definition: shared ones, then each event's (and each live
+        non-event's), nested included.
 
         Built once and kept: a dozen rules walk all of them on every run.
         """
@@ -208,6 +261,12 @@ class Plan:
             for event in self.events.values():
                 for prop in event.properties.values():
                     flat.extend(_walk(event, prop))
+            # traits of identify/group calls and members of entities are properties
+            # too (typing, naming and PII checks apply); deleted events' are not
+            for other in self.non_events.values():
+                if other.status not in INACTIVE:
+                    for prop in other.properties.values():
+                        flat.extend(_walk(other, prop))
             self._flat = flat
         return self._flat
 

@@ -29,6 +29,7 @@ class Overrides:
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None
     plan_format: str | None = None  # `--plan-format`: the reader for every file of the run
+    respect_gitignore: bool | None = None  # `--[no-]respect-gitignore`; None: the config's
 
 
 @dataclass(slots=True)

@@ -40,7 +40,7 @@ def diff_paths(
 ) -> LintResult:
     """`trackinglint diff OLD NEW`: two files, or two folders of one plan each."""
     engine = Engine(registry, config_file=config_file, overrides=READING)
-    before, after = engine.lint([old]), engine.lint([new])
+    before, after = engine.lint([old], context=False), engine.lint([new], context=False)
     settings = settings_for(_anchor(new), config_file)
     return _report(before, after, _by_position(old, new, after), registry, settings, fail_on)
 
@@ -64,7 +64,7 @@ def diff_git(
         contents_only=True,
         skip_unrecognized=True,
     )
-    after = engine.lint(paths)
+    after = engine.lint(paths, context=False)
     settings = settings_for(_anchor(Path(paths[0]) if paths else Path.cwd()), config_file)
     by_display = {document.display_path: document for document in after.documents.values()}
     return _report(
@@ -81,11 +81,12 @@ def _report(
     fail_on: str | None,
 ) -> LintResult:
     levels = settings.diff_severity
+    rules = dict(DIFF_RULES)  # and below, the lint rule of any finding passed through
     result = LintResult(
         documents=dict(after.documents),
         plans=list(after.plans),
         fail_on=Severity(fail_on or settings.fail_on or "error"),
-        rules=dict(DIFF_RULES),
+        rules=rules,
     )
     crashes = [f for f in after.findings if f.code == INTERNAL_ERROR.code]
     blocking = [f for f in after.findings if f.code in UNREADABLE]
@@ -115,8 +116,8 @@ def _report(
             if severity is not None:
                 findings.append(_finding(problem, severity))
     for finding in findings:
-        if finding.code not in result.rules:
-            result.rules[finding.code] = registry.rules[finding.code]
+        if finding.code not in rules:
+            rules[finding.code] = registry.rules[finding.code]
         if finding.file not in result.documents and finding.file in before.documents:
             result.documents[finding.file] = before.documents[finding.file]
     result.findings = sorted(findings, key=Finding.sort_key)

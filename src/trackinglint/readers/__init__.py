@@ -21,6 +21,25 @@ class ReadResult:
     pending: list[Callable[[], list[Problem]]] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class Membership:
+    """What a file says about the plan it belongs to (see `trackinglint.plans`).
+
+    A reader may define `membership(document) -> Membership`; without it a
+    file joins the other files of its format in its folder tree. A reader
+    whose every file is a complete plan sets `self_contained = True` instead.
+    """
+
+    alone: bool = False  # a complete plan by itself
+    root: bool = False  # starts a plan; files below it without a root of their own join it
+    companion: bool = False  # adds metrics or jobs to a plan of another format beside it
+    family: str | None = None  # files of one reader with the same key form one plan
+    links: bool = False  # joins the files of its format that provide what it needs
+    provides: frozenset[str] = frozenset()  # names other files may refer to
+    needs: frozenset[str] = frozenset()  # names this file refers to
+    label: str | None = None  # how to name the plan it roots (a product's name)
+
+
 class Reader(Protocol):
     """A plan format. `sniff` is a cheap look at the raw text, used to find plan
     files among many; `accepts` decides on the parsed data; `read` maps it.
@@ -29,7 +48,9 @@ class Reader(Protocol):
     whose files only make sense together (a folder of RudderStack files, the
     versions of an Iglu schema) or that needs the configuration (CSV column
     names) defines `read_all(documents, settings) -> ReadResult`, which the
-    engine calls once per plan instead of `read`.
+    engine calls once per plan instead of `read`. How files group into plans
+    is the reader's to say: `self_contained = True`, or `membership(document)`
+    (see `Membership`).
     """
 
     name: str

@@ -34,6 +34,7 @@ class AvoReader:
     name = "avo"
     title = "Avo"
     priority = 10  # before Segment: both have `events` with `rules`; Avo's carry ids
+    self_contained = True  # a complete export: a plan of its own (see trackinglint.plans)
 
     def sniff(self, path: Path, text: str) -> bool:
         return '"events"' in text and (

@@ -9,6 +9,12 @@ Columns are recognised by their header, whatever the spelling ("Event Name",
 header to a field, e.g. `csv-columns = {event = "Hit name", property = "Param"}`.
 Rows of one event may be anywhere in the sheet. Every finding points at the
 cell it is about.
+
+Sheets as teams keep them: `#` comment lines above the header are passed over,
+the delimiter (`,` `;` tab) is read off the header row, a property cell may
+list several names ("item_id, value, currency"), a "Required parameters"
+column lists the names that are required, and a `status` column saying
+deleted or blocked keeps an event out of the live events.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from ..findings import Problem
 from ..model import Event, Origin, Property
 from ..rules.core import UNKNOWN_FORMAT
 from ..sources import Document
-from ..sources.csv_source import CsvLocator, guess_delimiter
+from ..sources.csv_source import CsvLocator, guess_delimiter, header_line
 from . import ReadResult
 from .common import Collector
 
@@ -34,6 +40,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "propertyname", "property", "propname", "propertykey", "eventproperty",
         "eventpropertyname", "attribute", "attributename", "parameter", "parametername",
         "param", "paramname", "field", "fieldname",
+        # a column listing several names in each cell
+        "parameters", "params", "properties", "eventparameters", "eventproperties",
+        "attributes", "fields",
     ),
     "property-description": (
         "propertydescription", "propdescription", "attributedescription",
@@ -53,6 +62,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "job": ("job", "jobtobedone"),
     "enum": ("allowedvalues", "enum", "enumvalues", "propertyallowedvalues", "possiblevalues"),
     "pii": ("pii", "ispii", "personaldata", "sensitive"),
+    "required-properties": (
+        "requiredparameters", "requiredparams", "requiredproperties", "requiredprops",
+        "requiredfields", "requiredattributes", "mandatoryparameters", "mandatoryproperties",
+        "mandatoryfields",
+    ),
+    "status": ("status", "eventstatus", "state", "eventstate"),
 }  # fmt: skip
 FIELDS = tuple(COLUMNS)
 
@@ -78,6 +93,7 @@ _KINDS = {
     **dict.fromkeys(("featureinteraction", "interaction", "motion"), "feature_interaction"),
 }
 _SPLIT = re.compile(r"\s*[,;|]\s*")
+_NAMES = re.compile(r"\s*(?:[,;|]|\r?\n)\s*")  # names listed in one cell
 
 
 def _key(header: str) -> str:
@@ -88,13 +104,26 @@ class CsvPlanReader:
     name = "csv"
     title = "CSV spreadsheet"
     priority = 50
+    self_contained = True  # a complete export: a plan of its own (see trackinglint.plans)
 
     def sniff(self, path: Path, text: str) -> bool:
         if path.suffix.lower() not in (".csv", ".tsv"):
             return False
-        first = text.lstrip("\ufeff").split("\n", 1)[0]
+        first = header_line(text.lstrip("\ufeff"))
         delimiter = "\t" if path.suffix.lower() == ".tsv" else guess_delimiter(first)
         return any(_key(cell.strip('" ')) in COLUMNS["event"] for cell in first.split(delimiter))
+
+    def sniff_with_settings(self, path: Path, text: str, settings: Any) -> bool:
+        """The sniff, also knowing the headers named in `csv-columns`, so a sheet with
+        its own column names is found in a folder walk too."""
+        if self.sniff(path, text):
+            return True
+        headers = {_key(h) for h in (getattr(settings, "csv_columns", None) or {}).values()}
+        if not headers or path.suffix.lower() not in (".csv", ".tsv"):
+            return False
+        lines = [line for line in text.lstrip("\ufeff").splitlines() if line.strip()]
+        cells = (cell.strip('" ') for line in lines[:20] for cell in _SPLIT.split(line))
+        return any(_key(cell) in headers for cell in cells)
 
     def accepts(self, document: Document) -> bool:
         return isinstance(document.locator, CsvLocator)
@@ -112,19 +141,19 @@ class CsvPlanReader:
 
 def column_map(headers: Sequence[str], mapping: Mapping[str, str]) -> dict[str, str]:
     """Field -> header: the configured header first, then the first recognised one."""
-    by_key = {}
+    by_key: dict[str, str] = {}
     for header in headers:
         by_key.setdefault(_key(header), header)
-    found = {}
+    found: dict[str, str] = {}
     for field, aliases in COLUMNS.items():
         if field in mapping:
             wanted = _key(mapping[field])
             if wanted in by_key:
                 found[field] = by_key[wanted]
             continue
-        header = next((by_key[alias] for alias in aliases if alias in by_key), None)
-        if header is not None and header not in found.values():
-            found[field] = header
+        known = next((by_key[alias] for alias in aliases if alias in by_key), None)
+        if known is not None and known not in found.values():
+            found[field] = known
     return found
 
 
@@ -152,35 +181,60 @@ def _read_sheet(document: Document, mapping: Mapping[str, str], out: Collector) 
     for index, row in enumerate(rows):
         cell = _cells(row, columns)
         name = cell("event")
-        prop_name = cell("property")
+        prop_cell = cell("property")
         if name:
             current = name
             if name not in events:
                 events[name] = Event(name, Origin(document, (index, columns["event"])))
-                out.add_event(events[name])
             _event_details(events[name], cell, document, index, columns, out)
-        elif prop_name and current is None:
+        elif prop_cell and current is None:
             out.malformed(
                 Origin(document, (index,)),
-                f"row names property '{prop_name}' but no event, and no event row comes "
+                f"row names property '{prop_cell}' but no event, and no event row comes "
                 "before it; fill in the event name",
             )
             continue
-        if not prop_name or current is None:
+        if current is None:
             continue
         event = events[current]
-        if prop_name in event.properties:
-            line = document.span((first_row[(current, prop_name)], columns["property"])).line
-            out.malformed(
-                Origin(document, (index, columns["property"])),
-                f"property '{prop_name}' of event '{current}' is listed again (first on line "
-                f"{line}); keep one row per event and property",
-            )
-            continue
-        first_row[(current, prop_name)] = index
-        event.properties[prop_name] = _property(
-            prop_name, current, cell, document, index, columns, out
-        )
+        names = listed_names(prop_cell)
+        for prop_name in names:
+            if prop_name in event.properties:
+                line = document.span((first_row[(current, prop_name)], columns["property"])).line
+                out.malformed(
+                    Origin(document, (index, columns["property"])),
+                    f"property '{prop_name}' of event '{current}' is listed again (first on "
+                    f"line {line}); keep one row per event and property",
+                )
+                continue
+            first_row[(current, prop_name)] = index
+            if len(names) == 1:
+                event.properties[prop_name] = _property(
+                    prop_name, current, cell, document, index, columns, out
+                )
+            else:  # a list of names: the type and flags of the row describe none of them
+                origin = Origin(document, (index, columns["property"], prop_name))
+                event.properties[prop_name] = Property(prop_name, origin)
+        _required_list(event, cell("required-properties"), document, index, columns)
+    for event in events.values():
+        out.add(event, f"{event.status} {event.name}")
+
+
+def listed_names(written: str) -> list[str]:
+    """The property names of a cell: one, or several separated by `,` `;` `|` or lines."""
+    return list(dict.fromkeys(part for part in _NAMES.split(written.strip()) if part))
+
+
+def _required_list(event: Event, written: str, document: Document, index: int, columns) -> None:
+    """A "Required parameters" cell: each name listed is required; one the sheet does
+    not list as a property is added, pointing at this cell."""
+    for name in listed_names(written):
+        prop = event.properties.get(name)
+        if prop is None:
+            origin = Origin(document, (index, columns["required-properties"], name))
+            event.properties[name] = Property(name, origin, required=True)
+        else:
+            prop.required = True
 
 
 def _cells(row: Mapping[str, str], columns: Mapping[str, str]):
@@ -198,6 +252,9 @@ def _event_details(event: Event, cell, document: Document, index: int, columns, 
     if not event.tags and cell("tags"):
         event.tags = tuple(tag for tag in _SPLIT.split(cell("tags")) if tag)
     event.job = event.job or cell("job") or None
+    status = cell("status").lower()
+    if status:
+        event.status = status
     written = cell("kind")
     if written:
         kind = _KINDS.get(_key(written))
@@ -210,10 +267,11 @@ def _event_details(event: Event, cell, document: Document, index: int, columns, 
 
 
 def _property(
-    name: str, event: str, cell, document: Document, index: int, columns, out
+    name: str, event: str, cell, document: Document, index: int, columns, out, owner: str = ""
 ) -> Property:
+    """One property row; `owner` names what it belongs to when that is not an event."""
     origin = Origin(document, (index, columns["property"]))
-    label = f"property '{name}' of event '{event}'"
+    label = f"property '{name}' of {owner or f'event {event!r}'}"
     schema: dict[str, Any] = {}
     types: tuple[str, ...] = ()
     items = None

@@ -11,6 +11,20 @@ Checked here, because only a reader sees files and versions together:
   resolves a schema by path;
 - versions must start at 1-0-0 and follow SchemaVer without gaps (TL006),
   compared as numbers (2-0-10 follows 2-0-9).
+
+Entities are not events. Snowplow attaches entity (context) schemas to events;
+they describe a page, a user, a product, not something that happened, so
+they are kept apart (`Plan.non_events`, `entity=True`) and count in no event
+rule and not in `classify`. What decides, first match wins:
+1. `iglu-entities` / `iglu-events` in the configuration: globs of `vendor/name`;
+2. Snowplow's own metadata: a data structure as `snowplow-cli` keeps it
+   (`meta.schemaType: entity | event`, the schema under `data`) is read too;
+3. the name: `*_context`, `*_entity`, `contexts`;
+4. the description's first word for what it is: "Schema for a web page
+   context", "Entity that ...", "... attached to page_ping events";
+5. otherwise an event.
+Naming rules judge the schema's `name`, never the `vendor/name` label given to
+two vendors' schemas of one name.
 """
 
 from __future__ import annotations
@@ -20,14 +34,15 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from ..findings import Problem
 from ..model import Event, Origin
-from ..sources import Document
-from . import ReadResult
+from ..sources import Document, Pointer
+from . import Membership, ReadResult
 from .common import Collector, describe, schema_members, text
 from .reader_rules import IGLU_PATH_MISMATCH, SCHEMAVER_GAP
 
@@ -36,6 +51,13 @@ from .reader_rules import IGLU_PATH_MISMATCH, SCHEMAVER_GAP
 SCHEMAVER = re.compile(r"([1-9][0-9]{0,8})-(0|[1-9][0-9]{0,8})-(0|[1-9][0-9]{0,8})\Z")
 _REGISTRY_PATH = re.compile(r"[0-9]+-[0-9]+-[0-9]+")  # a version as a registry names its files
 _SELF_FIELDS = ("vendor", "name", "format", "version")
+_ENTITY_NAME = re.compile(r"(?:^|[_.-])(?:context|contexts|entity|entities|ctx)\Z", re.IGNORECASE)
+_WHAT_IT_IS = re.compile(r"\b(events?|entity|entities|contexts?)\b", re.IGNORECASE)
+_ATTACHED = re.compile(r"\battached to\b", re.IGNORECASE)
+# what a schema *is* comes before the first clause ("..., including reasoning and context")
+_CLAUSE_END = re.compile(r"[,;:(]|\b(?:that|which|with|including|when|where|who)\b", re.IGNORECASE)
+_FIRST_SENTENCE = re.compile(r".*?(?:[.!?](?=\s|\Z)|\Z)", re.DOTALL)
+_SCHEMA_TYPES = ("event", "entity")
 Version = tuple[int, int, int]
 
 
@@ -45,21 +67,37 @@ class IgluReader:
     priority = 30
 
     def sniff(self, path: Path, text: str) -> bool:
-        return '"self"' in text and '"vendor"' in text and '"version"' in text
+        if '"self"' in text and '"vendor"' in text and '"version"' in text:
+            return True
+        return "schemaType" in text and "self:" in text and "vendor:" in text  # snowplow-cli YAML
 
     def accepts(self, document: Document) -> bool:
-        data = document.data
+        schema = _schema_body(document.data)
         return (
-            isinstance(data, dict)
-            and isinstance(data.get("self"), dict)
-            and ("vendor" in data["self"] or "name" in data["self"])
+            isinstance(schema, dict)
+            and isinstance(schema.get("self"), dict)
+            and ("vendor" in schema["self"] or "name" in schema["self"])
         )
+
+    def membership(self, document: Document) -> Membership:
+        """The schemas of one registry (`<root>/<vendor>/<name>/<format>/<M-R-A>`)
+        form one plan; a schema kept elsewhere joins the others of its folder."""
+        path = document.path.absolute()
+        if _base(document) and len(path.parents) > 1:  # data-structures/<vendor>/<name>.yaml
+            return Membership(family=str(path.parents[1]))
+        registry = (
+            path.parents[3]
+            if _REGISTRY_PATH.fullmatch(path.name) and len(path.parents) > 3
+            else path.parent
+        )
+        return Membership(family=str(registry))
 
     def read(self, document: Document) -> ReadResult:
         return self.read_all([document])
 
     def read_all(self, documents: Sequence[Document], settings: Any = None) -> ReadResult:
         out = Collector(documents)
+        kinds = _Kinds(settings)
         schemas: dict[tuple[str, str, str], list[_Schema]] = defaultdict(list)
         for document in documents:
             schema = _read_self(document, out)
@@ -77,8 +115,12 @@ class IgluReader:
                 continue
             for older in versions[:-1]:  # still read, for their problems
                 _properties(older, out)
-            event_name = name if len(vendors[_folded(name)]) == 1 else f"{vendor}/{name}"
-            out.add_event(_event(event_name, versions[-1], out))
+            shared = len(vendors[_folded(name)]) > 1
+            event_name = f"{vendor}/{name}" if shared else name
+            event = _event(event_name, versions[-1], out)
+            event.namespace = vendor if shared else None
+            event.entity = kinds.entity(versions[-1])
+            out.add(event, f"{vendor}/{name}")
         return out.result()
 
 
@@ -87,15 +129,81 @@ class _Schema:
     document: Document
     key: tuple[str, str, str]
     version: Version
+    base: Pointer = ()  # ("data",) in a snowplow-cli data structure
 
     @property
     def origin(self) -> Origin:
-        return Origin(self.document, ("self",))
+        return Origin(self.document, (*self.base, "self"))
+
+    @property
+    def body(self) -> dict:
+        body = _schema_body(self.document.data)
+        return body if isinstance(body, dict) else {}
+
+    @property
+    def schema_type(self) -> str | None:
+        """`meta.schemaType` of a snowplow-cli data structure: entity or event."""
+        meta = self.document.data.get("meta") if self.base else None
+        value = meta.get("schemaType") if isinstance(meta, dict) else None
+        return value.lower() if isinstance(value, str) else None
 
     @property
     def label(self) -> str:
         vendor, name, form = self.key
         return f"{vendor}/{name}/{form}/{_show(self.version)}"
+
+
+def _schema_body(data: Any) -> Any:
+    """The self-describing schema: the document, or its `data` in a snowplow-cli
+    data structure (`apiVersion`, `meta`, `data`)."""
+    if isinstance(data, dict) and "self" not in data and isinstance(data.get("data"), dict):
+        return data["data"]
+    return data
+
+
+def _base(document: Document) -> Pointer:
+    return ("data",) if _schema_body(document.data) is not document.data else ()
+
+
+class _Kinds:
+    """Tells entity schemas from event schemas (see the module's docstring)."""
+
+    def __init__(self, settings: Any) -> None:
+        self.entities = tuple(getattr(settings, "iglu_entities", ()) or ())
+        self.events = tuple(getattr(settings, "iglu_events", ()) or ())
+
+    def entity(self, schema: _Schema) -> bool:
+        vendor, name, _ = schema.key
+        for globs, verdict in ((self.events, False), (self.entities, True)):
+            if any(_label_matches(glob, vendor, name) for glob in globs):
+                return verdict
+        if schema.schema_type in _SCHEMA_TYPES:
+            return schema.schema_type == "entity"
+        return looks_like_entity(name, schema.body.get("description"))
+
+
+def _label_matches(glob: str, vendor: str, name: str) -> bool:
+    """`com.acme/*_info` matches vendor and name; `*_info` the name alone."""
+    if "/" in glob:
+        return fnmatchcase(f"{vendor}/{name}", glob)
+    return fnmatchcase(name, glob)
+
+
+def looks_like_entity(name: str, description: Any) -> bool:
+    """Strong evidence only: a name such as `geo_context`, or a description that
+    says what the schema is ("Schema for a web page context", "Entity that ...",
+    "metrics attached to page_ping events")."""
+    if _ENTITY_NAME.search(name):
+        return True
+    if not isinstance(description, str):
+        return False
+    sentence = _FIRST_SENTENCE.match(description.strip())
+    said = _CLAUSE_END.split(sentence[0] if sentence else description, maxsplit=1)[0]
+    first = _WHAT_IT_IS.search(said)
+    attached = _ATTACHED.search(said)
+    if attached is not None and (first is None or attached.start() < first.start()):
+        return True
+    return first is not None and not first[1].lower().startswith("event")
 
 
 def _folded(name: str) -> str:
@@ -114,8 +222,9 @@ def _parse_version(value: Any) -> Version | None:
 
 def _read_self(document: Document, out: Collector) -> _Schema | None:
     """Check the `self` block and its agreement with the path; None when unusable."""
-    block = document.data["self"]
-    origin = Origin(document, ("self",))
+    base = _base(document)
+    block = _schema_body(document.data)["self"]
+    origin = Origin(document, (*base, "self"))
     values = {}
     for field in _SELF_FIELDS:
         value = block.get(field)
@@ -137,10 +246,26 @@ def _read_self(document: Document, out: Collector) -> _Schema | None:
             "starting at 1-0-0, e.g. 1-0-2",
             "value",
         )
-    _check_path(document, values, out)
+    if not base:
+        _check_path(document, values, out)
+    else:
+        _check_schema_type(document, out)
     if version is None or not {"vendor", "name", "format"} <= values.keys():
         return None
-    return _Schema(document, (values["vendor"], values["name"], values["format"]), version)
+    return _Schema(document, (values["vendor"], values["name"], values["format"]), version, base)
+
+
+def _check_schema_type(document: Document, out: Collector) -> None:
+    meta = document.data.get("meta")
+    if not isinstance(meta, dict) or "schemaType" not in meta:
+        return
+    value = meta["schemaType"]
+    if not isinstance(value, str) or value.lower() not in _SCHEMA_TYPES:
+        out.malformed(
+            Origin(document, ("meta", "schemaType")),
+            f"`meta.schemaType` is {describe(value)}; Snowplow knows event and entity",
+            "value",
+        )
 
 
 def _path_parts(path: Path) -> dict[str, str] | None:
@@ -244,8 +369,8 @@ def _versions_beside(schemas: list[_Schema]) -> set[Version]:
 
 
 def _properties(schema: _Schema, out: Collector) -> dict:
-    data = schema.document.data
-    origin = Origin(schema.document)
+    data = schema.body
+    origin = Origin(schema.document, schema.base)
     label = f"schema {schema.label}"
     if data.get("type") == "array" and isinstance(data.get("items"), dict):
         return schema_members(data["items"], origin.child("items"), out, label)
@@ -253,11 +378,11 @@ def _properties(schema: _Schema, out: Collector) -> dict:
 
 
 def _event(name: str, schema: _Schema, out: Collector) -> Event:
-    data = schema.document.data
+    data = schema.body
     vendor = schema.key[0]
     return Event(
         name,
-        Origin(schema.document, ("self", "name")),
+        schema.origin.child("name"),
         description=text(data.get("description")),
         tags=(vendor,),
         properties=_properties(schema, out),

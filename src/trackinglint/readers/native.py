@@ -23,7 +23,7 @@ from ..model import (
 )
 from ..schema import start_validation
 from ..sources import Document
-from . import ReadResult
+from . import Membership, ReadResult
 
 _MARKER = re.compile(r"""(?:^|[{,])\s*["']?trackinglint["']?\s*:""", re.MULTILINE)
 T = TypeVar("T")
@@ -38,6 +38,21 @@ class NativeReader:
 
     def accepts(self, document: Document) -> bool:
         return isinstance(document.data, dict) and "trackinglint" in document.data
+
+    def membership(self, document: Document) -> Membership:
+        """A file with `product:` roots a plan; one without events is a companion
+        (metrics for a plan of another format beside it)."""
+        data = document.data if isinstance(document.data, dict) else {}
+        events = data.get("events")
+        product = data.get("product")
+        label = product.get("name") if isinstance(product, dict) else None
+        return Membership(
+            root="product" in data,
+            companion=not events,
+            provides=frozenset(map(str, events)) if isinstance(events, dict) else frozenset(),
+            needs=_names_used(data),
+            label=label if isinstance(label, str) and label.strip() else None,
+        )
 
     def read(self, document: Document) -> ReadResult:
         root = Origin(document)
@@ -73,7 +88,7 @@ def build_plan(document: Document, data: dict[str, Any]) -> Plan:
 
 
 def _section(
-    data: dict[str, Any], key: str, root: Origin, build: Callable[[str, dict, Origin], T]
+    data: dict[str, Any], key: str, root: Origin, build: Callable[[str, dict | None, Origin], T]
 ) -> dict[str, T]:
     entries = data.get(key)
     if not isinstance(entries, dict):
@@ -201,3 +216,19 @@ def _names(value: Any) -> tuple[str, ...]:
 @hookimpl
 def get_readers() -> list[NativeReader]:
     return [NativeReader()]
+
+
+def _names_used(data: dict[str, Any]) -> frozenset[str]:
+    """Event names the file's metrics and jobs refer to."""
+    names: set[str] = set()
+    for section, keys in (
+        ("metrics", ("event", "numerator", "denominator")),
+        ("jobs", ("completion", "start")),
+    ):
+        entries = data.get(section)
+        for entry in entries.values() if isinstance(entries, dict) else ():
+            for key in keys if isinstance(entry, dict) else ():
+                value = entry.get(key)
+                values = value if isinstance(value, list) else [value]
+                names.update(v for v in values if isinstance(v, str))
+    return frozenset(names)

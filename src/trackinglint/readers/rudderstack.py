@@ -21,7 +21,10 @@ Model: each catalog event is a plan event named as sent (`name`, or the `id`
 when the name is missing or a Go template placeholder such as
 `{{ .API_TRACKING_NAME }}`); the tracking plans' rules give it properties,
 with their `required` flags, each pointing at the rule that lists it (its
-type comes from the catalog property, shared under `properties`).
+type comes from the catalog property, shared under `properties`). Events whose
+`event_type` is identify, page, screen or group are read the same way, traits
+or properties included, but kept apart from the tracked events (`Plan.non_events`,
+labelled `identify user_identified`): no rule judges them as events.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ from typing import Any
 from ..config import close_match
 from ..model import Event, Origin, Property
 from ..sources import Document
-from . import ReadResult
+from . import Membership, ReadResult
 from .common import JSON_TYPES, Collector, describe, text
 
 VERSIONS = ("rudder/0.1", "rudder/v0.1", "rudder/v1")
@@ -86,6 +89,12 @@ class RudderStackReader:
 
     def accepts(self, document: Document) -> bool:
         return _is_rudder(document.data)
+
+    def membership(self, document: Document) -> Membership:
+        """A project's files form one plan: those of one folder, and those tied by
+        references (`#/events/<group>/<id>`, `#event:<id>`)."""
+        data = document.data
+        return Membership(links=True, provides=_defined(data), needs=_referenced(data))
 
     def read(self, document: Document) -> ReadResult:
         return self.read_all([document])
@@ -286,7 +295,7 @@ class _Catalog:
         for entry in self._all("events"):
             events[id(entry)] = event = self._event(entry)
             if entry.report:
-                self.out.add_event(event)
+                self.out.add(event, _label(event))
         for origin, spec, report in self.plans:
             self._tracking_plan(origin, spec, report, events, shared)
         self.report_unresolved()
@@ -306,7 +315,14 @@ class _Catalog:
             found = self.lookup("categories", _Ref(category, entry.origin, False))
             if found is not None:
                 tags = (text(found.body.get("name")) or found.id,)
-        return Event(name, entry.origin, description=text(body.get("description")), tags=tags)
+        call = body.get("event_type", "track")
+        return Event(
+            name,
+            entry.origin,
+            description=text(body.get("description")),
+            tags=tags,
+            call=call if call in EVENT_TYPES else "track",
+        )
 
     def _catalog_property(self, entry: _Entry, depth: int = 0) -> Property:
         body = entry.body
@@ -332,7 +348,7 @@ class _Catalog:
         if isinstance(config, dict):
             for key, value in config.items():
                 if key not in ("itemTypes", "item_types"):
-                    schema[_CONFIG_KEYS.get(key, key)] = value
+                    schema[_CONFIG_KEYS.get(str(key), str(key))] = value
         members: dict[str, Property] = {}
         types: list[str] = []
         written = body.get("types", body.get("type"))
@@ -457,8 +473,8 @@ class _Catalog:
             if entry is None:
                 continue
             event = events[id(entry)]
-            if report and not entry.report and event.name not in self.out.plan.events:
-                self.out.add_event(event)  # defined beside the given files, used by them
+            if report and not entry.report and not _known(self.out.plan, event):
+                self.out.add(event, _label(event))  # defined beside the given files, used by them
             for prop in self._rule_properties(rule, where, report, shared).values():
                 event.properties.setdefault(prop.name, prop)
 
@@ -488,6 +504,15 @@ class _Catalog:
                         prop.required = False  # required only in the cases that list it
                         result.setdefault(name, prop)
         return result
+
+
+def _label(event: Event) -> str:
+    """How a non-track event is keyed among the plan's non-events: `identify user_identified`."""
+    return f"{event.call} {event.name}"
+
+
+def _known(plan: Any, event: Event) -> bool:
+    return event.name in plan.events or any(item is event for item in plan.non_events.values())
 
 
 def _folder(entry: _Entry) -> str:
@@ -651,3 +676,43 @@ def _validate(kind: str, body: dict, origin: Origin, version: Any, catalog: _Cat
                         "define; use e.g. email, date-time, uri or uuid",
                         "value",
                     )
+
+
+def _defined(data: Any) -> frozenset[str]:
+    """The references a file answers to, in both the legacy and the v1 form."""
+    if not isinstance(data, dict) or not isinstance(data.get("spec"), dict):
+        return frozenset()
+    kind, spec = data.get("kind"), data["spec"]
+    metadata = data.get("metadata")
+    group = metadata.get("name") if isinstance(metadata, dict) else None
+    singular = {v: k for k, v in _V1_KINDS.items()}.get(kind) if isinstance(kind, str) else None
+    items = spec.get(_SECTIONS.get(kind, ""), []) if isinstance(kind, str) else []
+    names: set[str] = set()
+    for item in items if isinstance(items, list) else ():
+        ident = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(ident, str):
+            continue
+        if singular is not None:
+            names.add(f"#{singular}:{ident}")
+        if isinstance(group, str):
+            names.add(f"#/{kind}/{group}/{ident}")
+    return frozenset(names)
+
+
+def _referenced(data: Any) -> frozenset[str]:
+    """Every reference string written anywhere in a file."""
+    found: set[str] = set()
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+        elif (
+            isinstance(node, str)
+            and node.startswith("#")
+            and (_LEGACY_REF.match(node) or _V1_REF.match(node))
+        ):
+            found.add(node)
+    return frozenset(found)

@@ -6,8 +6,14 @@
 
 An event's schema holds its properties either nested, as Segment validates the
 whole call (`properties.properties.properties`, beside `context` and
-`traits`), or flat (`properties` are the event's properties). Only track
-events become plan events; identify and group traits describe users.
+`traits`), or flat (`properties` are the event's properties).
+
+Only track events become plan events. Identify and group rules (their
+`traits`), and page and screen rules (their `properties`), are read with the
+same positions but kept apart (`Plan.non_events`, labelled `identify`,
+`page Home`): they describe users, accounts and views, not events, so no rule
+judges them as events and none is ever reported as an event without a name.
+Public API rules of type COMMON (properties every call carries) are skipped.
 """
 
 from __future__ import annotations
@@ -21,12 +27,15 @@ from . import ReadResult
 from .common import Collector, describe, schema_members, text
 
 _CALL_KEYS = frozenset({"context", "traits", "properties"})
+_CALLS = {"IDENTIFY": "identify", "GROUP": "group", "PAGE": "page", "SCREEN": "screen"}
+_TRAITS = frozenset({"identify", "group"})  # calls whose payload is `traits`
 
 
 class SegmentReader:
     name = "segment"
     title = "Segment"
     priority = 20
+    self_contained = True  # a complete export: a plan of its own (see trackinglint.plans)
 
     def sniff(self, path: Path, text: str) -> bool:
         return '"rules"' in text and ('"events"' in text or '"jsonSchema"' in text)
@@ -48,6 +57,10 @@ class SegmentReader:
             listed = data["rules"]["events"] if shape == "legacy" else data["events"]
             for index, entry in enumerate(listed):
                 _event_entry(entry, base.child(index), out, versions)
+            if shape == "legacy":
+                for call in ("identify", "group"):
+                    if isinstance(data["rules"].get(call), dict):
+                        _call(call, None, data["rules"][call], root.child("rules", call), out)
         return out.result()
 
 
@@ -89,8 +102,13 @@ def _public_rule(rule: Any, origin: Origin, out: Collector, versions: dict[str, 
         out.malformed(origin, f"a rule is {describe(rule)}; write a mapping with `key`")
         return
     kind = rule.get("type", "TRACK")
+    if isinstance(kind, str) and kind.upper() in _CALLS:
+        name = text(rule.get("key"))
+        where = origin.child("key") if name else origin.field("type")
+        _call(_CALLS[kind.upper()], name, rule.get("jsonSchema"), where, out, origin)
+        return
     if not isinstance(kind, str) or kind.upper() != "TRACK":
-        return  # identify, group, page, screen and common rules describe no event
+        return  # common rules describe no event
     name = text(rule.get("key"))
     if name is None:
         out.malformed(origin, "a TRACK rule has no `key`; the key is the event's name")
@@ -99,6 +117,28 @@ def _public_rule(rule: Any, origin: Origin, out: Collector, versions: dict[str, 
     description = text(schema.get("description")) if isinstance(schema, dict) else None
     _add(name, rule.get("version"), origin.child("key"), out, versions, description, schema,
          origin.child("jsonSchema"))  # fmt: skip
+
+
+def _call(
+    call: str,
+    name: str | None,
+    schema: Any,
+    origin: Origin,
+    out: Collector,
+    rule_origin: Origin | None = None,
+) -> None:
+    """An identify, group, page or screen rule: kept with its traits or properties,
+    apart from the events. `origin` is where findings about it point."""
+    label = f"{call} {name}" if name else call
+    members: dict = {}
+    if isinstance(schema, dict):
+        schema_origin = rule_origin.child("jsonSchema") if rule_origin else origin
+        part = "traits" if call in _TRAITS else "properties"
+        inner, inner_origin = _members_schema(schema, schema_origin, part)
+        members = schema_members(inner, inner_origin, out, f"the {label} rule")
+    description = text(schema.get("description")) if isinstance(schema, dict) else None
+    item = Event(name or call, origin, description=description, properties=members, call=call)
+    out.add_non_event(item, label)
 
 
 def _add(
@@ -130,12 +170,12 @@ def _add(
     out.add_event(event)
 
 
-def _members_schema(schema: dict, origin: Origin) -> tuple[dict, Origin]:
-    """The object schema whose `properties` are the event's properties."""
+def _members_schema(schema: dict, origin: Origin, part: str = "properties") -> tuple[dict, Origin]:
+    """The object schema whose `properties` are the call's properties (or traits)."""
     members = schema.get("properties")
     if isinstance(members, dict) and members and set(members) <= _CALL_KEYS:
-        inner = members.get("properties")
+        inner = members.get(part)
         if isinstance(inner, dict):
-            return inner, origin.child("properties", "properties")
+            return inner, origin.child("properties", part)
         return {}, origin
     return schema, origin

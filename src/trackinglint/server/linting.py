@@ -19,7 +19,7 @@ from ..config import ConfigError, settings_for
 from ..engine import Engine, LintResult
 from ..model import Plan
 from ..sources import Document
-from .scope import Scope, plan_files
+from .scope import Scope
 
 
 @dataclass(slots=True)
@@ -47,17 +47,7 @@ def lint_scope(registry: Any, scope: Scope, contents: Mapping[Path, str]) -> Out
     """Lint a scope with the editor's unsaved text standing in for the files."""
     try:
         engine = Engine(registry)  # fresh each run: configuration edits take effect
-        if scope.alone or scope.whole_folder:
-            result = engine.lint(scope.paths, contents=contents, skip_unrecognized=scope.alone)
-        else:
-            files = plan_files(scope.paths[0], registry.readers, contents)
-            if not files:  # (an empty list would lint the current folder)
-                return Outcome(LintResult())
-            # named one by one, as a folder walk would find them: pass over what is
-            # not a plan, leave out what the configuration excludes
-            result = engine.lint(
-                files, contents=contents, force_exclude=True, skip_unrecognized=True
-            )
+        result = engine.lint(scope.paths, contents=contents, skip_unrecognized=scope.alone)
         by_path = {_resolved(d.path): d for d in result.documents.values()}
         return Outcome(result, by_path=by_path)
     except ConfigError as exc:

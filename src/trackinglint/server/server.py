@@ -18,6 +18,7 @@ from pygls.lsp.server import LanguageServer
 
 from .. import __version__
 from ..config import CONFIG_NAMES, forget_config_locations
+from ..plans import sniff_file, sniffs
 from ..plugins import build_registry
 from ..rules.core import UNUSED_SUPPRESSION
 from . import DEBOUNCE
@@ -28,7 +29,7 @@ from .hover import hover_text, site_at
 from .linting import Outcome, classify_plan, lint_scope
 from .positions import Units, from_position, to_range, units_for
 from .runs import Runs
-from .scope import Scope, file_path, folder_scope, holds_plan_file, sniffs, untitled_scope
+from .scope import Scope, file_path, folder_scope, untitled_scope
 
 MAX_REPORTED = 100  # distinct log messages remembered, so repeats are not re-sent
 
@@ -137,7 +138,7 @@ class TrackinglintServer(LanguageServer):
         return folder_scope(
             buffer.path,
             self.roots(),
-            lambda folder: holds_plan_file(folder, self.registry.readers, texts),
+            lambda path: sniff_file(path, self.registry.readers, texts),
         )
 
     def lint_path(self, buffer: Buffer) -> Path:
