@@ -26,7 +26,7 @@ def test_clean_plan_exits_zero(cli, write):
     write("plan.yaml", "trackinglint: 1\nproduct: {name: Acme}\n")
     run = cli("check", "plan.yaml", *CORE)
     assert run.code == 0
-    assert run.out == "All checks passed (1 file checked).\n"
+    assert run.out == "Checked 1 plan (1 file, 0 events): all checks passed.\n"
 
 
 def test_concise_output_is_one_line_per_finding(cli, write):
@@ -55,7 +55,7 @@ def test_full_output_shows_source_line_and_caret(cli, write):
         "  |                               ^^^^^^^^",
         '  = at events."Deal Qualified".properties.deal_id.requried',
     ]
-    assert lines[-1] == "Found 2 findings (2 errors) in 1 file."
+    assert lines[-1] == "Checked 1 plan (1 file, 1 event): 2 findings in 1 of 1 file (2 errors)."
     assert "\x1b[" not in run.out  # not a terminal: no colour
 
 
@@ -76,6 +76,7 @@ def test_json_output_holds_every_field(cli, write):
         "end_column": 39,
         "path": 'events."Deal Qualified".properties.deal_id.requried',
         "group": "core",
+        "related": [],
     }
 
 
@@ -117,7 +118,7 @@ def test_named_file_that_is_not_a_plan_is_reported(cli, write):
 def test_skip_unrecognized_passes_over_other_files(cli, write):
     write("ci.yaml", "name: ci\n")
     run = cli("check", "ci.yaml", "--skip-unrecognized")
-    assert (run.code, run.out) == (0, "All checks passed (0 files checked).\n")
+    assert (run.code, run.out) == (0, "Checked 0 plans (0 files, 0 events): all checks passed.\n")
 
 
 def test_folder_search_finds_plans_by_content(cli, write):
@@ -161,7 +162,13 @@ def test_fail_on_and_exit_zero(cli, write):
 def test_statistics(cli, write):
     write("plan.yaml", BROKEN)
     run = cli("check", "plan.yaml", "--statistics", *CORE)
-    assert run.out == "2  TL002  error    schema-violation\n"
+    assert run.out.splitlines() == [
+        "2  TL002  error    schema-violation",
+        "event names: no convention found; only 1 of the 1 names have a clear style, and a "
+        "convention needs at least 3",
+        "property names: no convention found; only 1 of the 1 names have a clear style, and a "
+        "convention needs at least 3",
+    ]
 
 
 def test_color_always_uses_ansi(cli, write):

@@ -30,10 +30,9 @@ def _render(finding: Finding, source: str, style: Style) -> str:
         f"  {style('-->', 'blue')} {finding.file}:{finding.line}:{finding.column}\n"
     )
     places = finding.places_text()
-    if places:
-        head += f"  {style('also', 'blue')} {places}\n"
+    also = f"  {style('=', 'blue')} also at {places}\n" if places else ""
     if not source:
-        return head + "\n"
+        return head + also + "\n"
     number = str(finding.line)
     gutter = " " * len(number)
     bar = style("|", "blue")
@@ -52,6 +51,8 @@ def _render(finding: Finding, source: str, style: Style) -> str:
     ]
     if finding.path:
         lines.append(f"{gutter} {style('=', 'blue')} at {finding.path}")
+    if places:
+        lines.append(f"{gutter} {style('=', 'blue')} also at {places}")
     return head + "\n".join(lines) + "\n\n"
 
 

@@ -114,6 +114,11 @@ class Convention:
             )
         if self.best is None:
             return f"{what} names: no convention found (no name's style is clear)"
+        if self.decided < MIN_DECIDED:
+            return (
+                f"{what} names: no convention found; only {self.decided} of the {self.total} "
+                f"names have a clear style, and a convention needs at least {MIN_DECIDED}"
+            )
         return (
             f"{what} names: no convention found; the most common style, {self.best}, fits "
             f"{self.fitting} of the {self.decided} names whose style is clear ({self.share:.0%}), "
