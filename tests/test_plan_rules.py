@@ -318,7 +318,7 @@ def test_tl212_contradictions(lint):
           box: {type: object, required: [width], properties: {height: {type: number}}}
     """
     found = [(line, message) for _, line, _, message in lint(plan, "TL212")]
-    assert [line for line, _ in found] == [5, 6, 7, 8, 10, 11]  # an untyped enum is no contradiction
+    assert [line for line, _ in found] == [5, 6, 7, 8, 10, 11]  # untyped enum: no contradiction
     assert found[0][1] == (
         "property 'quantity': minimum 10 is greater than maximum 1; no value can satisfy both"
     )
