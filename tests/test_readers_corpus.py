@@ -68,7 +68,14 @@ def test_every_iglu_json_schema_is_read_and_each_schema_is_one_event(iglu):
     assert len(plan.documents) == 73
     distinct = {(p.parents[2].name, p.parents[1].name) for p in schemas}
     assert len(distinct) == 46  # com.sendgrid alone has 33 versions of 11 schemas
-    assert len(plan.events) == 46
+    # Segment's context, page and screen say they are entities ("Schema for Segment page
+    # entity"): read, but not events
+    assert len(plan.events) == 43
+    assert {label: item.entity for label, item in plan.non_events.items()} == {
+        "com.segment/context": True,
+        "com.segment/page": True,
+        "com.segment/screen": True,
+    }
 
 
 def test_iglu_events_are_named_after_the_schema_and_qualified_only_on_a_clash(iglu):
@@ -168,21 +175,21 @@ def test_segments_typewriter_config_named_on_its_own_gets_one_clear_finding():
 # -- RudderStack --------------------------------------------------------------------------
 
 RUDDER_FOLDERS = {
-    "cli/tests/testdata/project/create": 6,
-    "cli/tests/testdata/project/update": 6,
+    "cli/tests/testdata/project/create": 5,  # and a page call (event_type: page)
+    "cli/tests/testdata/project/update": 5,
     "cli/internal/providers/datacatalog/localcatalog/testdata": 2,
 }
 _PROJECT = "cli/tests/testdata/project"
 _CATALOG = "cli/internal/providers/datacatalog/localcatalog/testdata"
 RUDDER_EVENTS = {  # events read when the file is linted on its own; other files read none
     f"{_PROJECT}/create/events.yaml": 3,
-    f"{_PROJECT}/create/events_v1.yaml": 3,
+    f"{_PROJECT}/create/events_v1.yaml": 2,  # and a page call
     f"{_PROJECT}/create/trackingplan.yaml": 3,  # its events, defined beside it
-    f"{_PROJECT}/create/trackingplan_v1.yaml": 2,
+    f"{_PROJECT}/create/trackingplan_v1.yaml": 1,  # signup; page_view is a page call
     f"{_PROJECT}/update/events.yaml": 3,
-    f"{_PROJECT}/update/events_v1.yaml": 3,
+    f"{_PROJECT}/update/events_v1.yaml": 2,
     f"{_PROJECT}/update/trackingplan.yaml": 3,
-    f"{_PROJECT}/update/trackingplan_v1.yaml": 3,
+    f"{_PROJECT}/update/trackingplan_v1.yaml": 2,
     f"{_CATALOG}/events_batch_1.yaml": 1,
     f"{_CATALOG}/events_batch_2.yaml": 1,
     f"{_CATALOG}/trackingplan_1.yaml": 1,

@@ -8,14 +8,25 @@ from ..rules.api import Rule
 from .avo import AvoReader
 from .csv_plan import CsvPlanReader
 from .iglu import IgluReader
+from .mapping import MappedPlanReader
 from .reader_rules import READER_RULES
 from .rudderstack import RudderStackReader
 from .segment import SegmentReader
+from .vendor_sheets import AmplitudeReader, MixpanelReader
 
 
 @hookimpl
 def get_readers() -> list[object]:
-    return [AvoReader(), SegmentReader(), IgluReader(), RudderStackReader(), CsvPlanReader()]
+    return [
+        AvoReader(),
+        SegmentReader(),
+        IgluReader(),
+        RudderStackReader(),
+        AmplitudeReader(),
+        MixpanelReader(),
+        CsvPlanReader(),
+        MappedPlanReader(),
+    ]
 
 
 @hookimpl

@@ -37,6 +37,24 @@ class Collector:
                 Redefinition("events", event.name, first.origin, event.origin)
             )
 
+    def add_non_event(self, item: Event, label: str | None = None) -> None:
+        """Keep a schema that is not a live tracked event (an identify rule, an Iglu
+        entity, a deleted event) out of the events the rules judge."""
+        key = label or item.name
+        taken = self.plan.non_events
+        unique, count = key, 1
+        while unique in taken:
+            count += 1
+            unique = f"{key} ({count})"
+        taken[unique] = item
+
+    def add(self, item: Event, label: str | None = None) -> None:
+        """An event where it belongs: `events` when live and tracked, else `non_events`."""
+        if item.is_event:
+            self.add_event(item)
+        else:
+            self.add_non_event(item, label)
+
     def add_shared(self, prop: Property) -> None:
         first = self.plan.properties.get(prop.name)
         if first is None:

@@ -46,18 +46,26 @@ def named_format(
 
 
 def choose_reader(
-    document: Document, readers: Sequence[Any], named: str | None
+    document: Document, readers: Sequence[Any], named: str | None, settings: Any = None
 ) -> tuple[Any | None, str | None]:
-    """(reader, None), or (None, why the named format does not fit)."""
+    """(reader, None), or (None, why the named format does not fit). A reader that
+    reads configuration (`plan-mapping`) decides with the file's `settings`."""
     if named is None:
-        return next((r for r in readers if r.accepts(document)), None), None
+        return next((r for r in readers if _accepts(r, document, settings)), None), None
     reader = reader_named(readers, named)
     if reader is None:
         return None, f"no reader for format '{named}'"
-    if reader.accepts(document):
+    if _accepts(reader, document, settings):
         return reader, None
     title = getattr(reader, "title", reader.name)
     return None, f"the format is set to '{named}', but this is not a {title} plan"
+
+
+def _accepts(reader: Any, document: Document, settings: Any) -> bool:
+    with_settings = getattr(reader, "accepts_with_settings", None)
+    if with_settings is not None and settings is not None:
+        return bool(with_settings(document, settings))
+    return bool(reader.accepts(document))
 
 
 def forced_globs(settings: Any) -> GlobSet | None:

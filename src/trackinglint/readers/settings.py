@@ -3,6 +3,9 @@
     [tool.trackinglint]
     plan-format = {"legacy/*.json" = "segment"}          # glob -> format name
     csv-columns = {event = "Hit name", property = "Param"}  # field -> CSV header
+    plan-mapping = {events = "tracking.events", name = "id"}  # a home-grown plan's keys
+    iglu-entities = ["com.acme/*_info"]   # Iglu schemas that are entities, not events
+    iglu-events = ["com.acme/*"]          # ... and that are events (wins over the above)
 
 Format names are checked against the registered readers when a file is read
 (plugins may add formats); CSV fields are checked here.
@@ -14,7 +17,7 @@ from typing import Any
 
 
 def format_settings(settings: Any, values: dict[str, Any]) -> dict[str, Any]:
-    """The `plan_format` and `csv_columns` changes for `parse_settings`."""
+    """The reader settings' changes for `parse_settings`."""
     changes: dict[str, Any] = {}
     if "plan-format" in values:
         table = values["plan-format"]
@@ -39,4 +42,16 @@ def format_settings(settings: Any, values: dict[str, Any]) -> dict[str, Any]:
             if not isinstance(header, str) or not header.strip():
                 raise settings.error(f"csv-columns.{field}", "expected the header text")
         changes["csv_columns"] = dict(table)
+    if "plan-mapping" in values:
+        from .mapping import parse_mapping
+
+        changes["plan_mapping"] = parse_mapping(settings, values["plan-mapping"])
+    for key in ("iglu-entities", "iglu-events"):
+        if key in values:
+            globs = values[key]
+            if not isinstance(globs, list) or not all(isinstance(g, str) and g for g in globs):
+                raise settings.error(
+                    key, 'expected a list of `vendor/name` globs, e.g. ["com.acme/*_context"]'
+                )
+            changes[key.replace("-", "_")] = tuple(globs)
     return changes

@@ -7,15 +7,18 @@ header's cells) and a locator that finds any row or cell again:
     ()                  the header row
     (3,)                the fourth data row
     (3, "Property")     that row's cell under the header "Property"
+    (3, "Property", "value")   the name `value` inside that cell ("item_id, value")
 
 The standard library's csv module does not report positions, so this is a
 small RFC 4180 scanner: quoted cells, doubled quotes, line breaks inside
 quotes, CRLF or LF rows; the delimiter (comma, semicolon or tab) is read off
-the header row.
+the header row. Lines starting with `#` above the header (a sheet's title,
+notes, a licence) are passed over; positions still count them.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .document import Focus, Pointer
@@ -52,8 +55,21 @@ class CsvLocator:
         if len(pointer) > 1 and isinstance(pointer[1], str):
             column = self._columns.get(pointer[1])
             if column is not None and column < len(row):
-                return row[column][1], row[column][2]
+                value, start, end = row[column]
+                if len(pointer) > 2 and isinstance(pointer[2], str):
+                    return _within(value, start, end, pointer[2])
+                return start, end
         return _line_span(row)
+
+
+def _within(value: str, start: int, end: int, part: str) -> tuple[int, int]:
+    """Where `part` sits inside a cell; the whole cell when it is not found as written."""
+    match = re.search(rf"(?<!\w){re.escape(part)}(?!\w)", value) if part else None
+    if match is None:
+        return start, end
+    found = match.start()
+    quote = 1 if end - start > len(value) else 0  # the opening quote of a quoted cell
+    return start + quote + found, start + quote + found + len(part)
 
 
 def _line_span(cells: list[Cell]) -> tuple[int, int]:
@@ -64,9 +80,10 @@ def _line_span(cells: list[Cell]) -> tuple[int, int]:
 
 def load_csv(text: str, delimiter: str | None = None) -> tuple[Any, CsvLocator, list[LoadProblem]]:
     """Parse a spreadsheet; raises SourceError for an unclosed quote."""
+    start = header_offset(text)
     if delimiter is None:
-        delimiter = guess_delimiter(text)
-    records = list(_records(text, delimiter))
+        delimiter = guess_delimiter(text[start:])
+    records = list(_records(text, delimiter, start))
     while records and _blank(records[0]):
         records.pop(0)
     if not records:
@@ -94,6 +111,22 @@ def load_csv(text: str, delimiter: str | None = None) -> tuple[Any, CsvLocator, 
     return data, CsvLocator(header, rows), problems
 
 
+def header_offset(text: str) -> int:
+    """Where the header starts: after any blank lines and `#` comment lines."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip().lstrip("\ufeff")
+        if stripped and not stripped.startswith("#"):
+            return offset
+        offset += len(line)
+    return offset
+
+
+def header_line(text: str) -> str:
+    """The header row's text, comment lines above it passed over."""
+    return text[header_offset(text) :].split("\n", 1)[0]
+
+
 def guess_delimiter(text: str) -> str:
     """The delimiter that splits the first line into the most cells."""
     first = text.split("\n", 1)[0]
@@ -116,9 +149,9 @@ def _blank(cells: list[Cell]) -> bool:
     return all(not text.strip() for text, _, _ in cells)
 
 
-def _records(text: str, delimiter: str):
+def _records(text: str, delimiter: str, index: int = 0):
     """Yield each record as a list of (text, start, end); quotes stay in the span."""
-    index, length = 0, len(text)
+    length = len(text)
     while index < length:
         cells: list[Cell] = []
         while True:
