@@ -446,3 +446,16 @@ def test_diff_reports_a_removed_start(cli, write):
     ]  # fmt: skip
     write("new.yaml", OLD_JOB.replace("Deal Opened]", "Deal Opened, Deal Qualified Soon]"))
     assert cli("diff", "old.yaml", "new.yaml", "--output-format", "json").json() == []
+
+
+def test_a_declarative_rule_can_require_a_start(cli, write):
+    """Teams that want every job to name its start can say so in a rule file."""
+    write("plan.yaml", JOBS)
+    rule = 'code = "ACME001"\nname = "start"\nselect = "jobs"\ncheck = {"required-field" = "start"}'
+    write("trackinglint.toml", f"[[custom-rules]]\n{rule}\n")
+    run = cli("check", "plan.yaml", "--select", "ACME", "--output-format", "concise")
+    assert run.out.splitlines() == [
+        f"plan.yaml:{line}:3: ACME001 job '{job}' has no start"
+        for line, job in ((3, "qualify-deal"), (5, "close-deal"), (6, "share-forecast"),
+                          (8, "log-call"))
+    ]  # fmt: skip

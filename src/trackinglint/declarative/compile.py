@@ -52,6 +52,7 @@ def _elements(plan: Plan, select: str) -> Iterator[Element]:
                 "name": j.name,
                 "description": j.description,
                 "completion": j.completion,
+                "start": j.start,
             }
             yield Element("job", fields, j.origin)
     else:

@@ -18,7 +18,7 @@ FIELDS = {  # what each selector's elements carry; compile.py fills them
         "name", "description", "event", "aggregation", "direction", "role", "decision",
         "north_star",
     ),
-    "jobs": ("name", "description", "completion"),
+    "jobs": ("name", "description", "completion", "start"),
     "dashboards": ("name", "description", "metrics"),
 }  # fmt: skip
 CHECKS = (
