@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -126,7 +126,7 @@ def to_native(plan: Plan) -> dict[str, Any]:
         data["product"] = _drop_empty(
             {"name": product.name, "job": product.job, "description": product.description}
         )
-    sections = (
+    sections: tuple[tuple[str, Mapping[str, Any], Callable[[Any], dict[str, Any]]], ...] = (
         ("jobs", plan.jobs, _job),
         ("events", plan.events, _event),
         ("properties", plan.properties, _property),
@@ -135,7 +135,7 @@ def to_native(plan: Plan) -> dict[str, Any]:
     )
     for key, items, write in sections:
         if items:
-            data[key] = {name: write(item) for name, item in items.items()}  # type: ignore[operator]
+            data[key] = {name: write(item) for name, item in items.items()}
     return data
 
 

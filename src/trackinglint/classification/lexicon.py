@@ -178,7 +178,8 @@ class Lexicon:
         candidates: list[tuple[Phrase, str, str]] = []
         for form in self.forms(tokens[start]):
             candidates.extend(self._phrases.get(form, ()))
-        best, lexicons, text = 0, set(), ""
+        best, text = 0, ""
+        lexicons: set[str] = set()
         for phrase, lexicon, entry in candidates:
             size = len(phrase)
             if size < best or start + size > len(tokens):

@@ -56,12 +56,12 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
     found: list[Evidence] = []
     action, objects, head = reading.action, reading.objects, reading.head
     deferring = action is not None and (action.is_in("light-verbs") or action.is_in("record-verbs"))
-    if deferring and head is not None and _verb_kind(head):
+    if deferring and action is not None and head is not None and _verb_kind(head):
         action = Unit(f"{head.text} {action.text}", head.lexicons, phrase=True)
         objects = objects[:-1]
         head = objects[-1] if objects else None
         found.append(_verb(action, f"'{action.text}'"))
-    elif deferring and action.is_in("light-verbs") and head is not None:
+    elif deferring and action is not None and action.is_in("light-verbs") and head is not None:
         if not head.is_in("interface-objects") and not head.is_in("friction-words"):
             found.append(_name(f"'{head.text} {action.text}' says something got done", LIGHT))
     elif action is not None and reading.negation:

@@ -96,6 +96,7 @@ def _metric_json(verdict: MetricVerdict) -> dict[str, Any]:
 def table(classification: Classification) -> str:
     """Events, then metrics, then contradictions and the summary line."""
     blocks = []
+    rows: list[tuple[str, ...]]
     if classification.events:
         rows = [
             (v.name, v.kind, "yes" if v.friction else "no", f"{v.confidence:.2f}", _details(v))

@@ -57,11 +57,11 @@ def read_tree(revision: str, paths: Sequence[str | Path]) -> dict[Path, bytes]:
     output = _git(["cat-file", "--batch"], root, "cannot read files", batch)
     files: dict[Path, bytes] = {}
     position = 0
-    for _, name in wanted:
+    for _, path in wanted:
         header_end = output.index(b"\n", position)
         size = int(output[position:header_end].split(b" ")[2])
         start = header_end + 1
-        files[root / name] = output[start : start + size]
+        files[root / path] = output[start : start + size]
         position = start + size + 1  # the newline after each object
     return files
 

@@ -12,7 +12,7 @@ import operator
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeGuard
 
 from ..findings import Problem
 from ..model import Origin, Property
@@ -254,7 +254,7 @@ def _formats(old: PropertyView, new: PropertyView, subject: str) -> Iterator[Pro
         )
 
 
-def _number(value: Any) -> bool:
+def _number(value: Any) -> TypeGuard[float]:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 

@@ -42,9 +42,9 @@ def unknown_reference(ctx: RuleContext) -> Iterator[Problem]:
             yield from _missing(
                 ctx, event.job, plan.jobs, "job", event.origin.field("job"), f"event '{event.name}'"
             )
-    for event, prop in plan.all_properties():
+    for parent, prop in plan.all_properties():
         if prop.ref is not None:
-            owner = f"property '{prop.name}'" + (f" of event '{event.name}'" if event else "")
+            owner = f"property '{prop.name}'" + (f" of event '{parent.name}'" if parent else "")
             where = prop.origin.field("$ref")
             yield from _missing(ctx, prop.ref, plan.properties, "shared property", where, owner)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, TypeGuard
 
 from ..findings import Problem, Severity
 from ..model import Origin, Property
@@ -69,7 +69,8 @@ def _contradictions(prop: Property) -> Iterator[tuple[str, str]]:
                 )
     required = schema.get("required")
     if isinstance(required, list):
-        members = schema.get("properties") if isinstance(schema.get("properties"), Mapping) else {}
+        properties = schema.get("properties")
+        members = properties if isinstance(properties, Mapping) else {}
         for name in required:
             if not isinstance(name, str):
                 yield "required", f"`required` lists {_shown(name)}, which is not a property name"
@@ -113,7 +114,7 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 80 else text[:77] + "…"
 
 
-def _number(value: Any) -> bool:
+def _number(value: Any) -> TypeGuard[float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from itertools import accumulate
-from json.decoder import scanstring
+from json.decoder import scanstring  # type: ignore[attr-defined]  # public, not in typeshed
 from typing import Any
 
 from .document import Focus, LineIndex, Pointer
@@ -61,18 +61,18 @@ class JsonLocator:
         return cached
 
     def _scan(self, start: int) -> tuple[dict[Any, _Entry], dict[str, list[_Entry]]]:
-        text, entries, repeats = self.text, {}, {}
+        text = self.text
+        entries: dict[Any, _Entry] = {}
+        repeats: dict[str, list[_Entry]] = {}
         opener = text[start : start + 1]
         if opener not in ("{", "["):
             return entries, repeats
-        index = _WHITESPACE.match(text, start + 1).end()
+        index = _skip_space(text, start + 1)
         position = 0
         while index < len(text) and text[index] not in "}]":
             if opener == "{":
                 key, key_end = scanstring(text, index + 1)
-                value_start = _WHITESPACE.match(
-                    text, _WHITESPACE.match(text, key_end).end() + 1
-                ).end()
+                value_start = _skip_space(text, _skip_space(text, key_end) + 1)
                 key_start = index
             else:
                 key, key_start, key_end, value_start = position, index, index, index
@@ -85,10 +85,16 @@ class JsonLocator:
                 repeats.setdefault(key, []).append(entry)
             else:
                 entries[key] = entry
-            index = _WHITESPACE.match(text, value_end).end()
+            index = _skip_space(text, value_end)
             if text[index : index + 1] == ",":
-                index = _WHITESPACE.match(text, index + 1).end()
+                index = _skip_space(text, index + 1)
         return entries, repeats
+
+
+def _skip_space(text: str, index: int) -> int:
+    """The first offset at or after `index` that is not JSON whitespace."""
+    space = _WHITESPACE.match(text, index)  # `*` matches even nothing: never None
+    return space.end() if space else index
 
 
 def load_json(text: str) -> tuple[Any, JsonLocator, list[LoadProblem]]:
@@ -131,7 +137,7 @@ def load_json(text: str) -> tuple[Any, JsonLocator, list[LoadProblem]]:
             "(see README, Limits)",
             too_deep,
         )
-    locator = JsonLocator(text, _WHITESPACE.match(text).end())
+    locator = JsonLocator(text, _skip_space(text, 0))
     problems = _repeats(locator) if saw_repeat else []
     return data, locator, problems
 
@@ -166,7 +172,8 @@ def _too_deep(text: str) -> int | None:
 
 def _repeats(locator: JsonLocator) -> list[LoadProblem]:
     """Every repeated key, found by scanning the text (rare, so a full walk is fine)."""
-    problems, pending = [], [locator.root_start]
+    problems: list[LoadProblem] = []
+    pending = [locator.root_start]
     lines = LineIndex(locator.text)  # once: counting lines per repeat was quadratic
     while pending:
         entries, repeats = locator.container(pending.pop())

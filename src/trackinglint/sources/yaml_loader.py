@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import yaml
-from yaml import events as ev
+import yaml.events
 
 from .document import Focus, LineIndex, Pointer
 from .errors import LoadProblem, SourceError
@@ -22,8 +23,12 @@ from .limits import MAX_ALIAS_NODES, MAX_DEPTH, MAX_INT_DIGITS, too_many_digits
 try:  # libyaml ships in PyYAML's wheels; the pure-Python parser is the fallback.
     from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml.loader import BaseLoader as _Parser
+    from yaml.loader import BaseLoader as _Parser  # type: ignore[assignment]  # same get_event
 
+# The parser's event classes, compared by identity in the hot loops. The stubs type an
+# event's marks Optional (one built by hand may lack them); the parser's always carry both,
+# so the classes are Any here instead of a None check per entry.
+ev: Any = yaml.events
 _MISSING = object()
 _PLAIN_CONSTANTS: dict[str, Any] = {
     **dict.fromkeys(("", "~", "null", "Null", "NULL")),
@@ -147,7 +152,9 @@ class _Builder:
     def __init__(self, text: str) -> None:
         self.text = text
         self.parser = _Parser(text)
-        self.next_event = self.parser.get_event
+        # The stubs allow None (past the stream's end) and events without marks; neither
+        # happens before StreamEnd, where reading stops, so the hot loops check nothing.
+        self.next_event: Callable[[], Any] = self.parser.get_event
         self.table: dict[int, Any] = {}
         self.anchors: dict[str, Any] = {}
         self.problems: list[LoadProblem] = []
@@ -405,6 +412,7 @@ def _tag_error(tag: str, event: Any, text: str) -> SourceError:
 
 
 def _count_nodes(value: Any, seen: dict[int, int]) -> int:
+    items: Iterable[Any]
     if isinstance(value, dict):
         items = value.values()
     elif isinstance(value, list):
