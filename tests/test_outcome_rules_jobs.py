@@ -102,6 +102,24 @@ def test_tl115_time_spent_read_from_the_metric_name(lint):
     assert message.startswith("metric 'Dwell time on dashboards' bets that more is better on time")
 
 
+def test_tl115_an_event_with_no_evidence_is_still_motion(lint):
+    """A visit event with no evidence either way bets all the same; a completion does not."""
+    plan = """
+    trackinglint: 1
+    events:
+      Session: {}
+      Order Completed: {}
+    metrics:
+      Sessions: {event: Session, aggregation: count, direction: increase}
+      Time in orders: {event: Order Completed, aggregation: duration, direction: increase}
+    """
+    [(_, line, column, message)] = lint(plan, "TL115")
+    assert (line, column) == (6, 50)
+    assert message.startswith(
+        "metric 'Sessions' bets that more is better on visits ('Session', not a job completion)"
+    )
+
+
 # -- TL116 activity-without-progress ---------------------------------------------------------
 
 ACTIVITY = """

@@ -50,20 +50,32 @@ def direction_is_a_bet(ctx: RuleContext) -> Iterator[Problem]:
             continue
         event = metric.event or metric.numerator
         verdict = verdicts.get(event) if event else None
-        if verdict is None or verdict.kind != FEATURE_INTERACTION or verdict.friction:
-            continue  # time on a completion is the job itself; friction is TL113's
-        what = _measures(metric, verdict.name)
+        if verdict is None or verdict.friction:
+            continue  # an unresolved name is TL208's, friction counted upward TL113's
+        motion = _motion(verdict)
+        what = _measures(metric, verdict.name) if motion else None
         if what is None:
-            continue
+            continue  # time on a job completion is the job itself
         much = "a long time" if what == "time" else "many visits"
         what = "time spent" if what == "time" else "visits"
         yield ctx.problem(
             metric.origin.field("direction"),
-            f"metric '{metric.name}' bets that more is better on {what} ('{verdict.name}', a "
-            f"feature interaction): {much} can mean value or confusion; set `direction: none` "
-            "and keep it as a diagnostic, or measure the time from a job's start to its "
-            "completion with `direction: decrease`",
+            f"metric '{metric.name}' bets that more is better on {what} ('{verdict.name}', "
+            f"{motion}): {much} can mean value or confusion; set `direction: none` and keep it "
+            "as a diagnostic, or measure the time from a job's start to its completion with "
+            "`direction: decrease`",
         )
+
+
+def _motion(verdict: EventVerdict) -> str | None:
+    """How the event reads as motion, for the message; None when it completes a job.
+    A declared completion is believed here ("Episode Watched" to the end is the job);
+    whether the declaration is believable is TL114's question."""
+    if verdict.kind == FEATURE_INTERACTION:
+        return "a feature interaction"
+    if verdict.kind != JOB_COMPLETION:
+        return "not a job completion"
+    return None
 
 
 class _JobEvents:
