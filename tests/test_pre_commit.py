@@ -125,3 +125,30 @@ def test_only_staged_plan_files_are_linted(project, hook_repo):
     assert failed.returncode == 1
     assert "--> plans/committed.yaml:4:5" in failed.stdout
     assert "untracked.yaml" not in failed.stdout
+
+
+def test_a_commit_touching_one_file_of_a_split_plan_reads_the_whole_plan(project, hook_repo):
+    """The README's layout (plan.yaml + events/): names resolve across the plan's files,
+    so staging one events file must not report its plan's metrics and jobs as broken."""
+    env = hook_repo[1]
+    (project / "trackinglint.toml").unlink()  # every default rule
+    shutil.copytree(REPO / "examples" / "crm-after", project / "plan")
+    _git(project, env, "add", "-A")
+    _git(project, env, "commit", "-q", "--no-verify", "-m", "the plan")
+    deals = project / "plan" / "events" / "deals.yaml"
+    deals.write_text(deals.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
+    _git(project, env, "add", "plan/events/deals.yaml")
+    done = _try_repo(project, hook_repo)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Passed" in done.stdout
+    # a finding in the staged file is still reported, at its place
+    text = deals.read_text(encoding="utf-8").replace("description:", "descripton:", 1)
+    deals.write_text(text, encoding="utf-8")
+    _git(project, env, "add", "plan/events/deals.yaml")
+    failed = _try_repo(project, hook_repo)
+    assert failed.returncode == 1
+    assert (
+        "unknown key 'descripton'" in failed.stdout
+        and "--> plan/events/deals.yaml:" in failed.stdout
+    )
+    assert "plan/plan.yaml" not in failed.stdout  # the unstaged files gave context only

@@ -94,7 +94,11 @@ def _line_of(source: Path, key: str) -> int | None:
         lines = source.read_text(encoding="utf-8").splitlines()
     except OSError:
         return None
-    return next((number for number, text in enumerate(lines, 1) if pattern.search(text)), None)
+    found = next((number for number, text in enumerate(lines, 1) if pattern.search(text)), None)
+    top = key.split(".", 1)[0]
+    if found is None and top != leaf:  # an entry of an inline table: its key's line
+        return _line_of(source, top)
+    return found
 
 
 @lru_cache(maxsize=256)

@@ -133,7 +133,9 @@ class Engine:
             policy = self.policy(run.settings[id(document)])
             result.findings.extend(self._findings(problems, policy, [document]))
         if not skip_unrecognized:
-            result.unread = _unread(paths or [Path.cwd()], found, run)
+            read = {d.display_path for plan in result.plans for d in plan.documents}
+            read |= {f.file for f in result.findings if f.code == PARSE_ERROR.code}
+            result.unread = _unread(paths or [Path.cwd()], found, run, read)
         for failure in self.registry.failures:
             result.findings.append(_plugin_failure(failure.plugin, failure.message))
         result.findings.sort(key=Finding.sort_key)
@@ -148,7 +150,8 @@ class Engine:
         run = _Run(result, skip_unrecognized=False)
         found, groups = self._gather(paths, None, force_exclude, False, run, True)
         result.refused = found.refused
-        result.unread = _unread(paths or [Path.cwd()], found, run)
+        shown = {m.document.display_path for g in groups for m in g.members}
+        result.unread = _unread(paths or [Path.cwd()], found, run, shown)
         for given, passed in run.passed.items():
             found.passed.setdefault(given, []).extend(passed)
         result.passed = found.passed
@@ -406,13 +409,11 @@ def _alone(member: Member) -> bool:
 
 
 def _unread(
-    paths: Sequence[str | Path], found: Discovery, run: _Run
+    paths: Sequence[str | Path], found: Discovery, run: _Run, read: set[str]
 ) -> dict[str, list[tuple[str, str]]]:
-    """Named paths that gave no plan, with why each candidate file was passed over."""
+    """Named paths that gave no plan (no file of theirs in `read`: files of a plan, or
+    with a located parse error), with why each candidate file was passed over."""
     result = run.result
-    read = {f.file for f in result.findings if f.code == PARSE_ERROR.code}  # reported, located
-    for plan in result.plans:
-        read.update(d.display_path for d in plan.documents)
     refused = {given for given, _ in found.refused}
     unread: dict[str, list[tuple[str, str]]] = {}
     for given in dict.fromkeys(str(p) for p in paths):
