@@ -119,11 +119,11 @@ def test_completion_verb_explained():
 
 
 def test_interface_object_outweighs_a_completion_verb():
-    verdict = event("Wizard Submitted")
+    verdict = event("Dialog Submitted")
     assert verdict.kind == "feature_interaction"
     assert details(verdict) == [
         ("verb 'submitted' reads as completion", 2.0),
-        ("acts on 'wizard', a part of the interface", -2.5),
+        ("acts on 'dialog', a part of the interface", -2.5),
     ]
     assert verdict.name_kind is None  # conflicting evidence is not strong evidence
     # ...but an interface word that is not the head does not decide
@@ -260,7 +260,13 @@ def test_property_evidence():
         ("Escalation Timed Out", "feature_interaction", True),
         ("Lookup Returned No Results", "feature_interaction", True),
         ("Help Drawer Opened", "feature_interaction", True),
-        ("Cancel Link Clicked", "feature_interaction", True),
+        ("Cancel Link Clicked", "feature_interaction", False),  # the user's own decision
+        ("Subscription Cancelled", "feature_interaction", False),
+        ("Order Cancelled By Customer", "feature_interaction", False),
+        ("Booking Cancelled By Host", "feature_interaction", True),  # someone else's decision
+        ("Payment Past Due", "feature_interaction", True),
+        ("Zendesk Widget Opened", "feature_interaction", True),
+        ("Config Validation Mismatch", "feature_interaction", True),
         ("Refund Not Received", "feature_interaction", True),
         ("Support Ticket Resolved", "job_completion", False),  # a job, even at a help desk
         ("Error Fixed", "job_completion", False),

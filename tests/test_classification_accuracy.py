@@ -21,6 +21,7 @@ from trackinglint.sources.yaml_loader import load_yaml
 from conftest import REPO
 
 DEV_SET = REPO / "tests" / "data" / "classification" / "dev-set.yaml"
+REAL_NAMES = REPO / "tests" / "data" / "classification" / "real-names.yaml"
 PACKAGE = REPO / "src" / "trackinglint" / "classification"
 
 DONE, MOTION = "job_completion", "feature_interaction"
@@ -212,6 +213,90 @@ def test_held_out_accuracy():
     assert friction_recall >= 0.90, missed
 
 
+def load_real_names() -> list[dict]:
+    data, _, problems = load_yaml(REAL_NAMES.read_text(encoding="utf-8"))
+    assert not problems
+    return data["events"]
+
+
+def real_score(items: list[dict]) -> dict[str, float]:
+    """The issue's measures: events right, completions found, friction recall,
+    false alarms per 100 names, and the share with no verdict."""
+    result = classify(bare_plan([item["name"] for item in items], []))
+    right = completions = found = friction = flagged = false_alarms = unknown = 0
+    for item in items:
+        verdict = result.events[item["name"]]
+        right += verdict.kind == item["label"]
+        unknown += verdict.kind == "unknown"
+        if item["label"] == DONE:
+            completions += 1
+            found += verdict.kind == DONE
+        if item.get("friction", False):
+            friction += 1
+            flagged += verdict.friction
+        else:
+            false_alarms += verdict.friction
+    return {
+        "events": right / len(items),
+        "completions found": found / completions,
+        "friction recall": flagged / friction,
+        "false alarms per 100": 100 * false_alarms / len(items),
+        "unknown": unknown / len(items),
+    }
+
+
+def misses(items: list[dict]) -> list[str]:
+    result = classify(bare_plan([item["name"] for item in items], []))
+    found = []
+    for item in items:
+        verdict = result.events[item["name"]]
+        if (verdict.kind, verdict.friction) != (item["label"], item.get("friction", False)):
+            flagged = " (friction)" if verdict.friction else ""
+            found.append(f"{item['name']}: {verdict.kind}{flagged}, labelled {item['label']}")
+    return found
+
+
+def shown(scores: dict[str, float]) -> str:
+    return ", ".join(
+        f"{key} {value:.1f}" if key.endswith("100") else f"{key} {value:.1%}"
+        for key, value in scores.items()
+    )
+
+
+def test_real_names_accuracy():
+    """The issue's bar, on a few hundred event names from real public plans and code."""
+    items = load_real_names()
+    scores = real_score(items)
+    print(f"\nreal names ({len(items)}): {shown(scores)}")
+    wrong = misses(items)
+    assert scores["events"] >= 0.90, wrong
+    assert scores["completions found"] >= 0.85, wrong
+    assert scores["friction recall"] >= 0.90, wrong
+    assert scores["false alarms per 100"] <= 1.0, wrong
+    assert scores["unknown"] <= 0.05, wrong
+
+
+def test_real_names_held_out_fifth():
+    """The fifth kept out of tuning, reported on its own: it shows what tuning did not see."""
+    items = [item for item in load_real_names() if item.get("holdout")]
+    scores = real_score(items)
+    print(f"\nreal names, held-out fifth ({len(items)}): {shown(scores)}")
+    assert len(items) >= 80
+    assert scores["events"] >= 0.88, misses(items)
+    assert scores["completions found"] >= 0.80, misses(items)
+    assert scores["unknown"] <= 0.05, misses(items)
+
+
+def test_real_names_file_is_well_formed():
+    items = load_real_names()
+    assert len(items) >= 300
+    assert len({item["name"] for item in items}) == len(items)
+    for item in items:
+        assert item["label"] in (DONE, MOTION), item
+        assert item["source"].count(":") >= 1 and item["licence"], item
+        assert set(item) <= {"name", "label", "friction", "holdout", "source", "licence"}, item
+
+
 def test_held_out_names_are_not_dev_set_names():
     data = load_dev_set()
     dev = {tokenize(item["name"]) for item in (*data["events"], *data["metrics"])}
@@ -220,13 +305,16 @@ def test_held_out_names_are_not_dev_set_names():
 
 
 def test_dev_set_names_are_not_memorised():
-    """No dev-set name in the classifier's code or data.
+    """No dev-set name, synthetic or real, in the classifier's code or data.
 
     A lexicon may hold a bare verb phrase that happens to be a whole dev name
     ("signed in"); a name with an object in it is never a lexicon entry.
+    Real names of one word are left out: a lexicon is meant to know "purchase".
     """
     data = load_dev_set()
     names = [item["name"] for item in (*data["events"], *data["metrics"])]
+    # a real one-word name ("purchase", "exception") is plain vocabulary, not a memorised name
+    names += [item["name"] for item in load_real_names() if len(tokenize(item["name"])) > 1]
     for path in sorted(PACKAGE.rglob("*.py")):
         text = path.read_text(encoding="utf-8")
         found = [n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.I)]

@@ -4,7 +4,7 @@
     result = classify(plan)
     result.events["Invoice Approved"].kind        # "job_completion"
     result.events["Invoice Approved"].evidence    # why: declared kind, job, name, properties
-    result.metrics["Weekly clerks"].reason        # "counts motion: unique users of 'Logged In'"
+    result.metrics["Weekly clerks"].reason        # "counts motion: unique users of 'Clocked In'"
 
 Names are read through word lists shipped as data (`lexicons/*.yaml`) and
 the grammar of the name (which word is the action, what it acts on), so the

@@ -16,6 +16,7 @@ from importlib.resources import files
 from typing import Any
 
 from ..sources.yaml_loader import load_yaml
+from .morphology import Derivation, derive
 from .tokens import tokenize
 
 LEXICON_NAMES = (
@@ -29,18 +30,26 @@ LEXICON_NAMES = (
     "help-seeking",
     "recipients",
     "artifact-objects",
+    "deliverable-objects",
+    "producing-verbs",
+    "step-objects",
+    "entitlements",
     "completion-properties",
     "interaction-properties",
     "surface-metric-words",
     "cumulative-words",
     "outcome-metric-words",
 )
+# step-objects is not among them: it holds sign-in verbs too ("sign in", "login"),
+# and every form of those is a step ("signing in" as much as "sign in").
 NOUN_LEXICONS = frozenset(
     {
         "interface-objects",
         "help-seeking",
         "recipients",
         "artifact-objects",
+        "deliverable-objects",
+        "entitlements",
         "completion-properties",
         "interaction-properties",
         "surface-metric-words",
@@ -50,6 +59,7 @@ NOUN_LEXICONS = frozenset(
 )
 GRAMMAR = "grammar"
 
+_NONE = object()
 MEMO_LIMIT = 50_000  # entries per cache; a long-lived server starts afresh past it
 Phrase = tuple[frozenset[str], ...]  # the word forms of each word of a multiword entry
 
@@ -64,6 +74,9 @@ class Grammar:
     not_participles: frozenset[str]
     participles: Mapping[str, str]  # irregular participle -> base form
     nominals: Mapping[str, str]  # action noun -> base form
+    not_derived: frozenset[str]  # look built from a verb, are not ("signal")
+    object_nouns: frozenset[str]  # last after an action, the object ("Export List")
+    self_agents: frozenset[str]  # who cancels on their own account ("by customer")
 
 
 def read_data_file(name: str) -> Any:
@@ -99,6 +112,9 @@ def grammar() -> Grammar:
         not_participles=words("not-participles"),
         participles={str(k): str(v) for k, v in data["participles"].items()},
         nominals={str(k): str(v) for k, v in data["nominals"].items()},
+        not_derived=words("not-derived"),
+        object_nouns=words("object-nouns"),
+        self_agents=frozenset(" ".join(tokenize(str(w))) for w in data["self-agents"]),
     )
 
 
@@ -111,6 +127,7 @@ class Lexicon:
         self._forms_cache: dict[str, frozenset[str]] = {}
         self._token_cache: dict[str, frozenset[str]] = {}
         self._index: dict[str, set[str]] = {}
+        self._literal: dict[str, set[str]] = {}  # entries as written
         # first word form -> [(phrase, lexicon, entry text)], longest phrases first
         self._phrases: dict[str, list[tuple[Phrase, str, str]]] = {}
         self._memos: dict[str, dict[Any, Any]] = {}
@@ -127,6 +144,7 @@ class Lexicon:
         # A noun list holds nouns: "submission" must not make "submit" an artifact.
         forms = self._noun_forms if lexicon in NOUN_LEXICONS else self.forms
         if len(tokens) == 1:
+            self._literal.setdefault(tokens[0], set()).add(lexicon)
             for form in forms(tokens[0]):
                 self._index.setdefault(form, set()).add(lexicon)
             return
@@ -165,6 +183,18 @@ class Lexicon:
                 self._token_cache.clear()
             found = self._token_cache[word] = frozenset(names)
         return found
+
+    def derivation(self, word: str) -> Derivation | None:
+        """The known verb `word` is built from ("renewal" -> renew), if any; cached."""
+        cache = self.memo("derivation")
+        found = cache.get(word, _NONE)
+        if found is _NONE:
+            found = cache[word] = derive(word, self)
+        return found
+
+    def literal(self, word: str) -> frozenset[str]:
+        """The lexicons that list this very word, not only a form of one of their words."""
+        return frozenset(self._literal.get(word, ()))
 
     def exact(self, word: str) -> frozenset[str]:
         """The lexicons that hold exactly this word form (no inflection matching)."""

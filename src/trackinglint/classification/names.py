@@ -23,7 +23,7 @@ Friction words and help places also mark the evidence as friction.
 from __future__ import annotations
 
 from .lexicon import Lexicon
-from .reading import Reading, Unit, content_tokens, read_tokens
+from .reading import Reading, Unit, read_tokens, split_words
 from .verdicts import Evidence
 
 VERB = 2.0
@@ -35,7 +35,10 @@ MENTION = 1.0
 RECIPIENT = 0.5
 NEGATED = 0.5
 LIGHT = 1.0
+STEP = 1.0
 RECIPIENT_PREPOSITIONS = frozenset({"to", "with", "for"})
+CANCEL = "cancel"  # cancel, cancelled, cancellation
+EXPIRE = "expir"  # expired, expiry, expiration
 
 
 def name_evidence(name: str, lexicon: Lexicon) -> tuple[Evidence, ...]:
@@ -43,11 +46,13 @@ def name_evidence(name: str, lexicon: Lexicon) -> tuple[Evidence, ...]:
     by_name = lexicon.memo("name-evidence")
     found = by_name.get(name)
     if found is None:
-        tokens = content_tokens(name, lexicon)
+        tokens, splits = split_words(name, lexicon)
         by_words = lexicon.memo("words-evidence")
         found = by_words.get(tokens)
         if found is None:
             found = by_words[tokens] = tuple(_evidence(read_tokens(tokens, lexicon), lexicon))
+        if splits:  # say how a squashed name was read; weighs nothing by itself
+            found = (*(_name(f"read {split} (word frequencies)", 0.0) for split in splits), *found)
         by_name[name] = found
     return found
 
@@ -67,8 +72,13 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
     elif action is not None and reading.negation:
         denied = f"{reading.negation} {action.text}"
         found.append(_name(f"'{denied}' signals friction", -FRICTION, friction=True))
+    elif action is not None and (made := _made_deliverable(action, head)):
+        found.append(made)
+    elif action is not None and (step := _finished_step(action, objects)):
+        found.append(step)
     elif action is not None:
-        found.extend(_action(action))
+        found.extend(_action(action, head))
+        found.extend(_cancelled_by_another(action, reading.complement, lexicon))
     if head is not None and head.is_in("interface-objects"):
         found.append(_name(f"acts on '{head.text}', a part of the interface", -INTERFACE_HEAD))
     seen = {action.text} if action else set()
@@ -92,10 +102,58 @@ def _verb_kind(unit: Unit) -> str | None:
 
 def _verb(unit: Unit, shown: str) -> Evidence:
     kind = _verb_kind(unit)
+    if unit.note:  # a derived form: say how the word was read
+        shown = unit.note + ", which"
     return _name(f"{shown} reads as {kind}", VERB if kind == "completion" else -VERB)
 
 
-def _action(action: Unit) -> list[Evidence]:
+def _completes(unit: Unit) -> bool:
+    return _verb_kind(unit) == "completion" or unit.is_in("completion-states")
+
+
+def _made_deliverable(action: Unit, head: Unit | None) -> Evidence | None:
+    """Making or closing a deliverable finishes a job: "Payout Created", "generate_contract"."""
+    if head is None or not action.is_in("producing-verbs") or _completes(action):
+        return None
+    if not head.is_in("deliverable-objects"):
+        return None
+    detail = f"'{action.text}' on '{head.text}', a deliverable, finishes a job"
+    return _name(detail, VERB)
+
+
+def _finished_step(action: Unit, objects: tuple[Unit, ...]) -> Evidence | None:
+    """Finishing a step on the way is still motion: "Login Succeeded", "Wizard Step Submitted"."""
+    if not _completes(action):
+        return None
+    step = next((unit for unit in reversed(objects) if unit.is_in("step-objects")), None)
+    if step is None:
+        return None
+    detail = f"'{action.text}' finishes '{step.text}', a step on the way, not the job"
+    return _name(detail, -STEP)
+
+
+def _cancelled_by_another(
+    action: Unit, complement: tuple[Unit, ...], lexicon: Lexicon
+) -> list[Evidence]:
+    """A cancellation is the user's decision, unless someone else made it ("By Host")."""
+    if not action.text.startswith(CANCEL) or len(complement) < 2 or complement[0].text != "by":
+        return []
+    agent = " ".join(unit.text for unit in complement[1:])
+    if agent in lexicon.grammar.self_agents:
+        return []
+    return [
+        _name(
+            f"'{action.text} by {agent}', not by the user, signals friction",
+            -MENTION,
+            friction=True,
+        )
+    ]
+
+
+def _action(action: Unit, head: Unit | None = None) -> list[Evidence]:
+    if head is not None and action.text.startswith(EXPIRE) and head.is_in("entitlements"):
+        detail = f"'{head.text}' {action.text}: a term ran out, not a struggle"
+        return [_name(detail, -VERB)]
     if action.is_in("friction-words"):
         return [_name(f"'{action.text}' signals friction", -FRICTION, friction=True)]
     if _verb_kind(action):
@@ -126,7 +184,9 @@ def _complement(units: tuple[Unit, ...], lexicon: Lexicon) -> list[Evidence]:
             found.append(_name(f"'{unit.text}' signals friction", -FRICTION, friction=True))
         elif unit.is_in("help-seeking"):
             found.append(_name(f"'{unit.text}' signals help-seeking", -MENTION, friction=True))
-        elif unit.is_in("completion-states") or unit.is_in("completion-verbs"):
+        elif unit.is_in("completion-states") or (
+            unit.is_in("completion-verbs") and unit.participle
+        ):
             found.append(_name(f"reaches state '{unit.text}'", STATE))
         elif unit.is_in("recipients") and preposition in RECIPIENT_PREPOSITIONS:
             found.append(_name(f"delivered to '{unit.text}'", RECIPIENT))
@@ -136,7 +196,7 @@ def _complement(units: tuple[Unit, ...], lexicon: Lexicon) -> list[Evidence]:
 def _mentions(units: list[Unit], lexicon: Lexicon) -> list[Evidence]:
     found: list[Evidence] = []
     for unit in units:
-        if unit.is_in("friction-words"):
+        if _literally(unit, "friction-words", lexicon):  # "block" in "sql_block" is no "blocked"
             found.append(
                 _name(f"mentions '{unit.text}', a friction signal", -MENTION, friction=True)
             )
@@ -147,6 +207,16 @@ def _mentions(units: list[Unit], lexicon: Lexicon) -> list[Evidence]:
         ):
             found.append(_name(f"mentions state '{unit.text}'", MENTION))
     return found
+
+
+def _literally(unit: Unit, name: str, lexicon: Lexicon) -> bool:
+    """Is the unit in the lexicon as written (or as a plural), not only as another form?"""
+    if unit.phrase or unit.participle:
+        return unit.is_in(name)
+    text = unit.text
+    return name in lexicon.literal(text) or (
+        text.endswith("s") and name in lexicon.literal(text[:-1])
+    )
 
 
 def _name(detail: str, weight: float, *, friction: bool = False) -> Evidence:

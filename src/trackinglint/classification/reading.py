@@ -4,7 +4,7 @@ and what follows it.
 Tracking plans name events in two shapes. "Object Action" puts a past
 participle last ("Invoice Approved", "save_button_clicked"), or a base
 form ("row_click"). "Verb Object" puts the verb first ("Visited dashboard",
-"view_item"). Either may end in a complement ("... With Stakeholder",
+"open_drawer"). Either may end in a complement ("... With Stakeholder",
 "... To Done"). The evidence comes from these roles, not from the bare words:
 "submitted" means one thing as the action on a review and another as the
 action on a form.
@@ -15,7 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .compounds import split_token
 from .lexicon import Lexicon
+from .morphology import VERB_LEXICONS
 from .tokens import tokenize
 
 ACTION_LEXICONS = frozenset(
@@ -32,12 +34,14 @@ ACTION_LEXICONS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """A word, or a multiword phrase from a lexicon ("logged in", "no results")."""
+    """A word, or a multiword phrase from a lexicon ("clocked in", "no results")."""
 
     text: str
     lexicons: frozenset[str]
     participle: bool = False
     phrase: bool = False
+    nominal: bool = False  # an action named as a noun ("renewal", "checkout")
+    note: str = ""  # how the word was read as a verb: "'renewal' names the action 'renew'"
 
     def is_in(self, lexicon: str) -> bool:
         return lexicon in self.lexicons
@@ -52,6 +56,7 @@ class Reading:
     complement: tuple[Unit, ...] = ()  # from the first preposition after the action
     style: str = "noun"  # object-action | verb-object | subject-verb-object | noun
     negation: str = ""  # the word denying the action: "not" in "Order Not Completed"
+    splits: tuple[str, ...] = ()  # squashed words split apart: "'paymentsent' as 'payment sent'"
 
 
 def read_name(name: str, lexicon: Lexicon) -> Reading:
@@ -69,7 +74,21 @@ def read_tokens(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
 
 def content_tokens(name: str, lexicon: Lexicon) -> tuple[str, ...]:
     """The name's words without what never carries meaning at the end."""
-    return _content(tokenize(name), lexicon)
+    return split_words(name, lexicon)[0]
+
+
+def split_words(name: str, lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The name's meaningful words, squashed compounds split, and a note per split."""
+    tokens: list[str] = []
+    notes: list[str] = []
+    for token in _content(tokenize(name), lexicon):
+        parts = split_token(token, lexicon)
+        if parts is None:
+            tokens.append(token)
+        else:
+            tokens.extend(parts)
+            notes.append(f"'{token}' as '{' '.join(parts)}'")
+    return tuple(tokens), tuple(notes)
 
 
 def _content(tokens: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
@@ -97,8 +116,7 @@ def units_of(tokens: tuple[str, ...], lexicon: Lexicon) -> tuple[Unit, ...]:
             )
             i += size
             continue
-        word = tokens[i]
-        units.append(Unit(word, lexicon.lexicons_of(word), lexicon.is_participle(word)))
+        units.append(_word_unit(tokens[i], lexicon))
         i += 1
     particles = lexicon.grammar.particles
     if len(units) >= 2 and units[-1].text in particles and units[-2].participle:
@@ -119,8 +137,8 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
     def capable(unit: Unit) -> bool:
         if unit.participle:
             return True
-        if not unit.lexicons & ACTION_LEXICONS:
-            return False
+        if unit.nominal or not unit.lexicons & ACTION_LEXICONS:
+            return False  # an action noun is the action only when nothing else is
         # "booking", "onboarding": an -ing word is an action only when listed as itself
         return unit.phrase or not unit.text.endswith("ing") or bool(lexicon.exact(unit.text))
 
@@ -152,11 +170,18 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
 
     n = len(units)
     last = units[-1]
-    # Object Action: "Invoice Approved", "row_click", "Logged In"
+    # Object Action: "Invoice Approved", "row_click", "Clocked In"
     opens_phrase = n >= 2 and (is_preposition(units[-2]) or units[-2].text in negators)
-    # a business noun last is the object ("view_invoice"), unless it is all there is ("purchase")
+    # a business noun last is the object ("view_invoice"), unless it is all there is ("purchase");
+    # so is a noun the verb lists also hold, after another action ("Export List", "Pinned Post")
     noun_last = n >= 2 and not last.participle and last.is_in("artifact-objects")
-    if capable(last) and not opens_phrase and not noun_last:
+    object_last = (
+        n >= 2
+        and not last.participle
+        and last.text in lexicon.grammar.object_nouns
+        and any(capable(unit) for unit in units[:-1])
+    )
+    if capable(last) and not opens_phrase and not noun_last and not object_last:
         return build(n - 1, units[:-1], (), (), "object-action")
     # A complement after the action: "Quote Emailed To Client", "Emailed a quote to ..."
     for p in range(1, n):
@@ -166,13 +191,30 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
                 style = "object-action" if a else "verb-object"
                 return build(a, units[:a], units[a + 1 : p], units[p:], style)
             break
-    a = _pick(units[:-1] if noun_last else units, capable)
-    if a == 0:  # Verb Object: "Visited dashboard", "view_item"
+    a = _pick(units[:-1] if noun_last or object_last else units, capable)
+    if a == 0:  # Verb Object: "Visited dashboard", "open_drawer"
         return build(0, (), units[1:], (), "verb-object")
     if a is not None:  # an action in the middle, between subject and object: "User Clicks Button"
         return build(a, (), units[a + 1 :], (), "subject-verb-object")
+    # no verb: an action noun last, before any complement, is the action ("Hotel Booking")
+    p = next((i for i, unit in enumerate(units) if i and is_preposition(unit)), n)
+    if units[p - 1].nominal or units[p - 1].lexicons & VERB_LEXICONS:
+        return build(p - 1, units[: p - 1], (), units[p:], "object-action")
     objects = tuple(u for u in units if _nominal(u, articles))
     return Reading(units, objects=objects, head=objects[-1] if objects else None)
+
+
+def _word_unit(word: str, lexicon: Lexicon) -> Unit:
+    """One word; a word no verb list holds may still be built from a verb ("renewal")."""
+    lexicons = lexicon.lexicons_of(word)
+    participle = lexicon.is_participle(word)
+    if not lexicons & ACTION_LEXICONS:
+        derived = lexicon.derivation(word)
+        if derived is not None:
+            return Unit(
+                word, lexicons | derived.lexicons, participle, False, derived.nominal, derived.note
+            )
+    return Unit(word, lexicons, participle)
 
 
 def _pick(units: tuple[Unit, ...], capable: Callable[[Unit], bool]) -> int | None:

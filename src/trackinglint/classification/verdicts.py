@@ -55,7 +55,7 @@ class MetricVerdict:
     kind: str  # surface | outcome
     confidence: float
     evidence: tuple[Evidence, ...]
-    reason: str  # one short phrase for messages: "counts motion: unique users of 'Logged In'"
+    reason: str  # one short phrase for messages: "counts motion: unique users of 'Clocked In'"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,78 @@
+"""Split squashed lowercase compounds ("paymentsent", "cartabandoned") into words.
+
+A name written without separators or capitals gives the tokenizer one long
+token. wordninja splits it by English word frequencies (Wikipedia unigrams,
+shipped inside the package): it knows "password" and "playlist" are words and
+"paymentsent" is two. Loading its table costs about 0.2 s, so it is imported
+only when a token looks squashed: no lexicon knows it, yet a lexicon word sits
+at its start or end. A split is kept only when a lexicon knows one of its parts,
+so the split explains the name in words the classifier reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
+
+MIN_LENGTH = 6
+MIN_KNOWN = 3
+
+
+@lru_cache(maxsize=1)
+def _splitter() -> Callable[[str], list[str]]:
+    import wordninja  # type: ignore[import-untyped]  # lazy: builds its table on import
+
+    return wordninja.split
+
+
+def split_token(token: str, lexicon: Lexicon) -> tuple[str, ...] | None:
+    """The words of a squashed token, or None to keep it whole; cached per lexicon."""
+    if len(token) < MIN_LENGTH or not token.isalpha():
+        return None
+    cache = lexicon.memo("split")
+    if token in cache:
+        return cache[token]
+    found = cache[token] = _split(token, lexicon)
+    return found
+
+
+def _known(word: str, lexicon: Lexicon) -> bool:
+    return bool(lexicon.lexicons_of(word)) or lexicon.derivation(word) is not None
+
+
+def _split(token: str, lexicon: Lexicon) -> tuple[str, ...] | None:
+    if _known(token, lexicon) or not _has_known_end(token, lexicon):
+        return None
+    parts = tuple(part.lower() for part in _splitter()(token))
+    if len(parts) < 2 or any(len(part) < 2 for part in parts):
+        return None
+    if not any(len(part) >= MIN_KNOWN and _known(part, lexicon) for part in parts):
+        return None
+    return _rejoin_particles(parts, lexicon)
+
+
+def _has_known_end(token: str, lexicon: Lexicon) -> bool:
+    """Cheap test before loading the splitter: a known word starts or ends the token."""
+    for cut in range(MIN_KNOWN, len(token) - 1):
+        if _known(token[:cut], lexicon) or (
+            len(token) - cut >= MIN_KNOWN and _known(token[cut:], lexicon)
+        ):
+            return True
+    return False
+
+
+def _rejoin_particles(parts: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
+    """Keep verb-particle compounds whole: "sign" "up" -> "signup", read as one action."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and part in lexicon.grammar.particles:
+            compound = joined[-1] + part
+            if lexicon.lexicons_of(compound) or lexicon.derivation(compound):
+                joined[-1] = compound
+                continue
+        joined.append(part)
+    return tuple(joined)

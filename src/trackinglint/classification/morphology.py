@@ -1,0 +1,124 @@
+"""How English makes new words from verbs, so an action is found in any form.
+
+The word lists hold verbs; names also use the words English builds from them:
+
+- action nouns: "renewal", "booking", "cancellation", "shipment" name the action
+  they come from (renew, book, cancel, ship);
+- verb-particle compounds written as one word: "checkout", "payout", "checkin"
+  are "check out", "pay out", "check in";
+- prefixed verbs: "resubscribed" repeats "subscribed", "unpublished" undoes
+  "published" (undoing a completion is motion, not progress).
+
+Every derivation is checked against the lexicons: a base no verb list knows is
+no reading, so "signal" never becomes "sign" by accident of spelling.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
+
+VERB_LEXICONS = frozenset({"completion-verbs", "interaction-verbs"})
+MIN_BASE = 3
+
+# suffix -> what replaces it to give the verb; longest suffixes first
+ACTION_NOUN_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ication", ("y",)),  # verification -> verify
+    ("ution", ("ve", "ute")),  # resolution -> resolve, execution -> execute
+    ("ption", ("be",)),  # subscription -> subscribe
+    ("ssion", ("t", "ss")),  # submission -> submit, discussion -> discuss
+    ("ation", ("", "e", "ate")),  # confirmation, reservation, activation
+    ("sion", ("t", "de")),  # conversion -> convert, decision -> decide
+    ("ment", ("",)),  # shipment -> ship, settlement -> settle
+    ("ance", ("", "e")),  # acceptance -> accept, issuance -> issue
+    ("ence", ("",)),  # reference -> refer
+    ("ion", ("", "e")),  # selection -> select, completion -> complete
+    ("ery", ("er",)),  # delivery -> deliver
+    ("ure", ("", "e")),  # failure -> fail, closure -> close
+    ("age", ("e", "")),  # usage -> use
+    ("ing", ("", "e")),  # booking -> book, sharing -> share
+    ("al", ("", "e")),  # renewal -> renew, approval -> approve
+)
+AGAIN_PREFIXES = ("re", "pre", "co", "auto")  # the same action once more, or ahead of time
+UNDO_PREFIXES = ("un", "dis", "de")  # the action undone
+
+
+@dataclass(frozen=True, slots=True)
+class Derivation:
+    """A word read as a form of a verb the lexicons know."""
+
+    base: str  # the verb, or the verb phrase: "renew", "check out"
+    lexicons: frozenset[str]  # the lexicons the word reads as through its base
+    nominal: bool  # an action named as a noun ("renewal", "checkout")
+    note: str  # how it was read, for the evidence: "'renewal' names the action 'renew'"
+
+
+def derive(word: str, lexicon: Lexicon) -> Derivation | None:
+    """The verb `word` is built from, or None when no rule leads to a known verb."""
+    if not word.isalpha() or len(word) < 5 or word in lexicon.grammar.not_derived:
+        return None
+    return (
+        _prefixed(word, lexicon)
+        or _compound(word, lexicon)
+        or _action_noun(word, lexicon)
+        or (_action_noun(word[:-1], lexicon, plural=word) if _plural(word) else None)
+        or (_compound(word[:-1], lexicon, plural=word) if _plural(word) else None)
+    )
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss")
+
+
+def _verb_lexicons(word: str, lexicon: Lexicon) -> frozenset[str]:
+    return lexicon.lexicons_of(word) & VERB_LEXICONS
+
+
+def _action_noun(word: str, lexicon: Lexicon, plural: str = "") -> Derivation | None:
+    shown = plural or word
+    for suffix, replacements in ACTION_NOUN_SUFFIXES:
+        if not word.endswith(suffix):
+            continue
+        stem = word[: -len(suffix)]
+        candidates = [stem + ending for ending in replacements]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            candidates.append(stem[:-1])  # cancellation -> cancel, shipping -> ship
+        for base in candidates:
+            if len(base) < MIN_BASE:
+                continue
+            found = _verb_lexicons(base, lexicon)
+            if found:
+                return Derivation(base, found, True, f"'{shown}' names the action '{base}'")
+    return None
+
+
+def _compound(word: str, lexicon: Lexicon, plural: str = "") -> Derivation | None:
+    shown = plural or word
+    for particle in sorted(lexicon.grammar.particles, key=len, reverse=True):
+        head = word[: -len(particle)]
+        if len(particle) < 2 or not word.endswith(particle) or len(head) < MIN_BASE:
+            continue
+        size, found, text = lexicon.phrase_at((head, particle), 0)
+        found = found & VERB_LEXICONS if size == 2 else _verb_lexicons(head, lexicon)
+        if found:
+            base = text if size == 2 else head
+            return Derivation(base, found, True, f"'{shown}' is '{head} {particle}' as one word")
+    return None
+
+
+def _prefixed(word: str, lexicon: Lexicon) -> Derivation | None:
+    for prefix in (*AGAIN_PREFIXES, *UNDO_PREFIXES):
+        rest = word[len(prefix) :]
+        if not word.startswith(prefix) or len(rest) < 4:
+            continue
+        found = _verb_lexicons(rest, lexicon)
+        if not found:
+            continue
+        if prefix in UNDO_PREFIXES:
+            undone = frozenset({"interaction-verbs"})
+            return Derivation(rest, undone, False, f"'{word}' undoes '{rest}'")
+        return Derivation(rest, found, False, f"'{word}' is '{prefix}' + '{rest}'")
+    return None
