@@ -132,13 +132,13 @@ def activity_without_progress(ctx: RuleContext) -> Iterator[Problem]:
         steps = list(
             dict.fromkeys(n for m in counted for n in (m.event, m.numerator) if n in motion)
         )
+        names = [m.name for m in counted]
         yield ctx.problem(
             job.origin,
-            f"job '{job.name}' is measured only by its activity: {_quoted('metric', counted)} "
-            f"count{'s' if len(counted) == 1 else ''} {_listed('its step', steps)}, and no metric "
-            f"counts its completion {_either(done)}; add a metric on "
-            f"'{done[0]}' (or a `completion_rate` of the job) so the plan shows whether the "
-            "work moved",
+            f"job '{job.name}' is measured only by its activity: {_listed('metric', names)} "
+            f"count{'s' if len(names) == 1 else ''} {_listed('its step', steps)}, and no metric "
+            f"counts its completion {_either(done)}; add a metric on '{done[0]}' (or a "
+            "`completion_rate` of the job) so the plan shows whether the work moved",
         )
 
 
@@ -150,10 +150,6 @@ def _counts_progress(metric: Metric, job: Job, done: Sequence[str]) -> bool:
 
 def _either(names: Sequence[str]) -> str:
     return " or ".join(f"'{name}'" for name in names)
-
-
-def _quoted(noun: str, metrics: Sequence[Metric]) -> str:
-    return _listed(noun, [m.name for m in metrics])
 
 
 def _listed(noun: str, names: Sequence[str]) -> str:
