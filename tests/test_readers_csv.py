@@ -173,3 +173,60 @@ def test_a_sheet_named_by_plan_format_is_found_in_a_folder_whatever_its_headers(
     result = lint(tmp_path)
     assert result.files == ["hits.csv"]
     assert list(result.plans[0].events["Order Completed"].properties) == ["order_id"]
+
+
+# -- sheets as teams keep them ------------------------------------------------------------
+
+GA4_SHEET = (
+    "# GA4 events for the web shop\r\n"
+    "# Owner: web analytics; parameters as in Google's recommended events\r\n"
+    "\r\n"
+    "Event name;Description;Parameters;Required parameters;Status\r\n"
+    'purchase;A user completes a purchase;"transaction_id, value, currency, coupon";'
+    "transaction_id, value, currency;live\r\n"
+    "add_to_cart;An item is added to the cart;currency | value | items;items;\r\n"
+    "view_promotion;A promotion is shown;promotion_id;;deleted\r\n"
+)
+
+
+def test_comment_lines_semicolons_and_lists_of_names_are_read_with_positions(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = lint(sheet(tmp_path, GA4_SHEET))
+    assert found(result) == []
+    (plan,) = result.plans
+    assert list(plan.events) == ["purchase", "add_to_cart"]  # view_promotion is deleted
+    purchase = plan.events["purchase"]
+    assert (purchase.description, purchase.origin.span().line) == (
+        "A user completes a purchase",
+        5,
+    )
+    places = {n: (p.required, p.origin.span().line, p.origin.span().column)
+              for n, p in purchase.properties.items()}  # fmt: skip
+    # each name points at itself inside its cell (the cell is quoted: one column further)
+    assert places == {
+        "transaction_id": (True, 5, 39), "value": (True, 5, 55), "currency": (True, 5, 62),
+        "coupon": (False, 5, 72),
+    }  # fmt: skip
+    cart = plan.events["add_to_cart"]
+    assert {n: p.required for n, p in cart.properties.items()} == {
+        "currency": False, "value": False, "items": True,
+    }  # fmt: skip
+    (deleted,) = plan.non_events.values()
+    assert (deleted.name, deleted.status, deleted.title) == (
+        "view_promotion", "deleted", "deleted event 'view_promotion'",
+    )  # fmt: skip
+
+
+def test_a_required_name_the_sheet_does_not_list_is_added_where_it_is_named(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    text = 'Event,Parameter,Required parameters\nsign_up,method,"method, user_id"\n'
+    (plan,) = lint(sheet(tmp_path, text)).plans
+    user_id = plan.events["sign_up"].properties["user_id"]
+    span = user_id.origin.span()
+    assert (user_id.required, span.line, span.column, span.end_column) == (True, 2, 25, 32)
+
+
+def test_a_sheet_of_only_comments_is_refused_out_loud(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = lint(sheet(tmp_path, "# Event Name,Property\n# nothing yet\n"))
+    assert [f.code for f in result.findings] == ["TL004"]
