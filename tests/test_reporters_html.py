@@ -13,6 +13,7 @@ from collections import Counter
 from types import SimpleNamespace
 
 import pytest
+from ruamel.yaml import YAML
 
 from html_report_dom import read_report
 from trackinglint.engine import Engine
@@ -104,76 +105,150 @@ def test_crm_before_figures_equal_classify_and_check_json(cli, crm):
         assert finding["message"].replace("`", "") in row.text
 
 
-def test_crm_before_jobs_metrics_dashboards(cli, crm):
+def test_crm_before_every_job_metric_and_dashboard_is_there(cli, crm, tmp_path):
     _, html = _report(cli, crm)
     dom = read_report(html)
-    jobs = {str(e.attrs["data-job"]): e for e in dom.with_attr("data-job")}
-    assert list(jobs) == ["qualify-deal", "close-deal"]
-    assert {name: e.attrs["data-progress"] for name, e in jobs.items()} == {
-        "qualify-deal": "false",
-        "close-deal": "false",
+    plan = YAML(typ="safe").load((tmp_path / crm / "plan.yaml").read_text(encoding="utf-8"))
+    findings = cli("check", crm, "--output-format", "json").json()
+    jobs = {str(e.attrs["data-job"]): e.attrs["data-progress"] for e in dom.with_attr("data-job")}
+    assert list(jobs) == list(plan["jobs"])
+    unmeasured = {
+        name
+        for name in plan["jobs"]
+        for f in findings
+        if f["code"] == "TL110" and f"job '{name}'" in f["message"]
     }
-    assert "✘ no completion event" in jobs["qualify-deal"].text
-    assert "Pipeline View Opened" in jobs["close-deal"].text
-    assert "✘ reads as motion" in jobs["close-deal"].text
-    assert dom.values("data-jobs-unmeasured") == {
-        "2": "2 of 2 jobs have no completion event that reads as progress: qualify-deal, "
-        "close-deal. Nothing in the plan shows when they got done."
-    }
+    assert {name for name, progress in jobs.items() if progress == "false"} == unmeasured
+    assert unmeasured  # crm-before is the example of a plan that cannot see its jobs done
 
     classified = cli("classify", crm, "--output-format", "json").json()
     metrics = {str(e.attrs["data-metric"]): e for e in dom.with_attr("data-metric")}
-    assert list(metrics) == [m["name"] for m in classified["metrics"]]
+    assert list(metrics) == [m["name"] for m in classified["metrics"]] == list(plan["metrics"])
     for verdict in classified["metrics"]:
         row = metrics[verdict["name"]]
         assert row.attrs["data-kind"] == verdict["kind"]
         assert verdict["reason"] in row.text
-    assert "★ North star" in metrics["Time in app"].text
-    assert "★ North star" not in metrics["Daily logins"].text
-    assert "10000 by 2027-03-31" in metrics["Daily logins"].text
-    assert "✘ none recorded for this target" in metrics["Daily logins"].text
+        star = bool(plan["metrics"][verdict["name"]].get("north_star"))
+        assert ("★ North star" in row.text) == star
+    dashboards = dom.values("data-dashboard")
+    assert list(dashboards) == list(plan["dashboards"])
+    for name, board in plan["dashboards"].items():
+        assert dashboards[name].startswith(f"{name}{board['metrics'][0]} ")
 
-    dashboard = dom.values("data-dashboard")["Sales leadership"]
-    assert dashboard == (
-        "Sales leadershipSessions per user • Surface5"
-        "Sessions per userDaily loginsTime in appHelp center engagementTotal registered users"
-    )
-
-    events = [
-        e for e in dom.elements if e.tag == "tr" and str(e.attrs.get("id", "")).startswith("p1-ev-")
-    ]
+    events = [e for e in dom.elements if str(e.attrs.get("id", "")).startswith("p1-ev-")]
     assert [e.attrs["data-kind"] for e in events] == [v["kind"] for v in classified["events"]]
-    help_row = next(e for e in events if "Help Center Visited" in e.text)
-    assert "⚠ friction" in help_row.text
-    assert "2 reasons" in help_row.text
+    for row, verdict in zip(events, classified["events"], strict=True):
+        assert row.text.startswith(verdict["name"])
+        assert ("⚠ friction" in row.text) == verdict["friction"]
+        reasons = len(verdict["evidence"])
+        assert f"{reasons} reason{'' if reasons == 1 else 's'}" in row.text
 
 
-def test_balance_chart_says_its_numbers(cli, crm):
-    _, html = _report(cli, crm)
+SMALL = """\
+trackinglint: 1
+product:
+  name: Billing
+jobs:
+  get-paid:
+    description: An invoice gets paid.
+    completion: Invoice Paid
+  look-around:
+    completion: Dashboard Viewed
+  ghost:
+    completion: Refund Issued
+  nothing: {}
+events:
+  Invoice Paid:
+    properties:
+      invoice_id: {type: string, required: true}
+  Dashboard Viewed: {}
+  Payment Failed: {}
+  Settings Opened: {}
+metrics:
+  Invoices paid:
+    north_star: true
+    event: Invoice Paid
+    aggregation: count
+    target: {value: 40, by: 2027-06-30}
+    gaming_test: Only paid invoices count; paying one means doing the work.
+dashboards:
+  Money:
+    metrics: [Invoices paid]
+"""
+
+
+def test_jobs_without_a_completion_that_reads_as_progress_stand_out(cli, write):
+    write("plan.yaml", SMALL)
+    _, html = _report(cli, "plan.yaml")
+    dom = read_report(html)
+    jobs = {str(e.attrs["data-job"]): e for e in dom.with_attr("data-job")}
+    assert {name: e.attrs["data-progress"] for name, e in jobs.items()} == {
+        "get-paid": "true",
+        "look-around": "false",
+        "ghost": "false",
+        "nothing": "false",
+    }
+    missing = [name for name, e in jobs.items() if e.attrs.get("class") == "missing"]
+    assert missing == ["look-around", "ghost", "nothing"]
+    assert jobs["get-paid"].text == (
+        "get-paidAn invoice gets paid.✔ yesInvoice Paid (named in completion:) ✔ reads as progress"
+    )
+    assert jobs["look-around"].text == (
+        "look-around✘ no: no completion reads as progress"
+        "Dashboard Viewed (named in completion:) ✘ reads as motion"
+    )
+    assert jobs["ghost"].text == (
+        "ghost✘ no: no completion reads as progress"
+        "Refund Issued (named in completion:) ✘ not defined in the plan"
+    )
+    assert jobs["nothing"].text == (
+        "nothing✘ no completion eventNone: name the event that proves it in completion:."
+    )
+    assert dom.values("data-jobs-unmeasured") == {
+        "3": "3 of 4 jobs have no completion event that reads as progress: look-around, ghost, "
+        "nothing. Nothing in the plan shows when they got done."
+    }
+    metric = dom.with_attr("data-metric")[0]
+    assert "40 by 2027-06-30" in metric.text
+    assert "Only paid invoices count; paying one means doing the work." in metric.text
+    board = dom.values("data-dashboard")["Money"]
+    assert board.startswith("MoneyInvoices paid ★ North star ✔ Outcome")
+
+
+def test_balance_chart_says_its_numbers(cli, write):
+    write("plan.yaml", SMALL)
+    _, html = _report(cli, "plan.yaml")
+    summary = cli("classify", "plan.yaml", "--output-format", "json").json()["summary"]
     dom = read_report(html)
     bars = {
         str(e.attrs["data-key"]): e for e in dom.elements if e.tag == "g" and "data-key" in e.attrs
     }
-    assert {k: (e.attrs["data-count"], e.attrs["data-share"]) for k, e in bars.items()} == {
-        "job_completions": ("0", "0.0"),
-        "feature_interactions": ("7", "1.0"),
-        "friction_signals": ("1", "0.1429"),
+    assert list(bars) == ["job_completions", "feature_interactions", "friction_signals"]
+    total = summary["events"]
+    labels = {
+        "job_completions": "Job completions",
+        "feature_interactions": "Feature interactions",
+        "friction_signals": "Friction signals",
     }
-    assert bars["friction_signals"].text == "Friction signals1 of 7 · 14.29%"
+    expected = []
+    for key, bar in bars.items():
+        count, share = summary[key], round(summary[key] / total, 4)
+        assert (bar.attrs["data-count"], bar.attrs["data-share"]) == (str(count), str(share))
+        assert bar.text == f"{labels[key]}{count} of {total} · {share * 100:.2f}%"
+        expected.append(f"{labels[key]}: {count} of {total} ({share * 100:.2f}%)")
+    assert float(bars["job_completions"].attrs["data-share"]) == summary["progress_share"]
     svg = next(e for e in dom.elements if e.tag == "svg")
     assert svg.attrs["role"] == "img"
     assert svg.attrs["aria-labelledby"] == "p1-balance-chart-title p1-balance-chart-desc"
     desc = dom.by_id("p1-balance-chart-desc").text
-    assert desc == (
-        "Job completions: 0 of 7 (0.00%); Feature interactions: 7 of 7 (100.00%); "
-        "Friction signals: 1 of 7 (14.29%); TL111 floor: 10.00%"
-    )
+    assert desc == "; ".join([*expected, "TL111 floor: 10.00%"])
     floors = dom.with_attr("data-floor")
     assert [(e.tag, e.attrs["data-floor"], e.text) for e in floors] == [
         ("g", "0.1", "TL111 floor 10.00%"),
         ("td", "0.1", "10.00%"),
     ]
-    assert "Below the floor:" in html
+    assert ("At or above the floor:" in html) == (summary["progress_share"] >= 0.1)
+    assert ("Below the floor:" in html) == (summary["progress_share"] < 0.1)
 
 
 def test_header_names_plan_time_version_and_config(cli, crm, tmp_path):

@@ -17,6 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from ruamel.yaml import YAML
 
 from html_report_dom import read_report
 from trackinglint.reporters.html_assets import PAGE_SIZE
@@ -91,10 +92,11 @@ def test_crm_before_in_chromium_shows_the_json_figures(cli, crm, browser, tmp_pa
         code: str(n) for code, n in Counter(f["code"] for f in findings).items()
     }
     assert dom.values("data-count-total") == {"": str(len(findings))}
+    plan = YAML(typ="safe").load((tmp_path / crm / "plan.yaml").read_text(encoding="utf-8"))
     jobs = [e.attrs["data-job"] for e in dom.with_attr("data-job")]
-    assert jobs == ["qualify-deal", "close-deal"]
+    assert jobs == list(plan["jobs"]) and jobs
     metrics = [e.attrs["data-metric"] for e in dom.with_attr("data-metric")]
-    assert metrics == [m["name"] for m in classified["metrics"]]
+    assert metrics == [m["name"] for m in classified["metrics"]] == list(plan["metrics"])
     rows = [e for e in dom.elements if e.tag == "tr" and e.attrs.get("data-rule")]
     assert len(rows) == len(findings)
     # The script made the headings sort buttons; the rows are all still there.
