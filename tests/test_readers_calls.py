@@ -110,3 +110,23 @@ def test_a_rudderstack_identify_event_from_rudder_cli_docs_is_not_an_event(tmp_p
     )  # fmt: skip
     span = identify.origin.span()
     assert (span.line, span.column) == (10, 7)  # `- id: user_identified`
+
+
+def test_segment_legacy_identify_and_group_schemas(tmp_path):
+    """typewriter's real legacy export with `rules.identify` filled in, as the Config API
+    exports it beside `rules.events` (the file's own `identify_traits` list is empty)."""
+    legacy = REPO / "tests" / "fixtures" / "segment" / "plan-legacy.json"
+    plan_data = json.loads(legacy.read_text(encoding="utf-8"))
+    plan_data["rules"]["identify"] = {"type": "object", "properties": {"traits": {
+        "type": "object", "properties": {"name": {"type": "string"}}}}}  # fmt: skip
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(plan_data, indent=2) + "\n", encoding="utf-8")
+    result = lint(path)
+    assert found(result) == []
+    (plan,) = result.plans
+    original = lint(legacy).plans[0]
+    assert list(plan.events) == list(original.events)
+    (identify,) = plan.non_events.values()
+    assert (identify.call, list(identify.properties), identify.origin.path) == (
+        "identify", ["name"], "rules.identify",
+    )  # fmt: skip
