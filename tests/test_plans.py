@@ -219,3 +219,20 @@ def test_links_out_of_the_folder_loops_and_fifos_are_passed_over(write, cli, tmp
     assert fifo.err.startswith(
         "trackinglint: error: cannot read 'plans/pipe.yaml': not a regular file"
     )
+
+
+def test_readme_shows_the_grouping_of_the_shipped_examples(monkeypatch, capsys):
+    from trackinglint.cli import main
+
+    monkeypatch.chdir(REPO)
+    assert main(["check", "examples", "--show-files"]) == 0
+    shown = capsys.readouterr().out
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ trackinglint check examples --show-files\n", 1)[1].split("```", 1)[0]
+    assert shown == block
+
+
+def test_a_file_that_does_not_parse_gets_no_findings_about_its_suppressions(write, cli):
+    write("plan.yaml", "trackinglint: 1  # trackinglint: ignore[TL101]\nevents: [unclosed\n")
+    run = cli("check", "plan.yaml", "--output-format", "concise")
+    assert [line.split(" ")[1] for line in run.out.splitlines() if ": TL" in line] == ["TL001"]
