@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-LABEL_WIDTH = 170
-PLOT = 300  # pixels for a share of 100%
-CHAR_WIDTH = 9  # a generous width of one bold 14px character, to size the value column
-BAR_HEIGHT = 26
+LABEL_WIDTH = 180
+PLOT = 340  # pixels for a share of 100%
+CHAR_WIDTH = 9.5  # a generous width of one bold 15px character, to size the value column
+BAR_HEIGHT = 28
 GAP = 22
 TOP = 30
 INK = "#1b1b1b"
@@ -65,7 +65,7 @@ def share_bars(
     """
     height = TOP + len(bars) * (BAR_HEIGHT + GAP) + 10
     longest = max((len(_value(bar)) for bar in bars), default=0)
-    width = LABEL_WIDTH + PLOT + 8 + longest * CHAR_WIDTH
+    width = round(LABEL_WIDTH + PLOT + 8 + longest * CHAR_WIDTH)
     desc = "; ".join(f"{b.label}: {b.count} of {b.total} ({percent(b.share)})" for b in bars)
     if floor is not None:
         desc += f"; {floor_label}: {percent(floor)}"
@@ -118,13 +118,13 @@ def _bar(bar: Bar, y: int, chart_id: str) -> str:
     return (
         f'<g class="bar" data-key="{escape(bar.key)}" data-count="{bar.count}" '
         f'data-share="{bar.share}">'
-        f'<text x="{LABEL_WIDTH - 8}" y="{middle:.1f}" font-size="14" text-anchor="end" '
+        f'<text x="{LABEL_WIDTH - 8}" y="{middle:.1f}" font-size="15" text-anchor="end" '
         f'fill="{INK}">{escape(bar.label)}</text>'
         f'<rect x="{LABEL_WIDTH}" y="{y}" width="{PLOT}" height="{BAR_HEIGHT}" '
         f'fill="#ffffff" stroke="#767676"/>'
         f'<rect x="{LABEL_WIDTH}" y="{y}" width="{width:.1f}" height="{BAR_HEIGHT}" '
         f'fill="url(#{chart_id}-{bar.pattern})" stroke="{INK}"/>'
-        f'<text x="{LABEL_WIDTH + PLOT + 8}" y="{middle:.1f}" font-size="14" '
+        f'<text x="{LABEL_WIDTH + PLOT + 8}" y="{middle:.1f}" font-size="15" '
         f'font-weight="bold" fill="{INK}">{escape(value)}</text>'
         "</g>"
     )
@@ -142,6 +142,7 @@ def _floor(floor: float, label: str) -> str:
         f'<g class="floor" data-floor="{floor}">'
         f'<line x1="{x:.1f}" y1="{TOP - 4}" x2="{x:.1f}" y2="{bottom}" stroke="{INK}" '
         f'stroke-width="3" stroke-dasharray="5 3"/>'
-        f'<text x="{x + 4:.1f}" y="{bottom + 12}" font-size="12" fill="{INK}">'
+        f'<text x="{x + 4:.1f}" y="{bottom + 12}" font-size="12" fill="{INK}" '
+        'stroke="#ffffff" stroke-width="4" paint-order="stroke">'
         f"{escape(label)} {percent(floor)}</text></g>"
     )

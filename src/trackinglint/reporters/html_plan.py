@@ -129,10 +129,10 @@ def balance_section(view: PlanView) -> str:
     return (
         f'<section aria-labelledby="{view.prefix}-balance"><h3 id="{view.prefix}-balance">'
         "Balance: motion against progress</h3>"
-        f'<div class="balance"><figure>{chart}<figcaption>Each bar is a share of all '
+        f'<div class="balance"><div><figure>{chart}<figcaption>Each bar is a share of all '
         f"{total} events. Friction signals are feature interactions that rise when users "
         "struggle; they are counted among the interactions too.</figcaption></figure>"
-        f"{_summary_table(view, floor)}</div>{_floor_verdict(c, floor)}</section>"
+        f"{_floor_verdict(c, floor)}</div>{_summary_table(view, floor)}</div></section>"
     )
 
 
