@@ -236,3 +236,23 @@ def test_a_file_that_does_not_parse_gets_no_findings_about_its_suppressions(writ
     write("plan.yaml", "trackinglint: 1  # trackinglint: ignore[TL101]\nevents: [unclosed\n")
     run = cli("check", "plan.yaml", "--output-format", "concise")
     assert [line.split(" ")[1] for line in run.out.splitlines() if ": TL" in line] == ["TL001"]
+
+
+def test_two_copies_of_a_rudderstack_project_side_by_side_are_two_plans(tmp_path):
+    project = REPO / "tests" / "fixtures" / "rudderstack" / "create"
+    shutil.copytree(project, tmp_path / "create")
+    shutil.copytree(project, tmp_path / "update")
+    result = Engine(REGISTRY).lint([tmp_path])
+    folders = [{d.path.parent.name for d in plan.documents} for plan in result.plans]
+    assert folders == [{"create"}, {"update"}]
+    assert "TL201" not in {f.code for f in result.findings}
+
+
+def test_a_rudderstack_project_in_sibling_folders_is_one_plan(tmp_path):
+    project = REPO / "tests" / "fixtures" / "rudderstack" / "create"
+    for name in ("events_v1.yaml", "properties_v1.yaml", "trackingplan_v1.yaml"):
+        folder = tmp_path / "project" / name.split("_")[0]
+        folder.mkdir(parents=True)
+        shutil.copy(project / name, folder / name)
+    (plan,) = Engine(REGISTRY).lint([tmp_path / "project"]).plans
+    assert len(plan.documents) == 3

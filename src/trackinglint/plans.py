@@ -146,23 +146,39 @@ def _join_families(
 ) -> None:
     """Same reader and same family key, or one file needing a name another provides."""
     families: dict[tuple[str, str], int] = {}
-    providers: dict[tuple[str, str], int] = {}
+    providers: dict[tuple[str, str], list[int]] = {}
     for index in free:
         role, reader = roles[index], _reader_name(members[index])
         if role.family is not None:
             sets.union(families.setdefault((reader, role.family), index), index)
         for name in role.provides if role.links else ():
-            providers.setdefault((reader, name), index)
+            providers.setdefault((reader, name), []).append(index)
     for index in free:
         role, reader = roles[index], _reader_name(members[index])
         if not role.links:
             continue
         for name in role.needs:
-            other = providers.get((reader, name))
-            if other is not None:
+            # the nearest definition only: two copies of a project side by side (a
+            # `create/` and an `update/` folder) define the same names
+            for other in _nearest(index, providers.get((reader, name), ()), folders):
                 sets.union(other, index)
         same_folder = families.setdefault((reader, f"folder:{folders[index]}"), index)
         sets.union(same_folder, index)
+
+
+def _nearest(index: int, candidates: Sequence[int], folders: Sequence[Path]) -> list[int]:
+    """The candidates whose folder shares the longest path with the file's."""
+    if len(candidates) < 2:
+        return list(candidates)
+
+    def shared(other: int) -> int:
+        a, b = folders[index].parts, folders[other].parts
+        return next(
+            (n for n, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+        )
+
+    best = max(shared(other) for other in candidates)
+    return [other for other in candidates if shared(other) == best]
 
 
 def _other_formats_beside(
