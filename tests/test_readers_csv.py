@@ -230,3 +230,50 @@ def test_a_sheet_of_only_comments_is_refused_out_loud(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = lint(sheet(tmp_path, "# Event Name,Property\n# nothing yet\n"))
     assert [f.code for f in result.findings] == ["TL004"]
+
+
+# Two shapes seen in public repositories whose files carry no licence (so they are not
+# copied here): numbered parameter columns (`param_1`, `param_2`, `revenue_param`), and
+# GA-style "Event Trigger Description" / "Event Parameter Name" / "Variable Type" headers.
+
+
+def test_numbered_parameter_columns_each_hold_a_property_name(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    text = (
+        "event_name,platform,param_1,param_2,revenue_param,priority\n"
+        "app_open,both,source,medium,,high\n"
+        "purchase,both,product_id,category,revenue,critical\n"
+    )
+    result = lint(sheet(tmp_path, text))
+    assert found(result) == []
+    (plan,) = result.plans
+    places = {
+        name: {
+            p: (s.line, s.column)
+            for p, s in ((k, v.origin.span()) for k, v in e.properties.items())
+        }
+        for name, e in plan.events.items()
+    }
+    assert places == {
+        "app_open": {"source": (2, 15), "medium": (2, 22)},
+        "purchase": {"product_id": (3, 15), "category": (3, 26), "revenue": (3, 35)},
+    }
+
+
+def test_trigger_description_parameter_name_and_variable_type_headers(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    text = (
+        "Event Name,Event Trigger Description,Event Parameter Name,Event Parameter Description,"
+        "Event Parameter Value,Variable Type,Event Parameter Type\n"
+        'card_opened,"Sent when a card opens.\n\nTest: once per click.",card_id,The card,c1,'
+        "string,event property\n"
+        ",,card_position,Index in the list,0,number,event property\n"
+    )
+    result = lint(sheet(tmp_path, text))
+    assert found(result) == []
+    card = result.plans[0].events["card_opened"]
+    assert card.description == "Sent when a card opens.\n\nTest: once per click."
+    assert {n: (p.types, p.description) for n, p in card.properties.items()} == {
+        "card_id": (("string",), "The card"),
+        "card_position": (("number",), "Index in the list"),
+    }

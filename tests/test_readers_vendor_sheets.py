@@ -136,3 +136,19 @@ def test_mixpanel_lexicon_events_dropped_custom_and_profile(tmp_path):
     email = plan.non_events["profile profile"].properties["$email"]
     span = email.origin.span()
     assert (span.line, span.column) == (6, 25)
+
+
+def test_audit_logs_with_the_same_first_headers_are_not_plans(tmp_path):
+    """Audit-log exports in public code write "Object Type,Object Name" and "Entity
+    Type,Entity Name" too; without property columns they are passed over in a folder."""
+    (tmp_path / "audit.csv").write_text(
+        "Job Name,Object Type,Object Name,Start Time\nnightly,VM,db-1,2024-01-01\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "log.csv").write_text(
+        "Timestamp,Entity Type,Entity Name,Action\n2024-01-01,user,ann,CREATE\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "lexicon.csv").write_text(MIXPANEL, encoding="utf-8")
+    result = lint(tmp_path)
+    assert [Path(f).name for f in result.files] == ["lexicon.csv"]

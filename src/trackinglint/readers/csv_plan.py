@@ -35,11 +35,15 @@ from .common import Collector
 # field -> recognised headers, lowercased with everything but letters and digits removed
 COLUMNS: dict[str, tuple[str, ...]] = {
     "event": ("eventname", "event", "eventkey", "eventtitle", "eventlabel"),
-    "event-description": ("eventdescription", "eventdesc", "description", "eventdefinition"),
+    "event-description": (
+        "eventdescription", "eventdesc", "description", "eventdefinition",
+        "eventtriggerdescription", "triggerdescription", "whentofire", "trigger",
+    ),
     "property": (
         "propertyname", "property", "propname", "propertykey", "eventproperty",
         "eventpropertyname", "attribute", "attributename", "parameter", "parametername",
-        "param", "paramname", "field", "fieldname",
+        "param", "paramname", "field", "fieldname", "eventparametername", "eventparameter",
+        "eventpropertykey",
         # a column listing several names in each cell
         "parameters", "params", "properties", "eventparameters", "eventproperties",
         "attributes", "fields",
@@ -47,10 +51,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "property-description": (
         "propertydescription", "propdescription", "attributedescription",
         "parameterdescription", "paramdescription", "fielddescription",
+        "eventparameterdescription", "eventpropertydescription",
     ),
     "type": (
         "propertytype", "type", "datatype", "valuetype", "propertydatatype",
         "propertyvaluetype", "proptype", "attributetype", "parametertype", "fieldtype",
+        "variabletype", "parametervaluetype", "eventparametervaluetype",
     ),
     "required": (
         "required", "isrequired", "propertyrequired", "propertypresence", "presence",
@@ -94,6 +100,8 @@ _KINDS = {
 }
 _SPLIT = re.compile(r"\s*[,;|]\s*")
 _NAMES = re.compile(r"\s*(?:[,;|]|\r?\n)\s*")  # names listed in one cell
+# more columns of property names, one per cell: `param_1`, `Property 2`, `revenue_param`
+_MORE_NAMES = re.compile(r"(?:event)?(?:param|parameter|prop|property|attribute)\d+|[a-z]+param")
 
 
 def _key(header: str) -> str:
@@ -178,6 +186,8 @@ def _read_sheet(document: Document, mapping: Mapping[str, str], out: Collector) 
     events: dict[str, Event] = {}
     first_row: dict[tuple[str, str], int] = {}
     current: str | None = None
+    taken = set(columns.values())
+    more_columns = [h for h in locator.columns if h not in taken and _MORE_NAMES.fullmatch(_key(h))]
     for index, row in enumerate(rows):
         cell = _cells(row, columns)
         name = cell("event")
@@ -215,6 +225,10 @@ def _read_sheet(document: Document, mapping: Mapping[str, str], out: Collector) 
             else:  # a list of names: the type and flags of the row describe none of them
                 origin = Origin(document, (index, columns["property"], prop_name))
                 event.properties[prop_name] = Property(prop_name, origin)
+        for header in more_columns:
+            for prop_name in listed_names(row.get(header, "")):
+                origin = Origin(document, (index, header, prop_name))
+                event.properties.setdefault(prop_name, Property(prop_name, origin))
         _required_list(event, cell("required-properties"), document, index, columns)
     for event in events.values():
         out.add(event, f"{event.status} {event.name}")

@@ -86,7 +86,10 @@ class _VendorSheet:
     title = ""
     priority = 45  # before the generic CSV reader
     self_contained = True  # a complete export: a plan of its own
-    signature: tuple[str, str] = ("", "")
+    # headers every export has, and one of which it has: audit logs also have
+    # "Object Type,Object Name" or "Entity Type,Entity Name", but no property columns
+    signature: tuple[str, ...] = ()
+    one_of: tuple[str, ...] = ()
     known: Mapping[str, tuple[str, ...]] = {}
 
     def sniff(self, path: Path, text: str) -> bool:
@@ -94,14 +97,14 @@ class _VendorSheet:
             return False
         first = header_line(text.lstrip("\ufeff"))
         delimiter = "\t" if path.suffix.lower() == ".tsv" else guess_delimiter(first)
-        keys = {_key(cell.strip('" ')) for cell in first.split(delimiter)}
-        return set(self.signature) <= keys
+        return self._fits({_key(cell.strip('" ')) for cell in first.split(delimiter)})
 
     def accepts(self, document: Document) -> bool:
         locator = document.locator
-        return isinstance(locator, CsvLocator) and set(self.signature) <= {
-            _key(c) for c in locator.columns
-        }
+        return isinstance(locator, CsvLocator) and self._fits({_key(c) for c in locator.columns})
+
+    def _fits(self, keys: set[str]) -> bool:
+        return set(self.signature) <= keys and not keys.isdisjoint(self.one_of)
 
     def read(self, document: Document) -> ReadResult:
         return self.read_all([document])
@@ -122,6 +125,7 @@ class AmplitudeReader(_VendorSheet):
     name = "amplitude"
     title = "Amplitude Data export"
     signature = ("objecttype", "objectname")
+    one_of = ("eventpropertyname", "propertyvaluetype", "propertygroupnames", "eventcategory")
     known = AMPLITUDE_COLUMNS
 
     def _read(self, document: Document, columns: dict[str, str], out: Collector) -> None:
@@ -217,6 +221,7 @@ class MixpanelReader(_VendorSheet):
     name = "mixpanel"
     title = "Mixpanel Lexicon export"
     signature = ("entitytype", "entityname")
+    one_of = ("propertyname", "entitydisplayname", "entitydropped", "entityhidden")
     known = MIXPANEL_COLUMNS
 
     def _read(self, document: Document, columns: dict[str, str], out: Collector) -> None:
