@@ -49,7 +49,10 @@ def test_recorded_findings_stay_hidden_when_the_plan_is_edited_above_them(cli, w
     write("plan.yaml", OLD_PLAN)
     assert cli("check", "plan.yaml", *RULES, "--write-baseline", "b.json").code == 0
     hidden = cli("check", "plan.yaml", *RULES, "--baseline", "b.json")
-    assert (hidden.code, hidden.out) == (0, "All checks passed (1 file checked).\n")
+    assert (hidden.code, hidden.out) == (
+        0,
+        "Checked 1 plan (1 file, 1 event): all checks passed.\n",
+    )
     # Edit above the old finding: comments, a new event, and a new problem of the same rule.
     write(
         "plan.yaml",
@@ -112,13 +115,15 @@ def test_a_fixed_finding_makes_its_entry_stale(cli, write):
         "  |               " + "^" * 33,
         "  = at entries[0].path",
     ]
-    assert run.out.endswith("Found 1 finding (1 warning) in 2 files.\n")
+    assert run.out.endswith(
+        "Checked 1 plan (2 files, 1 event): 1 finding in 1 of 2 files (1 warning).\n"
+    )
     strict = cli("check", "plan.yaml", *RULES, "--baseline", "b.json", "--fail-on", "warning")
     assert strict.code == 1
     quiet = cli(
         "check", "plan.yaml", "--select", "TL0,TL104", "--ignore", "TL009", "--baseline", "b.json"
     )
-    assert (quiet.code, quiet.out) == (0, "All checks passed (1 file checked).\n")
+    assert (quiet.code, quiet.out) == (0, "Checked 1 plan (1 file, 1 event): all checks passed.\n")
 
 
 def test_an_entry_with_fewer_findings_left_asks_for_a_lower_count(cli, write):
@@ -150,9 +155,15 @@ def test_entries_of_files_or_rules_not_in_this_run_are_not_stale(cli, write):
     write("b.yaml", OLD_PLAN.replace("Daily logins", "Weekly logins"))
     cli("check", "a.yaml", "b.yaml", *RULES, "--write-baseline", "b.json")
     only_a = cli("check", "a.yaml", *RULES, "--baseline", "b.json")
-    assert (only_a.code, only_a.out) == (0, "All checks passed (1 file checked).\n")
+    assert (only_a.code, only_a.out) == (
+        0,
+        "Checked 1 plan (1 file, 1 event): all checks passed.\n",
+    )
     other_rules = cli("check", "a.yaml", "b.yaml", "--select", "TL0", "--baseline", "b.json")
-    assert (other_rules.code, other_rules.out) == (0, "All checks passed (2 files checked).\n")
+    assert (other_rules.code, other_rules.out) == (
+        0,
+        "Checked 1 plan (2 files, 1 event): all checks passed.\n",
+    )
 
 
 def test_file_keys_are_relative_to_the_baseline_so_any_folder_works(
@@ -163,7 +174,7 @@ def test_file_keys_are_relative_to_the_baseline_so_any_folder_works(
     assert cli("check", "plans", *RULES, "--write-baseline", "ci/baseline.json").code == 0
     monkeypatch.chdir(tmp_path / "repo" / "plans")
     run = cli("check", ".", *RULES, "--baseline", "../ci/baseline.json")
-    assert (run.code, run.out) == (0, "All checks passed (1 file checked).\n")
+    assert (run.code, run.out) == (0, "Checked 1 plan (1 file, 1 event): all checks passed.\n")
 
 
 def test_crashes_are_never_recorded_so_never_hidden():

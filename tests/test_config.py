@@ -30,7 +30,7 @@ def test_trackinglint_toml_wins_over_pyproject(cli, write):
     write("pyproject.toml", '[tool.trackinglint]\nignore = ["TL002"]\n')
     write("trackinglint.toml", "select = []\n")
     write("plan.yaml", BROKEN)
-    assert cli("check", "plan.yaml").out == "All checks passed (1 file checked).\n"
+    assert cli("check", "plan.yaml").out == "Checked 1 plan (1 file, 1 event): all checks passed.\n"
     write("trackinglint.toml", 'select = ["TL002"]\n')
     assert cli("check", "plan.yaml").code == 1
 

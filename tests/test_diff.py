@@ -69,7 +69,11 @@ def test_the_same_plan_rearranged_has_no_changes(cli, write):
     write("old.yaml", OLD)
     write("new.yaml", moved)
     run = cli("diff", "old.yaml", "new.yaml")
-    assert (run.code, run.out, run.err) == (0, "All checks passed (1 file checked).\n", "")
+    assert (run.code, run.out, run.err) == (
+        0,
+        "Checked 1 plan (1 file, 3 events): all checks passed.\n",
+        "",
+    )
 
 
 def test_non_breaking_changes_are_not_reported(cli, write):
@@ -416,12 +420,12 @@ def test_base_compares_the_working_tree_with_a_revision(cli, write, repo):
     assert only_plan.out.startswith("plans/plan.yaml:8:29: TD007 enum value 'on_hold' removed")
     assert len(only_plan.out.splitlines()) == 1
     added = cli("diff", "--base", "main", "plans/new.yaml")  # not in main: nothing to compare
-    assert (added.code, added.out) == (0, "All checks passed (1 file checked).\n")
+    assert (added.code, added.out) == (0, "Checked 1 plan (1 file, 1 event): all checks passed.\n")
 
 
 def test_base_without_changes_is_clean(cli, repo):
     run = cli("diff", "--base", "HEAD", "plans")
-    assert (run.code, run.out) == (0, "All checks passed (2 files checked).\n")
+    assert (run.code, run.out) == (0, "Checked 1 plan (2 files, 4 events): all checks passed.\n")
 
 
 def test_base_reports_git_problems_clearly(cli, repo, tmp_path, monkeypatch):

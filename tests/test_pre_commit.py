@@ -94,7 +94,7 @@ def test_a_plan_with_findings_fails_the_hook_and_shows_them(project, hook_repo):
         "error[TL002] schema-violation: unknown key 'descripton' at events.\"Deal Qualified\"; "
         "did you mean 'description'?\n  --> plans/plan.yaml:4:5\n"
     ) in done.stdout
-    assert "Found 1 finding (1 error) in 1 file." in done.stdout
+    assert ": 1 finding in 1 of 1 file (1 error)." in done.stdout
 
 
 def test_a_clean_plan_passes_and_other_yaml_is_passed_over(project, hook_repo):

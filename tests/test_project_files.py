@@ -36,7 +36,7 @@ def test_shipped_example_lints_clean():
         capture_output=True, text=True, cwd=REPO, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stdout
-    assert done.stdout == "All checks passed (3 files checked).\n"
+    assert done.stdout == "Checked 1 plan (3 files, 8 events): all checks passed.\n"
 
 
 def test_pre_commit_hook_definition():

@@ -181,4 +181,4 @@ def test_malformed_entries_are_reported_where_they_are_and_the_rest_is_read(tmp_
 def test_the_cli_reads_a_segment_plan(cli, tmp_path):
     path = _write(tmp_path, {"events": [{"name": "Order Completed", "rules": {}}]})
     run = cli("check", str(path), "--select", "TL0")
-    assert (run.code, run.out) == (0, "All checks passed (1 file checked).\n")
+    assert (run.code, run.out) == (0, "Checked 1 plan (1 file, 1 event): all checks passed.\n")

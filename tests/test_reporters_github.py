@@ -104,7 +104,7 @@ def test_annotations_round_trip_through_the_runner_parser(cli, write):
     assert commands[3].properties["line"] == "7"
     assert commands[4:] == [
         Command("endgroup"),
-        "Found 3 findings (1 error, 1 warning, 1 info) in 1 file.",
+        "Checked 1 plan (1 file, 1 event): 3 findings in 1 of 1 file (1 error, 1 warning, 1 info).",
     ]
 
 
@@ -179,4 +179,4 @@ def test_chosen_automatically_inside_github_actions(cli, write, monkeypatch):
 def test_a_clean_run_prints_only_the_summary(cli, write):
     write("plan.yaml", "trackinglint: 1\n")
     run = cli("check", "plan.yaml", "--output-format", "github", "--select", "TL0")
-    assert (run.code, run.out) == (0, "All checks passed (1 file checked).\n")
+    assert (run.code, run.out) == (0, "Checked 1 plan (1 file, 0 events): all checks passed.\n")
