@@ -306,6 +306,7 @@ def test_page_makes_no_request(cli, crm):
     assert not [e for e in dom.elements if e.tag in ("link", "img", "iframe", "object", "embed")]
     assert [e.attrs.get("src") for e in dom.elements if e.tag == "script"] == [None, None]
     assert "@import" not in html and "@font-face" not in html
+    assert not re.findall(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", html)  # no control characters
     assert re.findall(r"url\((?!#)", html) == []  # only the chart's own patterns
     csp = next(e for e in dom.elements if e.attrs.get("http-equiv") == "Content-Security-Policy")
     assert str(csp.attrs["content"]).startswith("default-src 'none';")

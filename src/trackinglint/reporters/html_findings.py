@@ -102,7 +102,7 @@ def _row(n: int, finding: Finding, event_row: str | None, later: bool) -> str:
     location = (
         f"{finding.file}:{finding.line}:{finding.column}" if finding.in_file else finding.file
     )
-    order = f"{finding.file}\x00{finding.line:09d}\x00{finding.column:09d}"
+    order = f"{finding.file}:{finding.line:09d}:{finding.column:09d}"  # sorts as numbers
     why = f' <a href="#{event_row}">why this reading</a>' if event_row else ""
     css = ' class="later"' if later else ""
     return (

@@ -221,13 +221,17 @@ def jobs_section(view: PlanView) -> str:
         else f'<p data-jobs-unmeasured="0">Every one of the {len(plan.jobs)} jobs has a '
         "completion event that reads as progress.</p>"
     )
-    rows = "".join(_job(view, name, completions[name]) for name in plan.jobs)
+    rows = "".join(
+        _job(view, name, completions[name], n >= PAGE_SIZE) for n, name in enumerate(plan.jobs)
+    )
     header = "".join(
         f'<th scope="col">{h}</th>' for h in ("Job", "Completion measured?", "Completion events")
     )
+    table_id = f"{view.prefix}-jobs-table"
     return (
-        f"{head}{summary}<table><caption>Each job and the events that show it got done"
-        f"</caption><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table></section>"
+        f'{head}{summary}<table id="{table_id}" data-pageable><caption>Each job and the '
+        f"events that show it got done</caption><thead><tr>{header}</tr></thead>"
+        f"<tbody>{rows}</tbody></table>{pager(table_id, len(plan.jobs))}</section>"
     )
 
 
@@ -235,7 +239,7 @@ def _measured(completions: Sequence[Completion]) -> bool:
     return any(done.reads_as_progress for done in completions)
 
 
-def _job(view: PlanView, name: str, completions: Sequence[Completion]) -> str:
+def _job(view: PlanView, name: str, completions: Sequence[Completion], later: bool) -> str:
     job = view.plan.jobs[name]
     progress = _measured(completions)
     if progress:
@@ -249,7 +253,8 @@ def _job(view: PlanView, name: str, completions: Sequence[Completion]) -> str:
         events = f"<ul>{''.join(_completion_item(view, done) for done in completions)}</ul>"
     else:
         events = "None: name the event that proves it in <code>completion:</code>."
-    css = "" if progress else ' class="missing"'
+    classes = " ".join(c for c, on in (("missing", not progress), ("later", later)) if on)
+    css = f' class="{classes}"' if classes else ""
     return (
         f'<tr{css} data-job="{esc(name)}" data-progress="{str(progress).lower()}">'
         f'<th scope="row">{esc(name)}{description}</th><td>{status}</td><td>{events}</td></tr>'
