@@ -34,8 +34,9 @@ UNRESOLVED_REFERENCE = Rule(
 MALFORMED_ENTRY = Rule(
     "TL008",
     "malformed-entry",
-    "An entry of a Segment, RudderStack, Iglu, Avo or CSV plan lacks a field or holds a value "
-    "its format does not allow.",
+    "An entry of a vendor plan (Segment, RudderStack, Iglu, Avo, Amplitude, Mixpanel, CSV) or "
+    "a plan read through `plan-mapping` lacks a field or holds a value its format does not "
+    "allow.",
     Severity.ERROR,
     "core",
 )
