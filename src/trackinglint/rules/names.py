@@ -55,7 +55,6 @@ STYLE_ALIASES = {
     "screaming_snake_case": "SCREAMING_CASE",
     "screaming": "SCREAMING_CASE",
 }
-_PARTICLES = {"in", "out", "up", "down", "off", "on", "over", "back", "through"}
 _IRREGULAR_PAST = {
     "begun", "bought", "built", "chosen", "done", "drawn", "driven", "found", "given", "gone",
     "held", "kept", "known", "left", "lost", "made", "met", "paid", "put", "read", "run", "said",
@@ -79,8 +78,8 @@ def is_object_action(name: str) -> bool:
     words = name.split(" ")
     if len(words) < 2 or "Title Case" not in styles_of(name):
         return False
-    verbs = [w.lower() for w in words if w.lower() not in _PARTICLES]
-    return any(w.endswith("ed") or w in _IRREGULAR_PAST for w in verbs[-2:])
+    lowered = [w.lower() for w in words]
+    return any(w.endswith("ed") or w in _IRREGULAR_PAST for w in lowered)
 
 
 @dataclass(frozen=True, slots=True)
