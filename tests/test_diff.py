@@ -466,3 +466,17 @@ def test_the_rule_command_prints_a_change_kinds_page(cli):
     run = cli("rule", "TD004")
     assert run.code == 0
     assert run.out.startswith("# TD004 property-type-changed\n")
+
+
+def test_required_holding_lists_and_mappings_is_not_a_crash(cli, write):
+    old = "trackinglint: 1\nevents:\n  A Done:\n    properties:\n      box: {type: object, required: [[width]], properties: {width: {type: number}}}\n"
+    new = old.replace("required: [[width]]", "required: [width, [x], {a: 1}]")
+    write("old.yaml", old)
+    write("new.yaml", new)
+    run = cli("diff", "old.yaml", "new.yaml", "--output-format", "concise")
+    assert run.code == 1
+    assert run.out.splitlines()[0] == (
+        "new.yaml:5:72: TD006 property 'box.width' of event 'A Done' was made required; senders "
+        "that leave it out now fail validation: keep it optional, or make every sender send it "
+        "before requiring it"
+    )

@@ -53,7 +53,11 @@ def write_outputs(
     for output in outputs:
         try:
             output.file.parent.mkdir(parents=True, exist_ok=True)
-            with output.file.open("w", encoding="utf-8", newline="\n") as stream:
+            # A lone surrogate (legal in JSON text, so in a name) cannot be UTF-8: write it
+            # as `\ud800`, which JSON-based formats read back as the same character.
+            with output.file.open(
+                "w", encoding="utf-8", errors="backslashreplace", newline="\n"
+            ) as stream:
                 reporters[output.format](result, stream, color=False)
         except OSError as exc:
             raise OutputError(f"cannot write {output.file}: {exc.strerror or exc}") from None

@@ -84,7 +84,8 @@ def view(
                 result.sources[key] = owner.origin
     result.required = result.schema.get("required") is True if required is None else required
     listed = result.schema.get("required")
-    names = set(listed) if isinstance(listed, list) else set()
+    # only names count: a plan may hold anything in `required`, even lists (TL212 says so)
+    names = {n for n in listed if isinstance(n, str)} if isinstance(listed, list) else set()
     members = prop.properties or (base.properties if base is not None else {})
     result.members = {
         name: view(
