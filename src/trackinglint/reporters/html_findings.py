@@ -14,7 +14,7 @@ from ..findings import Finding, Severity
 from ..rule_pages import page_path, page_text
 from ..rules.api import Rule
 from .html_assets import PAGE_SIZE
-from .html_plan import esc, pager, tag
+from .html_parts import esc, pager, tag
 from .markdown_html import inline, markdown_to_html
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)

@@ -1,8 +1,4 @@
-"""`--output html=report.html` and `trackinglint report`: one self-contained page.
-
-For people who will not read a list of findings: how much of what each plan
-tracks is motion, how much is progress, which jobs nobody can see getting
-done, which metrics and dashboards reward motion, then every finding.
+"""The HTML report's page: header, one section per plan, the findings, inline assets.
 
 The file stands alone: inline CSS, script and SVG, and no URL the browser
 would fetch (no fonts, images or style sheets from elsewhere), so it can be
@@ -20,14 +16,16 @@ from typing import TYPE_CHECKING, TextIO
 from .. import __version__
 from .html_assets import HEAD_SCRIPT, css, script
 from .html_findings import findings_section
-from .html_plan import PlanView, esc, plan_name, plan_sections, plan_view
+from .html_parts import esc
+from .html_plan import plan_sections
+from .html_view import PlanView, plan_name, plan_view
 
 if TYPE_CHECKING:
     from ..engine import LintResult
 
 
-def report_html(result: LintResult, stream: TextIO, *, color: bool) -> None:
-    """Write the page; `color` is ignored (the page has its own palette)."""
+def write_page(result: LintResult, stream: TextIO) -> None:
+    """Write the whole page for one run."""
     views = [plan_view(run, index) for index, run in enumerate(result.runs)]
     names = [plan_name(view.plan) for view in views]
     title = "trackinglint report" + (f": {', '.join(names)}" if names else "")

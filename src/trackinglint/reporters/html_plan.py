@@ -1,4 +1,4 @@
-"""The HTML report's sections about one plan: balance, jobs, metrics, dashboards, events.
+"""The HTML report's sections about one plan: the balance and the jobs, then the rest.
 
 Every figure comes from the classification the run's rules used (the plan's
 `PlanFacts`), so the page and `trackinglint classify --output-format json`
@@ -7,28 +7,19 @@ cannot disagree. Everything a plan wrote is escaped with `esc`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
-from typing import TYPE_CHECKING, Any
 
-from ..classification import FEATURE_INTERACTION, JOB_COMPLETION, OUTCOME
-from ..classification.verdicts import Classification, EventVerdict, Evidence
-from ..model import Metric, Plan
+from ..classification import FEATURE_INTERACTION, JOB_COMPLETION
+from ..classification.verdicts import Classification, EventVerdict
+from ..model import Plan
 from .charts import Bar, percent, share_bars
 from .html_assets import PAGE_SIZE
+from .html_events import code_drift_section, events_section
+from .html_metrics import dashboards_section, metrics_section
+from .html_parts import esc, pager, tag
+from .html_view import PlanView
 
-if TYPE_CHECKING:
-    from ..engine import PlanRun
-
-FLOOR_RULE, FLOOR_OPTION = "TL111", "min-progress-share"
-KIND_LABELS = {
-    JOB_COMPLETION: "✔ Job completion",
-    FEATURE_INTERACTION: "• Feature interaction",
-    "unknown": "? Unknown",
-    OUTCOME: "✔ Outcome",
-    "surface": "• Surface",
-}
 SUMMARY_LABELS = {
     "events": "Events",
     "job_completions": "Job completions (progress)",
@@ -40,58 +31,6 @@ SUMMARY_LABELS = {
     "outcome_metrics": "Outcome metrics",
     "surface_metrics": "Surface metrics",
 }
-
-
-def esc(value: object) -> str:
-    """Escape anything a plan wrote, quotes included (it may end up in an attribute)."""
-    return escape(str(value), quote=True)
-
-
-def tag(label: str, css: str) -> str:
-    return f'<span class="tag {css}">{esc(label)}</span>'
-
-
-def kind_tag(kind: str) -> str:
-    return tag(KIND_LABELS.get(kind, kind), f"kind-{kind}")
-
-
-def plan_name(plan: Plan) -> str:
-    """The product's name, else the plan's first file."""
-    if plan.product is not None and plan.product.name:
-        return str(plan.product.name)
-    return plan.documents[0].display_path if plan.documents else "plan"
-
-
-@dataclass(frozen=True, slots=True)
-class PlanView:
-    """One plan as the page shows it; `prefix` keeps ids unique across plans."""
-
-    run: PlanRun
-    prefix: str
-    event_rows: dict[str, str]  # event name -> id of its row in the events table
-
-    @property
-    def plan(self) -> Plan:
-        return self.run.plan
-
-    @property
-    def classification(self) -> Classification:
-        classification: Classification = self.run.facts.classification
-        return classification
-
-    @property
-    def floor(self) -> float | None:
-        """TL111's floor for this plan, or None when the rule is off."""
-        if FLOOR_RULE not in self.run.policy.enabled:
-            return None
-        value = self.run.policy.options.get(FLOOR_RULE, {}).get(FLOOR_OPTION)
-        return float(value) if isinstance(value, (int, float)) else None
-
-
-def plan_view(run: PlanRun, index: int) -> PlanView:
-    prefix = f"p{index + 1}"
-    rows = {name: f"{prefix}-ev-{n}" for n, name in enumerate(run.plan.events, 1)}
-    return PlanView(run, prefix, rows)
 
 
 def plan_sections(view: PlanView) -> str:
@@ -273,249 +212,3 @@ def _completion_item(view: PlanView, done: Completion) -> str:
     row = view.event_rows.get(done.name)
     link = f'<a href="#{row}">{name}</a>' if row else name
     return f'<li data-completion="{name}">{link} <small>({how})</small> {verdict}</li>'
-
-
-def metrics_section(view: PlanView) -> str:
-    plan, c = view.plan, view.classification
-    head = (
-        f'<section aria-labelledby="{view.prefix}-metrics">'
-        f'<h3 id="{view.prefix}-metrics">Metrics</h3>'
-    )
-    if not plan.metrics:
-        return f'{head}<p class="missing"><strong>No metrics declared.</strong></p></section>'
-    stars = [m.name for m in plan.metrics.values() if m.north_star]
-    note = (
-        f"<p>North star: {', '.join(f'<strong>{esc(s)}</strong>' for s in stars)}.</p>"
-        if stars
-        else '<p class="missing"><strong>No north star.</strong> No metric is marked '
-        "<code>north_star: true</code>.</p>"
-    )
-    rows = []
-    for metric in plan.metrics.values():
-        verdict = c.metrics.get(metric.name)
-        kind = verdict.kind if verdict else "unknown"
-        reason = verdict.reason if verdict else "not classified"
-        star = " " + tag("★ North star", "north-star") if metric.north_star else ""
-        rows.append(
-            f'<tr data-metric="{esc(metric.name)}" data-kind="{esc(kind)}">'
-            f'<th scope="row">{esc(metric.name)}{star}</th><td>{kind_tag(kind)}</td>'
-            f"<td>{esc(reason)}</td><td>{_built_on(view, metric)}</td>"
-            f"<td>{esc(metric.direction or '—')}</td><td>{_target(metric)}</td>"
-            f"<td>{_gaming_test(metric)}</td><td>{esc(metric.decision or '—')}</td></tr>"
-        )
-    header = "".join(
-        f'<th scope="col">{h}</th>'
-        for h in (
-            "Metric",
-            "Class",
-            "Why",
-            "Built on",
-            "Direction",
-            "Target",
-            "Gaming test",
-            "Decision it informs",
-        )
-    )
-    return (
-        f"{head}{note}<table><caption>Each metric as surface (counts motion) or outcome "
-        f"(counts progress)</caption><thead><tr>{header}</tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table></section>"
-    )
-
-
-def _built_on(view: PlanView, metric: Metric) -> str:
-    parts = []
-    for label, name in (
-        ("event", metric.event),
-        ("numerator", metric.numerator),
-        ("denominator", metric.denominator),
-    ):
-        if name:
-            row = view.event_rows.get(name)
-            text = f'<a href="#{row}">{esc(name)}</a>' if row else esc(name)
-            parts.append(f"{label}: {text}")
-    if metric.aggregation:
-        parts.append(f"aggregation: {esc(metric.aggregation)}")
-    if metric.per:
-        parts.append(f"per: {esc(', '.join(map(str, metric.per)))}")
-    return "<br>".join(parts) or "—"
-
-
-def _target(metric: Metric) -> str:
-    target = metric.target
-    if target is None:
-        return "—"
-    by = f" by {esc(target.by)}" if target.by else ""
-    value = esc(target.value) if target.value is not None else "set"
-    return f"<strong>{value}</strong>{by}"
-
-
-def _gaming_test(metric: Metric) -> str:
-    if metric.gaming_test:
-        return esc(metric.gaming_test)
-    if metric.target is not None:
-        return tag("✘ none recorded for this target", "no")
-    return "—"
-
-
-def dashboards_section(view: PlanView) -> str:
-    plan, c = view.plan, view.classification
-    head = (
-        f'<section aria-labelledby="{view.prefix}-dashboards">'
-        f'<h3 id="{view.prefix}-dashboards">Dashboards</h3>'
-    )
-    if not plan.dashboards:
-        return f"{head}<p>The plan declares no dashboards.</p></section>"
-    rows = []
-    for dashboard in plan.dashboards.values():
-        names = [ref.name for ref in dashboard.metrics]
-        lead = names[0] if names else None
-        rows.append(
-            f'<tr data-dashboard="{esc(dashboard.name)}"><th scope="row">{esc(dashboard.name)}</th>'
-            f"<td>{_lead(plan, c, lead)}</td><td class='num'>{len(names)}</td>"
-            f"<td><ol>{''.join(f'<li>{esc(n)}</li>' for n in names)}</ol></td></tr>"
-        )
-    header = "".join(
-        f'<th scope="col">{h}</th>' for h in ("Dashboard", "Leads with", "Metrics", "In order")
-    )
-    return (
-        f"{head}<table><caption>What each dashboard puts first</caption>"
-        f"<thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
-    )
-
-
-def _lead(plan: Plan, c: Classification, lead: str | None) -> str:
-    if lead is None:
-        return tag("✘ no metrics", "no")
-    metric, verdict = plan.metrics.get(lead), c.metrics.get(lead)
-    if metric is None or verdict is None:
-        return f"{esc(lead)} {tag('✘ not a metric of the plan', 'no')}"
-    star = " " + tag("★ North star", "north-star") if metric.north_star else ""
-    return f"<strong>{esc(lead)}</strong>{star} {kind_tag(verdict.kind)}"
-
-
-def code_drift_section(view: PlanView) -> str:
-    """Planned events never sent, and events sent but not planned.
-
-    The hook for code scanning: it renders only when the run put scan data on
-    the plan's `PlanRun.code_drift`, an object with `planned_not_sent` (event
-    names) and `sent_not_planned` (event names, or (name, file, line) tuples).
-    Without scan data the page has no such section.
-    """
-    drift: Any = view.run.code_drift
-    if drift is None:
-        return ""
-    unsent = list(getattr(drift, "planned_not_sent", ()))
-    unplanned = list(getattr(drift, "sent_not_planned", ()))
-    return (
-        f'<section aria-labelledby="{view.prefix}-drift"><h3 id="{view.prefix}-drift">'
-        "Code against plan</h3>"
-        f"<h4>Planned, never sent ({len(unsent)})</h4>{_names(unsent)}"
-        f"<h4>Sent, not planned ({len(unplanned)})</h4>{_names(unplanned)}</section>"
-    )
-
-
-def _names(items: Iterable[Any]) -> str:
-    entries = []
-    for item in items:
-        if isinstance(item, tuple) and len(item) >= 3:
-            entries.append(
-                f"<li>{esc(item[0])} <small>({esc(item[1])}:{esc(item[2])})</small></li>"
-            )
-        else:
-            entries.append(f"<li>{esc(item)}</li>")
-    return f"<ul>{''.join(entries)}</ul>" if entries else "<p>None.</p>"
-
-
-def events_section(view: PlanView) -> str:
-    plan, c = view.plan, view.classification
-    table_id = f"{view.prefix}-events-table"
-    rows = []
-    seen: dict[Evidence, str] = {}  # evidence repeats across events: render each once
-    for n, event in enumerate(plan.events.values()):
-        verdict = c.events.get(event.name)
-        if verdict is None:
-            continue
-        rows.append(_event_row(view, event.name, event.job, verdict, n >= PAGE_SIZE, seen))
-    header = (
-        '<th scope="col" data-sortable>Event</th><th scope="col" data-sortable>Kind</th>'
-        '<th scope="col" data-sortable>Friction</th>'
-        '<th scope="col" class="num" data-sortable>Confidence</th>'
-        '<th scope="col" data-sortable>Declared kind</th><th scope="col" data-sortable>Job</th>'
-        '<th scope="col">Evidence</th>'
-    )
-    return (
-        f'<section aria-labelledby="{view.prefix}-events"><h3 id="{view.prefix}-events">'
-        f"Events and the evidence behind each reading ({len(rows)})</h3>"
-        f"{_controls(table_id, kinds=True)}"
-        f'<table id="{table_id}" data-pageable><caption>Each event as job completion '
-        "(progress) or feature interaction (motion); open Evidence for the reasons</caption>"
-        f"<thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        f"{pager(table_id, len(rows))}</section>"
-    )
-
-
-def _event_row(
-    view: PlanView,
-    name: str,
-    job: str | None,
-    verdict: EventVerdict,
-    later: bool,
-    seen: dict[Evidence, str],
-) -> str:
-    friction = tag("⚠ friction", "friction") if verdict.friction else "no"
-    declared = esc(KIND_LABELS.get(verdict.declared, verdict.declared)) if verdict.declared else "—"
-    if verdict.contradicts:
-        declared += " " + tag("✘ contradicts the name", "no")
-    items = "".join(seen.get(e) or seen.setdefault(e, _evidence(e)) for e in verdict.evidence)
-    evidence = (
-        f"<details><summary>{_plural(len(verdict.evidence), 'reason')}</summary>"
-        f"<ul>{items}</ul></details>"
-        if items
-        else "no evidence"
-    )
-    css = ' class="later"' if later else ""
-    return (
-        f'<tr id="{view.event_rows[name]}"{css} data-kind="{verdict.kind}">'
-        f'<th scope="row">{esc(name)}</th><td class="kind-{verdict.kind}">'
-        f"{KIND_LABELS.get(verdict.kind, verdict.kind)}</td><td>{friction}</td>"
-        f'<td class="num">{verdict.confidence:.2f}</td><td>{declared}</td>'
-        f"<td>{esc(job or '—')}</td><td>{evidence}</td></tr>"
-    )
-
-
-def _evidence(e: Evidence) -> str:
-    friction = ", friction" if e.friction else ""
-    detail = escape(e.detail, quote=False)  # text, not an attribute: quotes stay as they are
-    return f"<li>{esc(e.source)}: {detail} ({e.weight:+.1f}{friction})</li>"
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
-def _controls(table_id: str, *, kinds: bool) -> str:
-    kind = (
-        '<label>Kind<select data-filter="kind"><option value="">any</option>'
-        f'<option value="{JOB_COMPLETION}">job completion</option>'
-        f'<option value="{FEATURE_INTERACTION}">feature interaction</option></select></label>'
-        if kinds
-        else ""
-    )
-    return (
-        f'<div class="controls" data-for="{table_id}" hidden>'
-        f'<label>Filter<input type="search" data-filter="text" '
-        f'aria-controls="{table_id}"></label>{kind}</div>'
-    )
-
-
-def pager(table_id: str, count: int) -> str:
-    """Paging buttons, shown by the script only when the table is longer than a page."""
-    if count <= PAGE_SIZE:
-        return ""
-    return (
-        f'<div class="pager" data-for="{table_id}" hidden>'
-        '<button type="button" data-prev>Previous</button>'
-        f'<span data-status aria-live="polite">Rows 1–{PAGE_SIZE} of {count}</span>'
-        '<button type="button" data-next>Next</button></div>'
-    )
