@@ -333,6 +333,16 @@ def test_report_errors_are_usage_errors(cli, write, tmp_path):
     assert "no such file or folder: nowhere.yaml" in missing.err
 
 
+def test_plans_that_share_a_name_are_told_apart_by_folder(cli, write):
+    write("a/plan.yaml", SMALL)
+    write("b/plan.yaml", SMALL)
+    write("c/plan.yaml", SMALL.replace("name: Billing", "name: Payroll"))
+    _, html = _report(cli, "a", "b", "c")
+    dom = read_report(html)
+    assert [e.text for e in dom.with_attr("data-plan")] == ["Billing (a)", "Billing (b)", "Payroll"]
+    assert dom.by_id("p2-ev-1").text.startswith("Invoice Paid")  # ids stay unique per plan
+
+
 def test_no_plan_still_gives_a_page(cli, tmp_path):
     (tmp_path / "empty").mkdir()
     run, html = _report(cli, "empty")

@@ -18,7 +18,7 @@ from .html_assets import HEAD_SCRIPT, css, script
 from .html_findings import findings_section
 from .html_parts import esc
 from .html_plan import plan_sections
-from .html_view import PlanView, plan_name, plan_view
+from .html_view import PlanView, plan_names, plan_view
 
 if TYPE_CHECKING:
     from ..engine import LintResult
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 def write_page(result: LintResult, stream: TextIO) -> None:
     """Write the whole page for one run."""
     views = [plan_view(run, index) for index, run in enumerate(result.runs)]
-    names = [plan_name(view.plan) for view in views]
+    names = plan_names([view.plan for view in views])
     title = "trackinglint report" + (f": {', '.join(names)}" if names else "")
     evidence = {
         (event.origin.document.display_path, event.origin.path): view.event_rows[name]
@@ -43,7 +43,7 @@ def write_page(result: LintResult, stream: TextIO) -> None:
         f"<title>{esc(title)}</title><style>{css()}</style>"
         f"<script>{HEAD_SCRIPT}</script></head><body>"
     )
-    stream.write(_header(result, views, title))
+    stream.write(_header(result, views, names, title))
     stream.write('<main id="main">')
     for view, name in zip(views, names, strict=True):
         stream.write(_plan(view, name, several=len(views) > 1))
@@ -55,11 +55,12 @@ def write_page(result: LintResult, stream: TextIO) -> None:
     )
 
 
-def _header(result: LintResult, views: list[PlanView], title: str) -> str:
+def _header(result: LintResult, views: list[PlanView], names: list[str], title: str) -> str:
     configs = sorted({_shown(run.config) for run in result.runs if run.config is not None})
     config = ", ".join(esc(c) for c in configs) or "none (defaults)"
     plans = "".join(
-        f'<li><a href="#{view.prefix}">{esc(plan_name(view.plan))}</a></li>' for view in views
+        f'<li><a href="#{view.prefix}">{esc(name)}</a></li>'
+        for view, name in zip(views, names, strict=True)
     )
     toc = f'{plans}<li><a href="#findings">Findings ({len(result.findings)})</a></li>'
     now = _now()

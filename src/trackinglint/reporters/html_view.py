@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from ..classification.verdicts import Classification
@@ -19,6 +20,18 @@ def plan_name(plan: Plan) -> str:
     if plan.product is not None and plan.product.name:
         return str(plan.product.name)
     return plan.documents[0].display_path if plan.documents else "plan"
+
+
+def plan_names(plans: list[Plan]) -> list[str]:
+    """Each plan's name; plans that share one also get their first file's folder."""
+    names = [plan_name(plan) for plan in plans]
+    shared = {name for name in names if names.count(name) > 1}
+    return [
+        f"{name} ({PurePath(plan.documents[0].display_path).parent.as_posix()})"
+        if name in shared and plan.documents
+        else name
+        for name, plan in zip(names, plans, strict=True)
+    ]
 
 
 @dataclass(frozen=True, slots=True)
