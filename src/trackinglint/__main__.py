@@ -1,15 +1,20 @@
 """`python -m trackinglint`: the same as the console script.
 
-The current folder is dropped from the import path first, so a file in the
-repository being linted can never be imported as a plugin or a dependency.
+Python puts the current folder first on the import path for `-m`, so a
+`yaml.py` or `pluggy.py` in the repository being linted would be imported in
+place of the real dependency, and run. The package's `__init__` imports
+nothing, so dropping that folder here, before anything else is imported, is
+in time. (A folder named `trackinglint` in the current folder still shadows
+this package itself: in an untrusted checkout run `trackinglint` or
+`python -P -m trackinglint`; README, "Security".)
 """
 
 import os
 import sys
 
-if sys.path and os.path.abspath(sys.path[0] or os.curdir) == os.getcwd():
-    sys.path.pop(0)
+_HERE = os.getcwd()
+sys.path[:] = [entry for entry in sys.path if os.path.abspath(entry or os.curdir) != _HERE]
 
-from trackinglint.cli import run
+from trackinglint.cli import run  # noqa: E402 - the path must be cleaned first
 
 run()
