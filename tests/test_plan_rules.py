@@ -80,9 +80,9 @@ def test_tl202_property_spelled_three_ways_reported_once(lint):
          "'site id' (1 place); pick one spelling (most used: 'site_id') so the columns line up "
          "downstream"),
     ]  # fmt: skip
-    assert related(lint.findings[0]) == [
-        ("plan.yaml", 4, 18, "'site_id'"), ("plan.yaml", 8, 18, "'site_id'"),
-        ("plan.yaml", 8, 43, "'site id'"),
+    assert related(lint.findings[0]) == [  # the less used spellings first
+        ("plan.yaml", 8, 43, "'site id'"), ("plan.yaml", 4, 18, "'site_id'"),
+        ("plan.yaml", 8, 18, "'site_id'"),
     ]  # fmt: skip
 
 
@@ -104,8 +104,8 @@ def test_tl203_type_conflict_once_per_property_with_every_place(lint):
          "give it one type everywhere, or rename the ones that mean something else"),
     ]  # fmt: skip
     assert related(lint.findings[0]) == [
-        ("plan.yaml", 3, 3, "number"), ("plan.yaml", 6, 18, "number"),
-        ("plan.yaml", 10, 18, "string"),
+        ("plan.yaml", 10, 18, "string"), ("plan.yaml", 3, 3, "number"),
+        ("plan.yaml", 6, 18, "number"),
     ]  # fmt: skip
 
 

@@ -58,7 +58,8 @@ def property_name_variants(ctx: RuleContext) -> Iterator[Problem]:
             continue
         ranked = sorted(variants.items(), key=lambda item: -len(item[1]))
         listing = ", ".join(f"'{name}' ({_count(origins)})" for name, origins in ranked)
-        every = [(origin, f"'{name}'") for name, origins in ranked for origin in origins]
+        # the places most likely to change first: the less used spellings
+        every = [(o, f"'{name}'") for name, origins in reversed(ranked) for o in origins]
         first = ranked[1][1][0]
         yield Problem(
             f"property spelled {len(variants)} ways: {listing}; pick one spelling (most used: "
@@ -87,7 +88,7 @@ def property_type_conflict(ctx: RuleContext) -> Iterator[Problem]:
             continue
         ranked = sorted(by_type.items(), key=lambda item: -len(item[1]))
         listing = ", ".join(f"{kind} ({_count(origins)})" for kind, origins in ranked)
-        every = [(origin, kind) for kind, origins in ranked for origin in origins]
+        every = [(o, kind) for kind, origins in reversed(ranked) for o in origins]
         first = ranked[1][1][0]
         yield Problem(
             f"property '{'.'.join(role)}' has {len(by_type)} types: {listing}; give it one "
