@@ -275,7 +275,7 @@ def test_an_unknown_change_in_the_configuration_is_named(cli, write):
     run = _diff(cli, write, OLD)
     assert run.code == 2
     assert re.search(
-        r"trackinglint\.toml:2: 'diff-severity\.TD01': unknown change; did you mean 'TD010'\?",
+        r"trackinglint\.toml:2: 'diff-severity\.TD01': unknown change; did you mean 'TD011'\?",
         run.err,
     )
     write("trackinglint.toml", '[diff-severity]\nTD001 = "loud"\n')
