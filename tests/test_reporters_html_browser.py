@@ -3,6 +3,8 @@
 Chromium renders the page and dumps the DOM after the page's script has run;
 the figures read from it must equal `classify` and `check` JSON. A screenshot
 of each page is written to the test's temporary folder for a person to look at.
+One test clicks and types in the page through the DevTools protocol on a pipe
+(tests/chromium_pipe.py): sorting, filtering and paging as a reader does them.
 Without Chromium the tests are skipped, except in CI (CI=true), where
 `.ci/run` installs it and a missing browser is a failure.
 """
@@ -19,6 +21,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
+from chromium_pipe import Browser
 from html_report_dom import read_report
 from trackinglint.reporters.html_assets import PAGE_SIZE
 
@@ -156,3 +159,58 @@ def test_a_link_to_an_event_on_a_later_page_shows_its_page(cli, write, browser, 
     assert pager.text == f"PreviousRows {PAGE_SIZE + 1}–{PAGE_SIZE + 50} of {PAGE_SIZE + 50}Next"
     details = [e for e in dom.elements if e.tag == "details" and "open" in e.attrs]
     assert len(details) == 1
+
+
+def test_a_reader_sorts_filters_and_pages_in_the_browser(cli, crm, write, tmp_path):
+    """Click and type in the real page (DevTools protocol over a pipe), then read it."""
+    assert cli("report", crm, "--output", "report.html").code == 0
+    findings = cli("check", crm, "--output-format", "json").json()
+    rows = "[...document.querySelectorAll('#findings-table tbody tr')]"
+    visible = f"{rows}.filter(r => !r.hidden && getComputedStyle(r).display !== 'none')"
+    with Browser(CHROMIUM, tmp_path / "cdp-profile") as page:
+        page.open((tmp_path / "report.html").as_uri())
+        severity = "document.querySelector('#findings-table thead th button')"
+        page.evaluate(f"{severity}.click()")
+        assert page.evaluate(f"{severity}.parentNode.getAttribute('aria-sort')") == "ascending"
+        order = page.evaluate(f"{visible}.map(r => r.dataset.severity)")
+        ranks = {"info": 0, "warning": 1, "error": 2}
+        assert order == sorted((f["severity"] for f in findings), key=ranks.__getitem__)
+        page.evaluate(f"{severity}.click()")
+        assert page.evaluate(f"{visible}[0].dataset.severity") == "error"
+
+        page.evaluate(
+            "const rule = document.querySelector('[data-for=findings-table] [data-filter=rule]');"
+            "rule.value = 'TL107'; rule.dispatchEvent(new Event('input'));"
+        )
+        shown = page.evaluate(f"{visible}.map(r => r.dataset.rule)")
+        assert shown == ["TL107"] * sum(f["code"] == "TL107" for f in findings) and shown
+
+        page.evaluate(
+            "rule.value = ''; const text = document.querySelector("
+            "'[data-for=findings-table] [data-filter=text]');"
+            "text.value = 'daily LOGINS'; text.dispatchEvent(new Event('input'));"
+        )
+        expected = [f for f in findings if "daily logins" in f["message"].lower()]
+        assert expected
+        assert page.evaluate(f"{visible}.length") == len(expected)
+
+    events = "".join(f"  Item {n} Viewed:\n    description: d\n" for n in range(PAGE_SIZE + 50))
+    write("long/plan.yaml", "trackinglint: 1\nevents:\n" + events)
+    assert cli("report", "long", "--output", "long.html").code == 0
+    table = "#p1-events-table tbody tr"
+    shown_rows = (
+        f"[...document.querySelectorAll('{table}')]"
+        ".filter(r => getComputedStyle(r).display !== 'none').map(r => r.id)"
+    )
+    with Browser(CHROMIUM, tmp_path / "cdp-profile-2") as page:
+        page.open((tmp_path / "long.html").as_uri())
+        assert page.evaluate(f"{shown_rows}.length") == PAGE_SIZE
+        page.evaluate("document.querySelector('[data-for=p1-events-table] [data-next]').click()")
+        assert page.evaluate(shown_rows) == [
+            f"p1-ev-{n}" for n in range(PAGE_SIZE + 1, PAGE_SIZE + 51)
+        ]
+        status = "document.querySelector('[data-for=p1-events-table] [data-status]').textContent"
+        assert page.evaluate(status) == f"Rows {PAGE_SIZE + 1}–{PAGE_SIZE + 50} of {PAGE_SIZE + 50}"
+        assert page.evaluate(
+            "document.querySelector('[data-for=p1-events-table] [data-next]').disabled"
+        )
