@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
+from .cli_config import add_config_options, resolve_config, show_settings
+from .cli_habits import add_check_habits, lint_for_check, read_stdin
 from .config import FAIL_ON, ConfigError
 from .engine import Engine, LintResult
 from .findings import Severity
@@ -81,6 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.config = resolve_config(args, parser)
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
@@ -163,12 +166,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="report only findings at or above --fail-on, then the summary",
     )
-    check.add_argument(
-        "--config",
-        type=Path,
-        metavar="FILE",
-        help="use this configuration file instead of searching for one",
-    )
+    add_config_options(check)
+    add_check_habits(check)
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument(
         "--force-exclude",
@@ -226,7 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     classify.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
     classify.add_argument("--output-format", choices=("table", "json"), default="table")
-    classify.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file")
+    add_config_options(classify)
 
     from .convert import add_parser as add_convert_parser
 
@@ -267,7 +266,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="lowest severity of a change that fails the run (default: error)",
     )
     diff.add_argument("--exit-zero", action="store_true", help="exit 0 even with failing changes")
-    diff.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file")
+    add_config_options(diff)
     diff.add_argument("--color", choices=("auto", "always", "never"), default="auto")
 
     server = commands.add_parser(
@@ -294,8 +293,9 @@ def _codes(text: str) -> tuple[str, ...]:
 
 def _check(args: argparse.Namespace, registry: Registry, parser: argparse.ArgumentParser) -> int:
     reporter = _reporter(args, registry, parser)
+    stdin = read_stdin(args, parser)
     for given in args.paths:
-        if not Path(given).exists():
+        if not Path(given).exists() and Path(given) not in stdin:
             parser.error(f"no such file or folder: {given}")
     if args.config is not None and not args.config.is_file():
         parser.error(f"no such configuration file: {args.config}")
@@ -316,9 +316,15 @@ def _check(args: argparse.Namespace, registry: Registry, parser: argparse.Argume
     engine = Engine(registry, config_file=args.config, overrides=overrides)
     if args.show_files:
         return _show_files(engine, args)
-    result = engine.lint(
-        args.paths, force_exclude=args.force_exclude, skip_unrecognized=args.skip_unrecognized
-    )
+    if args.show_settings:
+        target = Path(args.paths[0]) if args.paths else Path.cwd()
+        return show_settings(target, args.config, args, sys.stdout)
+    result, ended = lint_for_check(engine, args, stdin, args.output_format or "full")
+    if ended is not None:
+        return ended
+    if stdin and args.fix and not args.diff:  # stdout holds the fixed plan: report on stderr
+        with contextlib.redirect_stdout(sys.stderr):
+            return _report(result, reporter, args, registry)
     if args.write_baseline is not None:
         return _write_baseline(result, args.write_baseline)
     if baseline is not None:

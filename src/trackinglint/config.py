@@ -322,8 +322,117 @@ def forget_config_locations() -> None:
 
 
 def settings_for(path: Path, explicit: Path | None = None) -> Settings:
-    """The settings that govern one file: an explicit `--config`, or the nearest file."""
+    """The settings that govern one file: an explicit `--config`, or the nearest file
+    (none with `--isolated`), with the command line's `--config KEY=VALUE` on top."""
+    layer = _COMMAND_LINE
     if explicit is not None:
-        return load_settings(explicit.resolve())
-    found = find_config(path.resolve().parent)
-    return load_settings(found) if found else Settings(root=Path.cwd())
+        source: Path | None = explicit.resolve()
+    else:
+        source = None if layer.isolated else find_config(path.resolve().parent)
+    if not layer.values:
+        return load_settings(source) if source else Settings(root=Path.cwd())
+    return _with_command_line(source, layer.values)
+
+
+@dataclass(frozen=True, slots=True)
+class CommandLineConfig:
+    """`--isolated` and `--config KEY=VALUE`: the command line's own settings layer.
+
+    One process runs one command line, so the CLI sets it once per run (and
+    resets it: tests run many command lines in one process); the language
+    server never sets it.
+    """
+
+    isolated: bool = False
+    values: tuple[tuple[str, Any], ...] = ()  # (key, value) as parsed from TOML
+
+
+_COMMAND_LINE = CommandLineConfig()
+
+
+def use_command_line(layer: CommandLineConfig) -> None:
+    global _COMMAND_LINE
+    _COMMAND_LINE = layer
+
+
+def command_line() -> CommandLineConfig:
+    return _COMMAND_LINE
+
+
+def parse_override(text: str) -> tuple[str, Any]:
+    """`KEY=VALUE` with a TOML value, as Ruff reads it; a bare word is a string
+    (`fail-on=warning`). Dotted keys reach into tables (`options.TL109.max-metrics=5`)."""
+    import tomllib
+
+    key, _, value = text.partition("=")
+    key, value = key.strip(), value.strip()
+    if not key or not value:
+        raise ConfigError(f"--config {text!r}: expected a file or KEY=VALUE")
+    try:
+        table = tomllib.loads(f"{key} = {value}")
+    except tomllib.TOMLDecodeError:
+        if not re.fullmatch(r"[\w.+-]+", value):
+            raise ConfigError(
+                f"--config {text!r}: the value is not TOML (quote strings, "
+                'write lists as ["a", "b"])'
+            ) from None
+        table = tomllib.loads(f"{key} = {_toml_string(value)}")
+    top = next(iter(table))
+    return top, table[top]
+
+
+def _toml_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def check_overrides(values: tuple[tuple[str, Any], ...]) -> None:
+    """Check `--config KEY=VALUE` pairs alone first, so a mistake names the flag."""
+    try:
+        parse_settings(dict(_merge({}, values)), source=None, root=Path.cwd())
+    except ConfigError as exc:
+        raise ConfigError(f"--config {exc}") from None
+
+
+def raw_table(path: Path) -> dict[str, Any]:
+    """A config file's trackinglint table, unchecked (for merging and provenance)."""
+    import tomllib
+
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        load_settings(path)  # raises the located error
+        raise
+    if path.name == "pyproject.toml":
+        document = document.get("tool", {}).get("trackinglint", {})
+    table = document
+    return table if isinstance(table, dict) else {}
+
+
+def _merge(table: dict[str, Any], values: tuple[tuple[str, Any], ...]) -> dict[str, Any]:
+    merged = dict(table)
+    for key, value in values:
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], tuple(value.items()))
+        else:
+            merged[key] = value
+    return merged
+
+
+_LAYERED: dict[tuple[Any, ...], Settings] = {}
+
+
+def _with_command_line(source: Path | None, values: tuple[tuple[str, Any], ...]) -> Settings:
+    import json
+
+    if source is None:
+        key: tuple[Any, ...] = (None, json.dumps(values, default=str))
+    else:
+        base = load_settings(source)  # the file's own errors first, located in the file
+        key = (id(base), json.dumps(values, default=str))
+    if key not in _LAYERED:
+        if source is None:
+            _LAYERED[key] = parse_settings(_merge({}, values), source=None, root=Path.cwd())
+        else:
+            table = _merge(raw_table(source), values)
+            _LAYERED[key] = parse_settings(table, source=source, root=source.parent)
+    return _LAYERED[key]

@@ -7,7 +7,7 @@ pre-commit hook are thin layers over `Engine.lint`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,8 @@ from .model import Origin, Plan
 from .plans import Member, PlanGroup, context_folder, group_plans, membership, sniff_file
 from .plugins import Registry, build_registry
 from .policy import Overrides, Policy, build_policy
+from .readcache import ReadCache
+from .readers import ReadResult
 from .readers.selection import choose_reader, named_format, read_documents
 from .rules.api import PlanFacts, Rule, RuleContext
 from .rules.core import INTERNAL_ERROR, PARSE_ERROR, UNKNOWN_FORMAT, UNUSED_SUPPRESSION
@@ -71,11 +73,15 @@ class Engine:
         *,
         config_file: Path | None = None,
         overrides: Overrides | None = None,
+        cache: ReadCache | None = None,
     ) -> None:
         self.registry = registry or build_registry()
         self.config_file = config_file
         self.overrides = overrides or Overrides()
+        self.cache = cache  # a long-lived process keeps files read by earlier runs
         self._policies: dict[Path | None, Policy] = {}
+        # (stage, done, total) for a progress bar (trackinglint.progress); None: nobody watches
+        self.progress: Callable[[str, int, int], None] | None = None
 
     def lint(
         self,
@@ -200,7 +206,10 @@ class Engine:
 
     def _member(self, file: PlanFile, run: _Run, report: bool = True) -> Member | None:
         """Read one file and choose its reader; what cannot be read is recorded."""
-        loaded = read_source(file.path, file.display, file.content)
+        if self.progress is not None:
+            self.progress(f"reading {file.display}", 0, 0)
+        load = read_source if self.cache is None else self.cache.source
+        loaded = load(file.path, file.display, file.content)
         file.content = None  # the document holds the text now; drop the raw bytes
         document = loaded.document
         if file.explicit:
@@ -270,16 +279,14 @@ class Engine:
         problems: list[Problem] = []
         by_reader: dict[int, tuple[Any, list[Document]]] = {}
         for member in group.members:
-            by_reader.setdefault(id(member.reader), (member.reader, []))[1].append(
-                member.document
-            )
+            by_reader.setdefault(id(member.reader), (member.reader, []))[1].append(member.document)
             problems.extend(run.take_problems(member.document))
         pending = []
         for reader, documents in by_reader.values():  # a reader sees its files together
-            read = read_documents(reader, documents, group.settings)
-            problems.extend(read.problems)
-            pending.extend(read.pending)
-            plan.merge(read.plan)
+            for read in self._read(reader, documents, group.settings):
+                problems.extend(read.problems)
+                pending.extend(read.pending)
+                plan.merge(read.plan)
         if plan.documents:
             result.plans.append(plan)
             facts = PlanFacts(plan, self.registry, getattr(group.settings, "lexicon", None))
@@ -294,8 +301,28 @@ class Engine:
     def _groups(self) -> dict[str, str]:
         return {code: rule.group for code, rule in self.registry.rules.items()}
 
+    def _read(self, reader: Any, documents: list[Document], settings: Any) -> list[ReadResult]:
+        """What a reader makes of a plan's files of its format, from the cache when the
+        files are unchanged; a reader of single files is cached file by file."""
+        if self.cache is None:
+            return [read_documents(reader, documents, settings)]
+        cache = self.cache
+        if hasattr(reader, "read_all"):
+            return [
+                cache.read(
+                    reader, documents, settings, lambda: read_documents(reader, documents, settings)
+                )
+            ]
+        return [
+            cache.read(reader, [d], settings, lambda d=d: read_documents(reader, [d], settings))
+            for d in documents
+        ]
+
     def _run_rules(self, plan: Plan, policy: Policy, facts: PlanFacts) -> Iterable[Problem]:
-        for code in sorted(policy.enabled):
+        enabled = sorted(policy.enabled)
+        for index, code in enumerate(enabled):
+            if self.progress is not None:
+                self.progress("checking", index, len(enabled))
             rule = self.registry.rules[code]
             if rule.check is None:
                 continue

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..findings import Problem
+from ..fixes.model import rename_key_fix
 from ..hookspecs import hookimpl
 from ..model import (
     Dashboard,
@@ -60,7 +61,13 @@ class NativeReader:
 
         def problems() -> list[Problem]:
             return [
-                Problem(p.message, root.child(*p.pointer), p.focus, code="TL002")
+                Problem(
+                    p.message,
+                    root.child(*p.pointer),
+                    p.focus,
+                    code="TL002",
+                    fix=rename_key_fix(document, p.pointer, p.rename) if p.rename else None,
+                )
                 for p in validation()
             ]
 

@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..findings import Problem, Severity
+from ..fixes.model import Fix
 from ..model import Origin, Plan
 from ..sources import Focus
 
@@ -84,8 +85,11 @@ class RuleContext:
         """Every event's and metric's verdict (see trackinglint.classification)."""
         return self.facts.classification  # type: ignore[union-attr]
 
-    def problem(self, origin: Origin, message: str, focus: Focus = "key") -> Problem:
-        return Problem(message, origin, focus)
+    def problem(
+        self, origin: Origin, message: str, focus: Focus = "key", fix: Fix | None = None
+    ) -> Problem:
+        """A problem at `origin`; `fix` is its safe autofix, if there is one."""
+        return Problem(message, origin, focus, fix=fix)
 
 
 Check = Callable[[RuleContext], Iterable[Problem]]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Problem, Severity
+from ..fixes.model import Fix, MoveItem
+from ..model import Dashboard
 from .api import Option, RuleContext, rule
 
 
@@ -24,7 +26,26 @@ def outcome_not_on_top(ctx: RuleContext) -> Iterator[Problem]:
             f"dashboard '{dashboard.name}' leads with '{metric.name}', a surface metric "
             f"({verdicts[metric.name].reason}); put the north star or an outcome metric first "
             "and the diagnostics below it",
+            fix=_lead_with_outcome(ctx, dashboard),
         )
+
+
+def _lead_with_outcome(ctx: RuleContext, dashboard: Dashboard) -> Fix | None:
+    """Move the dashboard's north star (else its first outcome metric) to the top."""
+    verdicts = ctx.classification.metrics
+    candidates = [
+        (0 if metric.north_star else 1, position, ref)
+        for position, ref in enumerate(dashboard.metrics)
+        if (metric := ctx.plan.metrics.get(ref.name)) is not None
+        and (metric.north_star or verdicts[metric.name].kind == "outcome")
+    ]
+    if not candidates:
+        return None
+    ref = min(candidates, key=lambda c: c[:2])[2]
+    pointer = ref.origin.pointer
+    if not pointer or not isinstance(pointer[-1], int) or pointer[-1] == 0:
+        return None
+    return Fix(f"Move '{ref.name}' to the top", (MoveItem(pointer[:-1], pointer[-1], 0),))
 
 
 @rule(

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Problem, Severity
+from ..fixes.model import Fix, replace_at
 from ..model import Metric, Origin, Plan
 from .api import RuleContext, rule
 
@@ -166,7 +167,14 @@ def friction_as_engagement(ctx: RuleContext) -> Iterator[Problem]:
             f"metric '{metric.name}' counts friction signal '{friction[0]}' as engagement "
             f"({how}); friction should fall: set `direction: decrease` and keep it as a "
             "guardrail, or measure the job it gets in the way of",
+            fix=_falling_direction(where) if how.startswith("with `direction") else None,
         )
+
+
+def _falling_direction(direction: Origin) -> Fix | None:
+    """`direction: increase` -> `direction: decrease`: what is reported, not what is sent."""
+    edit = replace_at(direction.document, direction.pointer, "value", "increase", "decrease")
+    return Fix("Set `direction: decrease`", (edit,)) if edit else None
 
 
 RULES = (

@@ -47,6 +47,7 @@ class SchemaProblem:
     pointer: Pointer
     message: str
     focus: Focus
+    rename: str | None = None  # an unknown key's one likely spelling: a safe autofix
 
 
 @cache
@@ -129,7 +130,8 @@ def _explain(error: Any) -> Iterator[SchemaProblem]:
             suggestion = (
                 f"did you mean '{hint}'?" if hint else f"expected one of: {', '.join(allowed)}"
             )
-            yield SchemaProblem((*pointer, key), f"unknown key '{key}'{where}; {suggestion}", "key")
+            message = f"unknown key '{key}'{where}; {suggestion}"
+            yield SchemaProblem((*pointer, key), message, "key", _only_spelling(key, allowed))
     elif keyword == "required":
         for name in error.validator_value:
             if isinstance(instance, dict) and name not in instance:
@@ -138,6 +140,16 @@ def _explain(error: Any) -> Iterator[SchemaProblem]:
         yield from _explain_any_of(error, pointer, where)
     else:
         yield SchemaProblem(pointer, _describe(keyword, error, where), "value")
+
+
+def _only_spelling(key: Any, allowed: list[str]) -> str | None:
+    """The one close spelling of an unknown key, when there is exactly one and it is free."""
+    import difflib
+
+    if not isinstance(key, str):
+        return None
+    found = difflib.get_close_matches(key, allowed, n=2)
+    return found[0] if len(found) == 1 else None
 
 
 def _explain_any_of(error: Any, pointer: Pointer, where: str) -> Iterator[SchemaProblem]:

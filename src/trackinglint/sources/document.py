@@ -58,6 +58,12 @@ class LineIndex:
     def line_count(self) -> int:
         return len(self._starts)
 
+    def offset(self, line: int, column: int) -> int:
+        """The character offset of a 1-based (line, column); the inverse of `position`."""
+        if line > len(self._starts):
+            return len(self._text)
+        return self._starts[max(line, 1) - 1] + column - 1
+
 
 class Locator(Protocol):
     """Finds the offsets of a node, given its pointer from the document root."""
