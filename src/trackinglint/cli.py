@@ -20,15 +20,17 @@ from typing import TextIO
 
 from . import __version__
 from .cli_config import add_config_options, resolve_config, show_settings
-from .cli_habits import add_check_habits, lint_for_check, read_stdin
+from .cli_habits import add_check_habits, lint_for_check, read_stdin, unknown_rule_message
 from .config import FAIL_ON, ConfigError
 from .engine import Engine, LintResult
 from .findings import Severity
 from .outputs import (
     OutputError,
     default_format,
+    main_output,
     output_spec,
     unknown_formats,
+    write_main_output,
     write_outputs,
 )
 from .plugins import Registry, build_registry
@@ -396,11 +398,14 @@ def _report(
     exit code (both of the whole result)."""
     stream = sys.stdout
     try:
-        reporter(shown or result, stream, color=_use_color(args.color, stream))
-        stream.flush()
+        if main_output(args.output) is None:
+            reporter(shown or result, stream, color=_use_color(args.color, stream))
+            stream.flush()
     except BrokenPipeError:  # `trackinglint check | head`: the reader has seen enough
         _silence_stdout()
     try:
+        if main_output(args.output) is not None:
+            write_main_output(shown or result, reporter, main_output(args.output))
         write_outputs(result, args.output, registry.reporters)
     except OutputError as exc:
         print(f"trackinglint: error: {exc}", file=sys.stderr)
@@ -414,8 +419,9 @@ def _add_output_option(command: argparse.ArgumentParser) -> None:
         type=output_spec,
         action="append",
         default=[],
-        metavar="FORMAT=FILE",
-        help="also write a report in FORMAT to FILE, e.g. sarif=results.sarif (repeatable)",
+        metavar="[FORMAT=]FILE",
+        help="FILE: write the report there instead of stdout; FORMAT=FILE: also write a "
+        "report in FORMAT, e.g. sarif=results.sarif (repeatable)",
     )
 
 
@@ -430,6 +436,14 @@ def _reporter(
         parser.error(f"unknown output format '{format_name}' (choose from {choices})")
     for name in unknown_formats(args.output, registry.reporters):
         parser.error(f"--output: unknown format '{name}' (choose from {choices})")
+    bare = [output.file for output in args.output if not output.format]
+    if len(bare) > 1:
+        parser.error("--output: name one FILE for the main report (more as FORMAT=FILE)")
+    if bare and bare[0].as_posix() in registry.reporters and not bare[0].suffix:
+        parser.error(
+            f"--output {bare[0]}: to write a {bare[0]} report give {bare[0]}=FILE "
+            "(a bare FILE takes the main report)"
+        )
     return reporter
 
 
@@ -574,10 +588,7 @@ def _rule(args: argparse.Namespace, registry: Registry) -> int:
 
         rule = diff_rule(wanted)
     if rule is None:
-        print(
-            f"trackinglint: error: unknown rule '{wanted}' (see `trackinglint rules`)",
-            file=sys.stderr,
-        )
+        print(f"trackinglint: error: {unknown_rule_message(wanted, registry)}", file=sys.stderr)
         return EXIT_ERROR
     sys.stdout.write(page_text(rule))
     return EXIT_CLEAN

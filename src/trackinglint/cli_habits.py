@@ -116,3 +116,20 @@ def lint_for_check(
         if args.fix or args.diff:
             return run_fixes(lint, stdin, write=not args.diff)
         return lint(stdin or None), None
+
+
+def unknown_rule_message(wanted: str, registry: Any) -> str:
+    """`trackinglint rule TL2O6`: say so, with the likeliest code or name meant."""
+    import difflib
+
+    from .diff.codes import DIFF_RULES
+
+    rules = [*registry.rules.values(), *DIFF_RULES.values()]
+    by_key = {key: rule for rule in rules for key in (rule.code, rule.name)}
+    found = difflib.get_close_matches(wanted.upper(), [r.code for r in rules], n=1, cutoff=0.6)
+    found = found or difflib.get_close_matches(wanted.lower(), [r.name for r in rules], n=1)
+    hint = ""
+    if found:
+        rule = by_key[found[0]]
+        hint = f"; did you mean {rule.code} ({rule.name})?"
+    return f"unknown rule '{wanted}'{hint} (see `trackinglint rules`)"

@@ -204,7 +204,25 @@ def parse_settings(table: Any, *, source: Path | None, root: Path) -> Settings:
         changes["respect_gitignore"] = values["respect-gitignore"]
     if "diff-severity" in values:
         changes["diff_severity"] = _diff_severity(settings, values["diff-severity"])
+    _check_globs(settings, values)
     return _replace(settings, changes)
+
+
+def _check_globs(settings: Settings, values: dict[str, Any]) -> None:
+    """A glob that cannot match what it says is an error naming it, never silence."""
+    from .globs import glob_problem
+
+    for key in ("include", "exclude"):
+        for pattern in values.get(key, ()):
+            problem = glob_problem(pattern) if isinstance(pattern, str) else None
+            if problem:
+                raise settings.error(key, problem)
+    for key in ("per-file-ignores", "plan-format"):
+        table = values.get(key)
+        for pattern in table if isinstance(table, dict) else ():
+            problem = glob_problem(pattern)
+            if problem:
+                raise settings.error(f'{key}."{pattern}"', problem)
 
 
 def _per_file_ignores(settings: Settings, value: Any) -> dict[str, tuple[str, ...]]:

@@ -9,6 +9,12 @@ if TYPE_CHECKING:
 
 
 def report_concise(result: LintResult, stream: TextIO, *, color: bool) -> None:
+    """One line per finding; a clean run says so (silence reads as "did it run?")."""
+    if not result.findings:
+        from .summary import summary_line
+
+        stream.write(summary_line(result) + "\n")
+        return
     for f in result.findings:
         places = f.places_text()
         also = f" (also: {places})" if places else ""
