@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .config import forget_config_locations
+from .config import ConfigError, forget_config_locations
 from .discovery import Discovery, PlanFile, discover
 from .findings import Finding, Problem, Severity, located, without_cascades
 from .gcpause import gc_paused
@@ -262,7 +262,10 @@ class Engine:
         if not folders:
             return []
         known = {m.document.path.absolute() for m in members}
-        found = self._discover(list(folders), contents, False, False)
+        try:
+            found = self._discover(list(folders), contents, False, False)
+        except ConfigError:  # a broken configuration further away: lint the files alone
+            return []
         extra = []
         for file in found.files:
             if file.path.absolute() in known:

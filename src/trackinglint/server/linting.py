@@ -18,6 +18,7 @@ from ..classification import Classification, classify
 from ..config import ConfigError, settings_for
 from ..engine import Engine, LintResult
 from ..model import Plan
+from ..readcache import ReadCache
 from ..sources import Document
 from .scope import Scope
 
@@ -43,10 +44,15 @@ class Outcome:
         return next((p for p in self.result.plans if document in p.documents), None)
 
 
-def lint_scope(registry: Any, scope: Scope, contents: Mapping[Path, str]) -> Outcome:
-    """Lint a scope with the editor's unsaved text standing in for the files."""
+def lint_scope(
+    registry: Any, scope: Scope, contents: Mapping[Path, str], cache: ReadCache | None = None
+) -> Outcome:
+    """Lint a scope with the editor's unsaved text standing in for the files; `cache`
+    keeps the files earlier runs read, so only changed files are read again."""
     try:
-        engine = Engine(registry)  # fresh each run: configuration edits take effect
+        # fresh each run, so configuration edits take effect; the cache keys reads by
+        # the settings they were made with
+        engine = Engine(registry, cache=cache)
         result = engine.lint(scope.paths, contents=contents, skip_unrecognized=scope.alone)
         by_path = {_resolved(d.path): d for d in result.documents.values()}
         return Outcome(result, by_path=by_path)

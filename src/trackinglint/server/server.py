@@ -20,6 +20,7 @@ from .. import __version__
 from ..config import CONFIG_NAMES, forget_config_locations
 from ..plans import sniff_file, sniffs
 from ..plugins import build_registry
+from ..readcache import ReadCache
 from ..rules.core import UNUSED_SUPPRESSION
 from . import DEBOUNCE
 from .actions import YAML_SUFFIXES, suppression_action
@@ -46,6 +47,7 @@ class TrackinglintServer(LanguageServer):
         self.scopes: dict[str, Scope] = {}  # uri -> scope, for documents that were plans
         self.outcomes: dict[str, Outcome] = {}  # scope key -> latest outcome
         self.runs = Runs(debounce)
+        self.cache = ReadCache()  # files read by earlier runs, reused while unchanged
         self.shutdown_requested = False
         self._reported: set[str] = set()
 
@@ -189,7 +191,9 @@ class TrackinglintServer(LanguageServer):
             contents = {scope.paths[0]: buffer.text}
         versions = {uri: b.version for uri in members if (b := self.buffers.get(uri))}
         try:
-            outcome = await self.runs.in_worker(lint_scope, self.registry, scope, contents)
+            outcome = await self.runs.in_worker(
+                lint_scope, self.registry, scope, contents, self.cache
+            )
             outcome.versions = versions
             self.report(scope, outcome)
         except Exception:  # keep serving; say what went wrong

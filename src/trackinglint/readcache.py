@@ -1,0 +1,95 @@
+"""Files parsed and read by earlier runs, for a long-lived process (the language
+server): while a file's text is unchanged, its parsed document and what its
+reader made of it are reused, so an edit to one file of a plan split over fifty
+re-reads one file. The CLI, which runs once, has no cache.
+
+Reuse is safe because nothing downstream changes a document or a model
+object: each run merges the cached fragments into a plan of its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from .readers import ReadResult
+from .sources import Document, LoadedSource, read_source
+
+_LIMIT = 4096  # files kept; the least recently used go first
+
+
+class ReadCache:
+    """Parsed files by path and content digest; reads by reader, documents and settings."""
+
+    def __init__(self, limit: int = _LIMIT) -> None:
+        self._limit = limit
+        self._sources: OrderedDict[tuple[str, str], tuple[bytes, LoadedSource]] = OrderedDict()
+        self._reads: OrderedDict[tuple[Any, ...], tuple[tuple[Any, ...], ReadResult]] = (
+            OrderedDict()
+        )
+
+    def source(self, path: Path, display: str, raw: bytes | str | None) -> LoadedSource:
+        """`read_source`, or its earlier result when the text is the same."""
+        if raw is None:
+            try:
+                raw = path.read_bytes()
+            except OSError:
+                return read_source(path, display, None)  # reported by the loader
+        digest = hashlib.blake2b(
+            raw if isinstance(raw, bytes) else raw.encode("utf-8", "surrogatepass"),
+            digest_size=16,
+        ).digest()
+        key = (str(path.absolute()), display)
+        kept = self._sources.get(key)
+        if kept is not None and kept[0] == digest:
+            self._sources.move_to_end(key)
+            return kept[1]
+        loaded = read_source(path, display, raw)
+        self._sources[key] = (digest, loaded)
+        _trim(self._sources, self._limit)
+        return loaded
+
+    def read(
+        self,
+        reader: Any,
+        documents: Sequence[Document],
+        settings: Any,
+        read: Callable[[], ReadResult],
+    ) -> ReadResult:
+        """A reader's result for these very documents and equal settings, read once."""
+        held = (reader, *documents)
+        key = tuple(id(item) for item in held)
+        kept = self._reads.get(key)
+        if (
+            kept is not None
+            and all(a is b for a, b in zip(kept[0][:-1], held, strict=True))
+            and kept[0][-1] == settings
+        ):
+            self._reads.move_to_end(key)
+            return kept[1]
+        result = read()
+        result = replace(result, pending=[_once(p) for p in result.pending])
+        self._reads[key] = ((*held, settings), result)
+        _trim(self._reads, self._limit)
+        return result
+
+
+def _once(collect: Callable[[], list[Any]]) -> Callable[[], list[Any]]:
+    """A pending check collected once (its child process can be waited for once)."""
+    done: list[list[Any]] = []
+
+    def collected() -> list[Any]:
+        if not done:
+            done.append(collect())
+        return done[0]
+
+    return collected
+
+
+def _trim(table: OrderedDict[Any, Any], limit: int) -> None:
+    while len(table) > limit:
+        table.popitem(last=False)
