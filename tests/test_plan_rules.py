@@ -201,6 +201,22 @@ def test_tl206_kinds_option_and_ref_descriptions(lint):
     assert only_events == []
 
 
+def test_tl206_a_name_undocumented_on_several_events_is_one_finding(lint):
+    plan = """
+    trackinglint: 1
+    events:
+      A Done: {description: a, properties: {user_id: {type: string}, note: {type: string}}}
+      B Done: {description: b, properties: {user_id: {type: string}}}
+      C Done: {properties: {user_id: {type: string, description: The user.}}}
+    """
+    assert [(line, message.split(";")[0]) for _, line, _, message in lint(plan, "TL206")] == [
+        (3, "property 'user_id' has no description on 2 events ('A Done', 'B Done')"),
+        (3, "event 'A Done' has 1 property without a description (note)"),
+        (5, "event 'C Done' has no description"),
+    ]
+    assert related(lint.findings[0]) == [("plan.yaml", 4, 41, "event 'B Done'")]
+
+
 def test_tl207_is_off_by_default_and_works_when_selected(lint, tmp_path):
     plan = "trackinglint: 1\nevents:\n  A Done: {owner: billing}\n  B Done: {}\n"
     assert lint(plan, "TL207") == [
