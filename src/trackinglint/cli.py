@@ -20,7 +20,15 @@ from typing import TextIO
 
 from . import __version__
 from .cli_config import add_config_options, resolve_config, show_settings
-from .cli_habits import add_check_habits, lint_for_check, read_stdin, unknown_rule_message
+from .cli_habits import (
+    accept_changes,
+    add_accept_options,
+    add_check_habits,
+    lint_for_check,
+    read_stdin,
+    report_accepted,
+    unknown_rule_message,
+)
 from .config import FAIL_ON, ConfigError
 from .engine import Engine, LintResult
 from .findings import Severity
@@ -270,6 +278,7 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--exit-zero", action="store_true", help="exit 0 even with failing changes")
     add_config_options(diff)
     diff.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    add_accept_options(diff)
 
     server = commands.add_parser(
         "server", help="run the language server for editors (LSP over stdin and stdout)"
@@ -485,7 +494,10 @@ def _diff(args: argparse.Namespace, registry: Registry, parser: argparse.Argumen
         result = diff_git(
             args.base, args.paths, registry, config_file=args.config, fail_on=args.fail_on
         )
-    return _report(result, reporter, args, registry)
+    accepted = accept_changes(result, args)
+    code = _report(result, reporter, args, registry)
+    report_accepted(accepted, args.output_format or default_format(os.environ))
+    return code
 
 
 def _html_report(

@@ -133,3 +133,46 @@ def unknown_rule_message(wanted: str, registry: Any) -> str:
         rule = by_key[found[0]]
         hint = f"; did you mean {rule.code} ({rule.name})?"
     return f"unknown rule '{wanted}'{hint} (see `trackinglint rules`)"
+
+
+def add_accept_options(diff: argparse.ArgumentParser) -> None:
+    diff.add_argument(
+        "--accept",
+        action="append",
+        default=[],
+        metavar="CODE:PATH",
+        help="accept an intended change, e.g. TD001:'events.\"Legacy Signup\"' (repeatable); "
+        "it is reported as accepted and does not fail the run",
+    )
+    diff.add_argument(
+        "--accept-file",
+        type=Path,
+        metavar="FILE",
+        help="the reviewed list of accepted changes (default: .trackinglint-accept.toml "
+        "in the current folder or above)",
+    )
+
+
+def accept_changes(result: Any, args: argparse.Namespace) -> Any:
+    """Take the accepted changes (file and `--accept`) out of the diff's findings."""
+    from .diff.accept import accept, find_accept_file, load_accept_file, parse_flag
+
+    entries = [parse_flag(text) for text in args.accept]
+    found = find_accept_file(args.accept_file, Path.cwd())
+    if found is not None:
+        entries = load_accept_file(found) + entries
+    return accept(result, entries)
+
+
+def report_accepted(accepted: Any, output_format: str) -> None:
+    """Accepted changes after a human report (on stdout), beside a machine one (stderr)."""
+    from .diff.accept import accepted_lines, unused_lines
+
+    lines = accepted_lines(accepted)
+    stream = sys.stdout if output_format in ("full", "concise") else sys.stderr
+    if lines:
+        noun = "change" if len(lines) == 1 else "changes"
+        stream.write(f"Accepted {len(lines)} {noun}:\n" + "".join(f"  {x}\n" for x in lines))
+        stream.flush()
+    for line in unused_lines(accepted):
+        print(line, file=sys.stderr)
