@@ -81,7 +81,7 @@ def _counts(findings: Sequence[Finding], rules: Mapping[str, Rule]) -> str:
 
 def _table(findings: Sequence[Finding], evidence: Mapping[tuple[str, str], str]) -> str:
     rows = [
-        _row(n, finding, _event_row(finding, evidence), n >= PAGE_SIZE)
+        _row(n, finding, _evidence_row(finding, evidence), n >= PAGE_SIZE)
         for n, finding in enumerate(findings)
     ]
     codes = sorted({f.code for f in findings})
@@ -116,7 +116,7 @@ def _row(n: int, finding: Finding, event_row: str | None, later: bool) -> str:
     )
 
 
-def _event_row(finding: Finding, evidence: Mapping[tuple[str, str], str]) -> str | None:
+def _evidence_row(finding: Finding, evidence: Mapping[tuple[str, str], str]) -> str | None:
     """The events-table row of the event a finding is about, if it is about one."""
     if not evidence or not finding.path or finding.group != "outcome":
         return None  # only outcome findings rest on how an event reads

@@ -76,14 +76,13 @@ def balance_section(view: PlanView) -> str:
 
 
 def _summary_table(view: PlanView, floor: float | None) -> str:
-    summary = view.classification.summary()
     rows = []
-    for key, label in SUMMARY_LABELS.items():
-        value = summary[key]
-        shown = percent(float(value)) if key == "progress_share" else str(value)
+    for key, value in view.classification.summary().items():  # every figure `classify` gives
+        label = SUMMARY_LABELS.get(key) or key.replace("_", " ").capitalize()
+        shown = percent(float(value)) if key.endswith("_share") else str(value)
         rows.append(
-            f'<tr><th scope="row">{label}</th>'
-            f'<td class="num" data-summary="{key}" data-value="{value}">{shown}</td></tr>'
+            f'<tr><th scope="row">{esc(label)}</th>'
+            f'<td class="num" data-summary="{esc(key)}" data-value="{value}">{shown}</td></tr>'
         )
     floor_cell = (
         f'<td class="num" data-floor="{floor}">{percent(floor)}</td>'
