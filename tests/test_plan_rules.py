@@ -30,7 +30,9 @@ def lint(tmp_path, monkeypatch):
         run.findings = result.findings  # type: ignore[attr-defined]
         return [(f.file, f.line, f.column, f.message) for f in result.findings]
 
-    return run
+    yield run
+    # Leave no configuration behind: a later test's plan must not pick it up.
+    (tmp_path / "trackinglint.toml").unlink(missing_ok=True)
 
 
 def related(finding) -> list[tuple[str, int, int, str]]:

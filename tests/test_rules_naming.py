@@ -107,7 +107,8 @@ def lint(tmp_path, monkeypatch):
         result = Engine(REGISTRY, overrides=Overrides(select=(code,))).lint([tmp_path])
         return [(f.line, f.column, f.message, [p.line for p in f.related]) for f in result.findings]
 
-    return run
+    yield run
+    (tmp_path / "trackinglint.toml").unlink(missing_ok=True)  # leave no configuration behind
 
 
 def test_tl204_each_distinct_name_once_with_its_other_places(lint):
