@@ -15,10 +15,11 @@ from pathlib import Path
 
 from lsprotocol import types
 
+from ..fixes.model import Fix
 from ..sources import Document, LineIndex
 from ..suppressions import Suppression, find_suppressions
 from .buffers import line_starts
-from .positions import Units
+from .positions import Units, to_position
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -123,4 +124,47 @@ def _honoured(text: str, line: int, code: str, aliases: Mapping[str, str]) -> bo
     return any(
         s.target_line == line and s.codes is not None and code in s.codes
         for s in _suppressions(text, aliases)
+    )
+
+
+def fix_action(
+    uri: str,
+    document: Document,
+    diagnostic: types.Diagnostic,
+    fix: Fix,
+    units: Units,
+) -> types.CodeAction | None:
+    """The finding's safe autofix as a code action: the same edit `check --fix` makes
+    (trackinglint.fixes.apply), sent as one text edit over the lines it changes."""
+    from ..fixes.apply import apply_pass
+
+    done = apply_pass(document.text, document.path.suffix, [fix])
+    if not done.applied or done.text == document.text:
+        return None
+    old, new = document.text, done.text
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end_old, end_new = len(old), len(new)
+    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
+        end_old, end_new = end_old - 1, end_new - 1
+    lines = document.lines
+    return types.CodeAction(
+        title=fix.title,
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic],
+        is_preferred=True,
+        edit=types.WorkspaceEdit(
+            changes={
+                uri: [
+                    types.TextEdit(
+                        range=types.Range(
+                            start=to_position(lines, *lines.position(start), units),
+                            end=to_position(lines, *lines.position(end_old), units),
+                        ),
+                        new_text=new[start:end_new],
+                    )
+                ]
+            }
+        ),
     )

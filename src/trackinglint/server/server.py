@@ -9,6 +9,7 @@ metrics file updates the event files that it references.
 
 from __future__ import annotations
 
+import threading
 import traceback
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,7 +24,7 @@ from ..plugins import build_registry
 from ..readcache import ReadCache
 from ..rules.core import UNUSED_SUPPRESSION
 from . import DEBOUNCE
-from .actions import YAML_SUFFIXES, suppression_action
+from .actions import YAML_SUFFIXES, fix_action, suppression_action
 from .buffers import Buffer, Buffers
 from .diagnostics import SOURCE, config_problem, diagnostics_for, rule_links
 from .hover import hover_text, site_at
@@ -49,6 +50,7 @@ class TrackinglintServer(LanguageServer):
         self.runs = Runs(debounce)
         self.cache = ReadCache()  # files read by earlier runs, reused while unchanged
         self.shutdown_requested = False
+        self.last_changed: str | None = None  # the document edited last: published first
         self._reported: set[str] = set()
 
     @property
@@ -58,14 +60,14 @@ class TrackinglintServer(LanguageServer):
     # documents --------------------------------------------------------------
 
     def opened(self, item: types.TextDocumentItem) -> None:
-        path = file_path(item.uri)
-        if path is None and not item.uri.startswith("untitled:"):
-            return  # e.g. a diff view of an old version: no folder, not the user's buffer
-        self.buffers.open(item, path)
+        # a buffer with no file (untitled:, Neovim's bare file://, any other scheme) is
+        # linted alone, with the workspace's configuration
+        self.buffers.open(item, file_path(item.uri))
         self.touch(item.uri, delay=0)  # nothing to wait for: show the findings now
 
     def changed(self, params: types.DidChangeTextDocumentParams) -> None:
         if self.buffers.change(params, self.units) is not None:
+            self.last_changed = params.text_document.uri
             self.touch(params.text_document.uri)
 
     def saved(self, uri: str) -> None:
@@ -176,9 +178,9 @@ class TrackinglintServer(LanguageServer):
     # runs -------------------------------------------------------------------
 
     def schedule(self, scope: Scope, delay: float | None = None) -> None:
-        self.runs.schedule(scope.key, lambda: self.run(scope), delay)
+        self.runs.schedule(scope.key, lambda stop: self.run(scope, stop), delay)
 
-    async def run(self, scope: Scope) -> None:
+    async def run(self, scope: Scope, stop: threading.Event | None = None) -> None:
         """Lint a scope with the buffers as they are now; publish unless superseded."""
         members = self.members(scope)
         if not members:
@@ -192,12 +194,21 @@ class TrackinglintServer(LanguageServer):
         versions = {uri: b.version for uri in members if (b := self.buffers.get(uri))}
         try:
             outcome = await self.runs.in_worker(
-                lint_scope, self.registry, scope, contents, self.cache
+                lint_scope, self.registry, scope, contents, self.cache, stop
             )
-            outcome.versions = versions
+            if outcome.cancelled:
+                return  # a newer edit replaced this run; its own run publishes
+            outcome.versions = self.changed_first(versions)
             self.report(scope, outcome)
         except Exception:  # keep serving; say what went wrong
             self.log(types.MessageType.Error, f"trackinglint: {traceback.format_exc()}")
+
+    def changed_first(self, versions: dict[str, int | None]) -> dict[str, int | None]:
+        """The document edited last is published first: it is the one being looked at."""
+        first = self.last_changed
+        if first not in versions:
+            return versions
+        return {first: versions[first], **{u: v for u, v in versions.items() if u != first}}
 
     def report(self, scope: Scope, outcome: Outcome) -> None:
         if outcome.crash is not None:
@@ -277,12 +288,14 @@ class TrackinglintServer(LanguageServer):
 
     def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
         buffer = self.buffers.get(params.text_document.uri)
-        if buffer is None or self.lint_path(buffer).suffix.lower() not in YAML_SUFFIXES:
-            return []  # JSON has no comments
+        if buffer is None:
+            return []
         only = params.context.only
         if only and not any(types.CodeActionKind.QuickFix.value.startswith(k) for k in only):
             return []
-        actions = []
+        actions = self.fix_actions(buffer, params.context.diagnostics)
+        if self.lint_path(buffer).suffix.lower() not in YAML_SUFFIXES:
+            return actions  # JSON has no comments: no suppression quick fix
         for diagnostic in params.context.diagnostics:
             if diagnostic.source != SOURCE or diagnostic.code == UNUSED_SUPPRESSION.code:
                 continue
@@ -291,6 +304,32 @@ class TrackinglintServer(LanguageServer):
             )
             if action is not None:
                 actions.append(action)
+        return actions
+
+    def fix_actions(
+        self, buffer: Buffer, diagnostics: Iterable[types.Diagnostic]
+    ) -> list[types.CodeAction]:
+        """Safe autofixes of the diagnostics, when the last run saw this very text."""
+        scope = self.scopes.get(buffer.uri)
+        outcome = self.outcomes.get(scope.key) if scope is not None else None
+        document = outcome.document(self.lint_path(buffer)) if outcome is not None else None
+        if outcome is None or outcome.result is None or document is None:
+            return []
+        if document.text != buffer.text:
+            return []  # stale: offsets would land in the wrong place
+        fixes = {
+            (f.code, f.path, f.message): f.fix
+            for f in outcome.result.findings
+            if f.fix is not None and f.file == document.display_path
+        }
+        actions = []
+        for diagnostic in diagnostics:
+            data = diagnostic.data if isinstance(diagnostic.data, dict) else {}
+            fix = fixes.get((diagnostic.code, data.get("path"), diagnostic.message))
+            if diagnostic.source == SOURCE and fix is not None:
+                action = fix_action(buffer.uri, document, diagnostic, fix, self.units)
+                if action is not None:
+                    actions.append(action)
         return actions
 
 
