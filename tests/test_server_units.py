@@ -190,7 +190,8 @@ def test_scope_widens_to_parents_holding_plan_files(write, tmp_path):
 def test_scope_widens_to_sibling_folders_of_one_project(write, tmp_path):
     write("project/properties/props.yaml", PLAN)
     events = write("project/events/deals.yaml", PLAN)
-    assert folder_scope(events, [], _holds).folder == tmp_path / "project"
+    assert folder_scope(events, [], _holds, siblings=True).folder == tmp_path / "project"
+    assert folder_scope(events, [], _holds).folder == tmp_path / "project" / "events"
 
 
 def test_scope_stops_at_the_workspace_folder(write, tmp_path):

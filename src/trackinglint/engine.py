@@ -17,7 +17,15 @@ from .discovery import Discovery, PlanFile, discover
 from .findings import Finding, Problem, Severity, located, without_cascades
 from .gcpause import gc_paused
 from .model import Origin, Plan
-from .plans import Member, PlanGroup, context_folder, group_plans, membership, sniff_file
+from .plans import (
+    Member,
+    PlanGroup,
+    context_folder,
+    group_plans,
+    membership,
+    sniff_file,
+    spans_folders,
+)
 from .plugins import Registry, build_registry
 from .policy import Overrides, Policy, build_policy
 from .readcache import ReadCache
@@ -62,6 +70,11 @@ class LintResult:
     @property
     def has_internal_errors(self) -> bool:
         return any(f.code == INTERNAL_ERROR.code for f in self.findings)
+
+
+class Cancelled(BaseException):
+    """Raised by a progress watcher to end a run early (the language server's run
+    that a newer edit replaced). A BaseException, so no rule's guard swallows it."""
 
 
 class Engine:
@@ -126,6 +139,7 @@ class Engine:
         run = _Run(result, skip_unrecognized)
         found, groups = self._gather(paths, contents, force_exclude, contents_only, run, context)
         result.refused = found.refused
+        groups = [g for g in groups if g.reported]  # (plans read only as context: no findings)
         policies = {id(g): self.policy(g.settings) for g in groups}
         result.fail_on = min(
             (p.fail_on for p in policies.values()),
@@ -133,8 +147,7 @@ class Engine:
             default=Severity(self.overrides.fail_on or "error"),
         )
         for group in groups:
-            if group.reported:
-                self._lint_group(group, policies[id(group)], run)
+            self._lint_group(group, policies[id(group)], run)
         for document, problems in run.loose():
             policy = self.policy(run.settings[id(document)])
             result.findings.extend(self._findings(problems, policy, [document]))
@@ -258,7 +271,9 @@ class Engine:
             if member.report and run.explicit(document) and not _alone(member):
                 source = member.settings.source
                 config_folder = source.parent if source is not None else None
-                folders[context_folder(document.path, sniff, stop=config_folder)] = None
+                siblings = spans_folders(member.reader)
+                top = context_folder(document.path, sniff, stop=config_folder, siblings=siblings)
+                folders[top] = None
         if not folders:
             return []
         known = {m.document.path.absolute() for m in members}

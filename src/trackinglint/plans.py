@@ -322,13 +322,15 @@ def context_folder(
     sniff: Callable[[Path], bool],
     *,
     stop: Path | None = None,
+    siblings: bool = False,
 ) -> Path:
     """The folder to read so that a named file is linted with its whole plan.
 
     The file's folder, widened to its parent while the parent holds plan files
-    of its own (a plan file above an `events/` folder); the first step also
-    when a folder beside the file's holds plan files (a RudderStack project's
-    `events/` and `properties/` folders). Never above
+    of its own (a plan file above an `events/` folder); with `siblings` (a
+    format whose projects keep their files in folders side by side, such as a
+    RudderStack project's `events/` and `properties/`), the first step also
+    when a folder beside the file's holds plan files. Never above
     `stop` (the configuration's folder, an editor's workspace folder), a
     repository's top or the home folder.
     """
@@ -341,7 +343,7 @@ def context_folder(
         top not in limits
         and top.parent != top
         and not (top / ".git").exists()
-        and _holds_plan(top.parent, sniff, beside=top if first else None)
+        and _holds_plan(top.parent, sniff, beside=top if first and siblings else None)
     ):
         top, first = top.parent, False
     return top
@@ -372,6 +374,11 @@ def _holds_plan(folder: Path, sniff: Callable[[Path], bool], *, beside: Path | N
         except OSError:
             continue
     return False
+
+
+def spans_folders(reader: Any) -> bool:
+    """Whether a format's projects keep their files in folders side by side."""
+    return bool(getattr(reader, "spans_folders", False))
 
 
 def sniff_file(path: Path, readers: Sequence[Any], texts: Mapping[Path, str]) -> bool:

@@ -83,6 +83,7 @@ class RudderStackReader:
     name = "rudderstack"
     title = "RudderStack"
     priority = 40
+    spans_folders = True  # a project keeps events/, properties/, tracking-plans/ side by side
 
     def sniff(self, path: Path, text: str) -> bool:
         return _SNIFF.search(text) is not None

@@ -27,7 +27,7 @@ def serve(debounce: float = DEBOUNCE) -> int:
     try:
         server.start_io()
     finally:
-        server.runs.close()
+        server.runs.close()  # a lint under way stops at its next file or rule
     # LSP: exit code 0 if the client asked for a shutdown first, 1 if it just left
     return 0 if server.shutdown_requested else 1
 

@@ -8,15 +8,16 @@ and keep serving.
 
 from __future__ import annotations
 
+import threading
 import traceback
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..classification import Classification, classify
 from ..config import ConfigError, settings_for
-from ..engine import Engine, LintResult
+from ..engine import Cancelled, Engine, LintResult
 from ..model import Plan
 from ..readcache import ReadCache
 from ..sources import Document
@@ -30,6 +31,7 @@ class Outcome:
     result: LintResult | None = None
     config_error: str | None = None
     crash: str | None = None  # the traceback, for the client's log
+    cancelled: bool = False  # stopped because a newer edit replaced the run
     versions: dict[str, int | None] = field(default_factory=dict)  # uri -> version linted
     by_path: dict[Path, Document] = field(default_factory=dict)  # resolved path -> document
     classifications: dict[int, Classification] = field(default_factory=dict)  # id(plan) ->
@@ -45,23 +47,42 @@ class Outcome:
 
 
 def lint_scope(
-    registry: Any, scope: Scope, contents: Mapping[Path, str], cache: ReadCache | None = None
+    registry: Any,
+    scope: Scope,
+    contents: Mapping[Path, str],
+    cache: ReadCache | None = None,
+    stop: threading.Event | None = None,
 ) -> Outcome:
     """Lint a scope with the editor's unsaved text standing in for the files; `cache`
-    keeps the files earlier runs read, so only changed files are read again."""
+    keeps the files earlier runs read, so only changed files are read again, and
+    the run ends early once `stop` is set."""
     try:
         # fresh each run, so configuration edits take effect; the cache keys reads by
         # the settings they were made with
         engine = Engine(registry, cache=cache)
+        if stop is not None:
+            engine.progress = _stopper(stop)
         result = engine.lint(scope.paths, contents=contents, skip_unrecognized=scope.alone)
         by_path = {_resolved(d.path): d for d in result.documents.values()}
         return Outcome(result, by_path=by_path)
     except ConfigError as exc:
         return Outcome(config_error=str(exc))
+    except Cancelled:
+        return Outcome(cancelled=True)
     except BaseException:
         # a plugin's sys.exit() or BaseException subclass passes the engine's own
         # guards; here in the worker it must not end the server
         return Outcome(crash=traceback.format_exc())
+
+
+def _stopper(stop: threading.Event) -> Callable[[str, int, int], None]:
+    """A progress watcher that ends the run once `stop` is set."""
+
+    def watch(stage: str, done: int, total: int) -> None:
+        if stop.is_set():
+            raise Cancelled
+
+    return watch
 
 
 def classify_plan(registry: Any, plan: Plan) -> Classification:

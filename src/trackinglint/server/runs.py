@@ -2,8 +2,9 @@
 
 While the user types, each change restarts its scope's short wait, so a
 burst of keystrokes costs one run. A newer change cancels the run it
-supersedes: a waiting run never starts, and a running one (the engine
-cannot be interrupted) finishes in the worker but its result is dropped.
+supersedes: a waiting run never starts, and a running one is told to stop
+(its `stop` event is set; the engine checks it between files and between
+rules), so the worker is free for the newer run at once.
 Runs execute one at a time in a single worker thread, so the engine is
 never used from two threads, and the event loop stays free to answer
 hovers and code actions meanwhile.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import threading
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -24,22 +26,34 @@ class Runs:
     def __init__(self, delay: float) -> None:
         self.delay = delay
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="trackinglint")
-        self._pending: dict[str, tuple[asyncio.Task[None], asyncio.Event]] = {}
+        self._pending: dict[str, tuple[asyncio.Task[None], asyncio.Event, threading.Event]] = {}
 
-    def schedule(self, key: str, job: Callable[[], Awaitable[None]], delay: float | None = None):
-        """Run `job` after the wait, replacing any run of `key` not yet finished."""
+    def schedule(
+        self,
+        key: str,
+        job: Callable[[threading.Event], Awaitable[None]],
+        delay: float | None = None,
+    ) -> None:
+        """Run `job(stop)` after the wait, replacing any run of `key` not yet finished;
+        `stop` is set when a newer run replaces this one."""
         self.cancel(key)
-        hurry = asyncio.Event()
+        hurry, stop = asyncio.Event(), threading.Event()
         wait = self.delay if delay is None else delay
-        task = asyncio.ensure_future(self._after(hurry, wait, job))
-        self._pending[key] = (task, hurry)
+        task = asyncio.ensure_future(self._after(hurry, wait, job, stop))
+        self._pending[key] = (task, hurry, stop)
         task.add_done_callback(lambda done: self._finished(key, done))
 
-    async def _after(self, hurry: asyncio.Event, delay: float, job: Callable[[], Awaitable[None]]):
+    async def _after(
+        self,
+        hurry: asyncio.Event,
+        delay: float,
+        job: Callable[[threading.Event], Awaitable[None]],
+        stop: threading.Event,
+    ) -> None:
         if delay > 0:
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(hurry.wait(), delay)
-        await job()
+        await job(stop)
 
     def _finished(self, key: str, task: asyncio.Task[None]) -> None:
         if self._pending.get(key, (None,))[0] is task:
@@ -52,6 +66,7 @@ class Runs:
     def cancel(self, key: str) -> None:
         pending = self._pending.pop(key, None)
         if pending is not None:
+            pending[2].set()
             pending[0].cancel()
 
     async def settle(self, key: str, attempts: int = 5) -> None:
@@ -64,7 +79,7 @@ class Runs:
             pending = self._pending.get(key)
             if pending is None:
                 return
-            task, hurry = pending
+            task, hurry, _ = pending
             hurry.set()
             try:
                 await asyncio.shield(task)

@@ -66,14 +66,16 @@ def untitled_scope(uri: str, language_id: str, base: Path) -> Scope:
     return Scope(uri, (path,), None)
 
 
-def folder_scope(path: Path, roots: Sequence[Path], sniff: Callable[[Path], bool]) -> Scope:
+def folder_scope(
+    path: Path, roots: Sequence[Path], sniff: Callable[[Path], bool], *, siblings: bool = False
+) -> Scope:
     """The scope of a file: its plan's folder, never above the workspace folder or
-    the configuration's folder."""
+    the configuration's folder (`siblings`: see `plans.context_folder`)."""
     root = _innermost_root(path, roots)
     config = find_config(path.parent)
     stops = [folder for folder in (root, config.parent if config else None) if folder]
     stop = max(stops, key=lambda folder: len(folder.parts), default=None)  # the deeper one
-    top = context_folder(path, sniff, stop=stop)
+    top = context_folder(path, sniff, stop=stop, siblings=siblings)
     return Scope(str(top), (top,), top)
 
 

@@ -19,7 +19,7 @@ from pygls.lsp.server import LanguageServer
 
 from .. import __version__
 from ..config import CONFIG_NAMES, forget_config_locations
-from ..plans import sniff_file, sniffs
+from ..plans import sniff_file, sniffs, spans_folders
 from ..plugins import build_registry
 from ..readcache import ReadCache
 from ..rules.core import UNUSED_SUPPRESSION
@@ -139,10 +139,13 @@ class TrackinglintServer(LanguageServer):
         if buffer.path is None:
             return untitled_scope(buffer.uri, buffer.language_id, self.base_folder())
         texts = self.buffers.file_texts()
+        readers = self.registry.readers
+        formats = [r for r in readers if sniffs(r, buffer.path, buffer.text)]
         return folder_scope(
             buffer.path,
             self.roots(),
-            lambda path: sniff_file(path, self.registry.readers, texts),
+            lambda path: sniff_file(path, readers, texts),
+            siblings=any(spans_folders(r) for r in formats),
         )
 
     def lint_path(self, buffer: Buffer) -> Path:
