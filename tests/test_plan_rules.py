@@ -106,8 +106,8 @@ def test_tl203_type_conflict_once_per_property_with_every_place(lint):
          "give it one type everywhere, or rename the ones that mean something else"),
     ]  # fmt: skip
     assert related(lint.findings[0]) == [
-        ("plan.yaml", 10, 18, "string"), ("plan.yaml", 3, 3, "number"),
-        ("plan.yaml", 6, 18, "number"),
+        ("plan.yaml", 10, 18, "string"), ("plan.yaml", 6, 18, "number"),
+        ("plan.yaml", 3, 3, "number"),
     ]  # fmt: skip
 
 
@@ -115,20 +115,24 @@ def test_tl203_compares_the_same_field_in_the_same_role(lint):
     """Nested fields under different parents are different fields; untyped is not a type."""
     plan = """
     trackinglint: 1
+    properties:
+      address: {type: object, properties: {zip: {type: string}}}
     events:
       A Done:
         properties:
           cart: {type: object, properties: {price: {type: number}}}
           refund: {type: object, properties: {price: {type: string}}}
           price: {type: integer}
+          zip: {type: integer}
       B Done:
         properties:
           cart: {type: object, properties: {price: {type: string}}}
           price: {description: untyped}
+          zip: {type: string}
     """
     assert [message.split(";")[0] for *_, message in lint(plan, "TL203")] == [
-        "property 'cart.price' has 2 types: number (1 place), string (1 place)",
-    ]
+        "property 'zip' has 2 types: integer (1 place), string (1 place)",
+    ]  # the shared object's member `address.zip` is another field
 
 
 def test_tl204_majority_style_and_suggestion(lint):

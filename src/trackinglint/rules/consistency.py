@@ -73,9 +73,11 @@ def property_name_variants(ctx: RuleContext) -> Iterator[Problem]:
 def property_type_conflict(ctx: RuleContext) -> Iterator[Problem]:
     """One property with different types where it plays the same role.
 
-    Top-level properties (of events and shared definitions) are compared with
-    each other; a nested one only with the same field under a parent of the
-    same path (`cart.items.price`). A property without a type is not compared.
+    Top-level properties (of events and of shared definitions) are compared
+    with each other, and the members of one shared object with each other; a
+    property nested in an event's own object is not compared with one nested
+    elsewhere: different parents, different fields. A property without a type
+    is not compared.
     """
     typed: dict[tuple[str, ...], dict[str, list[Origin]]] = defaultdict(lambda: defaultdict(list))
     for role, prop in _roles(ctx.plan):
@@ -99,22 +101,24 @@ def property_type_conflict(ctx: RuleContext) -> Iterator[Problem]:
 
 
 def _roles(plan: Plan) -> Iterator[tuple[tuple[str, ...], Property]]:
-    """Every property with its role: the names from the top of its event or definition."""
-    tops = [*plan.properties.values()]
-    tops += [prop for event in plan.events.values() for prop in event.properties.values()]
-    for prop in tops:
-        yield from _walk((prop.name,), prop)
+    """Every comparable property with its role: its name at the top of an event or a
+    shared definition; the path from the definition for a shared object's members."""
+    for event in plan.events.values():
+        for prop in event.properties.values():
+            yield (prop.name,), prop
+    for prop in plan.properties.values():
+        yield from _members((prop.name,), prop)
 
 
-def _walk(
+def _members(
     role: tuple[str, ...], prop: Property, *, item: bool = False
 ) -> Iterator[tuple[tuple[str, ...], Property]]:
     if not (item and prop.properties):  # items that are objects: compared by their members
         yield role, prop
     for child in prop.properties.values():
-        yield from _walk((*role, child.name), child)
+        yield from _members((*role, child.name), child)
     if prop.items is not None:
-        yield from _walk((*role, "[]"), prop.items, item=True)
+        yield from _members((*role, "[]"), prop.items, item=True)
 
 
 def _shared_types(plan: Plan, prop: Property) -> tuple[str, ...]:
