@@ -573,13 +573,30 @@ async def test_quick_fix_adds_a_suppression_the_engine_honours(client: Client, w
             "  # trackinglint: ignore[TL002]",
         )
     ]
-    # TL003 goes by removing the comment, not by adding one
-    assert list(await actions(client, uri, [found[1]])) == []
+    # TL003 goes by removing the comment (the fix `check --fix` makes), not by adding one
+    [remove] = await actions(client, uri, [found[1]])
+    assert remove.title == "Remove the unused suppression comment"
+    assert changes(remove, uri) == [
+        types.TextEdit(types.Range(types.Position(3, 24), types.Position(3, 55)), "")
+    ]
     edit(client, uri, 2, changes(append, uri)[0])
     edit(client, uri, 3, changes(merge, uri)[0])
     after = await published(client, uri, 3)
     assert [(d.code, d.message) for d in after] == [
         ("TL003", "suppression of TL104 matches no finding here; remove it")
+    ]
+
+
+async def test_a_misspelled_key_gets_the_rename_fix_in_json_too(client: Client, write):
+    write("trackinglint.toml", CORE_ONLY)
+    path = write("plan.json", '{"trackinglint": 1, "events": {"A": {"descripton": "a"}}}\n')
+    uri = open_doc(client, path, language="json")
+    found = await published(client, uri, 1)
+    assert [d.code for d in found] == ["TL002"]
+    [rename] = await actions(client, uri, found)
+    assert rename.title == "Rename 'descripton' to 'description'"
+    assert changes(rename, uri) == [
+        types.TextEdit(types.Range(types.Position(0, 46), types.Position(0, 46)), "i")
     ]
 
 
