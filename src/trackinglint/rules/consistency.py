@@ -48,11 +48,17 @@ def duplicate_event(ctx: RuleContext) -> Iterator[Problem]:
 
 @rule("TL202", "property-name-variants", severity=Severity.WARNING, group="consistency")
 def property_name_variants(ctx: RuleContext) -> Iterator[Problem]:
-    """The same property spelled in several ways across the plan."""
-    spellings: dict[str, dict[str, list[Origin]]] = defaultdict(lambda: defaultdict(list))
-    for _, prop in ctx.plan.all_properties():
-        if prop.name != "items":
-            spellings[normalized(prop.name)][prop.name].append(prop.origin)
+    """The same property spelled in several ways across the plan.
+
+    Spellings are compared among properties under the same parents: top-level
+    ones with each other, `cart.productId` with `cart.product_id`; a key of a
+    nested settings object (Iglu's `fields.mktMedium`) is not a column beside
+    a top-level `mkt_medium`."""
+    spellings: dict[tuple[str, ...], dict[str, list[Origin]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for parents, prop in _placed(ctx.plan):
+        spellings[(*parents, normalized(prop.name))][prop.name].append(prop.origin)
     for variants in spellings.values():
         if len(variants) < 2:
             continue
@@ -119,6 +125,27 @@ def _members(
         yield from _members((*role, child.name), child)
     if prop.items is not None:
         yield from _members((*role, "[]"), prop.items, item=True)
+
+
+def _placed(plan: Plan) -> Iterator[tuple[tuple[str, ...], Property]]:
+    """Every property with the names of its parents (none at the top of an event or a
+    shared definition; a shared definition's members under the definition's name)."""
+    for event in plan.events.values():
+        for prop in event.properties.values():
+            yield from _under((), prop)
+    for prop in plan.properties.values():
+        yield from _under((), prop)
+
+
+def _under(
+    parents: tuple[str, ...], prop: Property, *, item: bool = False
+) -> Iterator[tuple[tuple[str, ...], Property]]:
+    if not item:
+        yield parents, prop
+    for child in prop.properties.values():
+        yield from _under((*parents, normalized(prop.name)), child)
+    if prop.items is not None:
+        yield from _under((*parents, normalized(prop.name)), prop.items, item=True)
 
 
 def _shared_types(plan: Plan, prop: Property) -> tuple[str, ...]:
