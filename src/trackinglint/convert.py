@@ -10,8 +10,10 @@ native schema allows are written, so the result lints without TL002.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,7 @@ import yaml
 
 from .model import Dashboard, Event, Job, Metric, Plan, Property
 from .readers.common import JSON_TYPES
+from .sources.yaml_loader import resolve_plain
 
 # JSON Schema keywords the native property schema accepts, copied as written
 _SCHEMA_KEYS = (
@@ -29,6 +32,8 @@ _SCHEMA_KEYS = (
 _NUMBER_KEYS = frozenset({"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"})
 _COUNT_KEYS = frozenset({"minLength", "maxLength", "minItems", "maxItems"})
 _KINDS = ("job_completion", "feature_interaction")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_YAML_BREAKS = re.compile("[\x85\u2028\u2029]")
 READ_PROBLEMS = ("TL000", "TL001", "TL004")  # the plan was not read in full
 
 
@@ -60,26 +65,42 @@ def run(args: argparse.Namespace, registry: Any, parser: argparse.ArgumentParser
         if not Path(given).exists():
             parser.error(f"no such file or folder: {given}")
     check_format_name(args.plan_format, registry, parser)
+    if args.output is not None and args.output.is_dir():
+        parser.error(f"--output {args.output} is a folder; name the file to write, e.g. plan.yaml")
     if args.output is not None and args.output.exists() and not args.force:
         parser.error(f"{args.output} exists; pass --force to overwrite it")
     overrides = Overrides(select=("TL0",), plan_format=args.plan_format)
     result = Engine(registry, config_file=args.config, overrides=overrides).lint(args.paths)
-    for finding in result.findings:
-        if finding.code in READ_PROBLEMS:
-            where = f"{finding.file}:{finding.line}:{finding.column}"
-            print(
-                f"trackinglint: warning: {where}: {finding.code} {finding.message}", file=sys.stderr
-            )
+    unread = [finding for finding in result.findings if finding.code in READ_PROBLEMS]
+    for finding in unread:
+        where = f"{finding.file}:{finding.line}:{finding.column}"
+        print(f"trackinglint: warning: {where}: {finding.code} {finding.message}", file=sys.stderr)
     plan = Plan()
     for part in result.plans:
         plan.merge(part)
     if not plan.documents:
         print("trackinglint: error: no plan found to convert", file=sys.stderr)
         return 2
+    if unread:  # converting the rest would drop those files' events without a word
+        files = len({finding.file for finding in unread})
+        print(
+            f"trackinglint: error: {files} file{'s' if files > 1 else ''} could not be read in "
+            "full; nothing was converted (fix them, or leave them out of the paths)",
+            file=sys.stderr,
+        )
+        return 1
     text = to_native_yaml(plan, sources=[d.display_path for d in plan.documents])
+    code = 0
+    if _SURROGATE.search(text):
+        print(
+            "trackinglint: error: a name or text holds an unpaired surrogate (\\ud800-\\udfff), "
+            "which YAML cannot hold; it was written as U+FFFD",
+            file=sys.stderr,
+        )
+        text, code = _SURROGATE.sub("\ufffd", text), 1
     if args.output is None:
         sys.stdout.write(text)
-        return 0
+        return code
     try:
         with open(args.output, "w" if args.force else "x", encoding="utf-8") as stream:
             stream.write(text)
@@ -89,7 +110,7 @@ def run(args: argparse.Namespace, registry: Any, parser: argparse.ArgumentParser
         print(f"trackinglint: error: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
         return 2
     print(f"trackinglint: wrote {len(plan.events)} events to {args.output}", file=sys.stderr)
-    return 0
+    return code
 
 
 def check_format_name(name: str | None, registry: Any, parser: argparse.ArgumentParser) -> None:
@@ -105,10 +126,38 @@ def to_native_yaml(plan: Plan, sources: Sequence[str] = ()) -> str:
     if sources:
         more = len(sources) - 3
         header += " from " + ", ".join(sources[:3]) + (f" and {more} more" if more > 0 else "")
-    body = yaml.safe_dump(
-        to_native(plan), sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    body = yaml.dump(
+        to_native(plan),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
     )
     return _comment(header) + body
+
+
+class _Dumper(yaml.SafeDumper):
+    """PyYAML writes YAML 1.1; trackinglint reads YAML 1.2 (sources/yaml_loader.py)."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    """Quote every string that trackinglint would read back as something else.
+
+    PyYAML leaves `08`, `1e5` and `0o17` plain, since YAML 1.1 reads them as
+    strings; YAML 1.2 (and so trackinglint) reads them as numbers.
+    """
+    try:
+        read_back = resolve_plain(value) if value else None
+    except ValueError:  # a number too long to read: certainly not this string
+        read_back = None
+    style = None if isinstance(read_back, str) else "'"
+    if _YAML_BREAKS.search(value):  # line breaks to YAML, folded away unless escaped
+        style = '"'
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
 
 
 def _comment(text: str) -> str:
@@ -128,7 +177,7 @@ def to_native(plan: Plan) -> dict[str, Any]:
         )
     sections: tuple[tuple[str, Mapping[str, Any], Callable[[Any], dict[str, Any]]], ...] = (
         ("jobs", plan.jobs, _job),
-        ("events", plan.events, _event),
+        ("events", plan.events, partial(_event, shared=plan.properties)),
         ("properties", plan.properties, _property),
         ("metrics", plan.metrics, _metric),
         ("dashboards", plan.dashboards, _dashboard),
@@ -154,7 +203,7 @@ def _one_or_list(names: tuple[str, ...]) -> Any:
     return names[0] if len(names) == 1 else list(names) or None
 
 
-def _event(event: Event) -> dict[str, Any]:
+def _event(event: Event, shared: Mapping[str, Property]) -> dict[str, Any]:
     return _drop_empty(
         {
             "description": event.description,
@@ -162,16 +211,18 @@ def _event(event: Event) -> dict[str, Any]:
             "job": event.job,
             "owner": event.owner,
             "tags": list(event.tags) or None,
-            "properties": {name: _property(p) for name, p in event.properties.items()} or None,
+            "properties": {name: _property(p, shared) for name, p in event.properties.items()}
+            or None,
         }
     )
 
 
-def _property(prop: Property) -> dict[str, Any]:
+def _property(prop: Property, shared: Mapping[str, Property] | None = None) -> dict[str, Any]:
     types = [t for t in prop.types if t in JSON_TYPES]
     out: dict[str, Any] = {}
-    if prop.ref:
-        out["$ref"] = prop.ref
+    ref = prop.ref if prop.ref and _ref_fits(prop, shared or {}) else None
+    if ref:
+        out["$ref"] = ref
     elif types:
         out["type"] = types[0] if len(types) == 1 else types
     if prop.required:
@@ -180,15 +231,30 @@ def _property(prop: Property) -> dict[str, Any]:
         out["description"] = prop.description
     if prop.pii is not None:
         out["pii"] = prop.pii
-    if not prop.ref:  # a shared definition carries its own keywords
+    if not ref:  # a shared definition carries its own keywords
         for key in _SCHEMA_KEYS:
             if key in prop.schema and _fits(key, prop.schema[key]):
                 out[key] = prop.schema[key]
     if prop.items is not None:
-        out["items"] = _property(prop.items)
+        out["items"] = _property(prop.items, shared)
     if prop.properties:
-        out["properties"] = {name: _property(p) for name, p in prop.properties.items()}
+        out["properties"] = {name: _property(p, shared) for name, p in prop.properties.items()}
     return out
+
+
+def _ref_fits(prop: Property, shared: Mapping[str, Property]) -> bool:
+    """Whether the shared property of that name is the one `prop` refers to.
+
+    Two catalog properties may share a name (RudderStack keeps them apart by id);
+    the plan keeps the first under the name, so a reference to the second must
+    be written out in full, or its bounds would become the first one's.
+    """
+    target = shared.get(prop.ref or "")
+    own = {key: prop.schema[key] for key in _SCHEMA_KEYS if key in prop.schema}
+    if target is None or (not prop.types and not own):
+        return True  # a bare reference, as native plans write them
+    theirs = {key: target.schema[key] for key in _SCHEMA_KEYS if key in target.schema}
+    return set(prop.types) == set(target.types) and own == theirs
 
 
 def _fits(key: str, value: Any) -> bool:
