@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 import shutil
 
-from conftest import REPO
-
 from trackinglint.fixes.files import Snapshot, write_atomically
+
+from conftest import REPO
 
 
 def findings(cli, *args):
@@ -34,7 +34,8 @@ def test_fix_on_the_crm_before_example_changes_only_what_the_fixes_name(cli, tmp
     friction = "    event: Help Center Visited\n    aggregation: count\n    direction: "
     board = "    metrics:\n      - Sessions per user\n      - Daily logins\n      - Time in app\n"
     expected = before.replace(friction + "increase\n", friction + "decrease\n").replace(
-        board, "    metrics:\n      - Time in app\n      - Sessions per user\n      - Daily logins\n"
+        board,
+        "    metrics:\n      - Time in app\n      - Sessions per user\n      - Daily logins\n",
     )
     assert expected != before
     assert after == expected  # every comment, blank line, flow mapping and date kept
@@ -140,7 +141,8 @@ def test_fix_applies_every_safe_fix_keeping_comments_and_quotes(cli, write):
 def test_a_partly_used_suppression_loses_only_the_unused_codes(cli, write):
     path = write(
         "plan.yaml",
-        "trackinglint: 1\nevents:\n  A: {kind: nope}  # trackinglint: ignore[TL206, TL002, TL204]\n",
+        "trackinglint: 1\nevents:\n"
+        "  A: {kind: nope}  # trackinglint: ignore[TL206, TL002, TL204]\n",
     )
     run = cli("check", "plan.yaml", "--fix", "--select", "TL0", "--output-format", "concise")
     assert (run.code, run.out) == (0, "Checked 1 plan (1 file, 1 event): all checks passed.\n")

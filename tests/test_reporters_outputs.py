@@ -52,7 +52,13 @@ def test_malformed_output_spec_is_a_usage_error(cli, write):
     write("plan.yaml", BROKEN)
     run = cli("check", "plan.yaml", "--output", "sarif")
     assert run.code == 2
-    assert "expected FORMAT=FILE, e.g. sarif=results.sarif (got 'sarif')" in run.err
+    assert run.err.endswith(
+        "trackinglint: error: --output sarif: to write a sarif report give sarif=FILE "
+        "(a bare FILE takes the main report)\n"
+    )
+    run = cli("check", "plan.yaml", "--output", "=x.sarif")
+    assert run.code == 2
+    assert "expected FILE or FORMAT=FILE, e.g. sarif=results.sarif (got '=x.sarif')" in run.err
 
 
 def test_an_unwritable_output_file_exits_2_after_the_main_report(cli, write, tmp_path):

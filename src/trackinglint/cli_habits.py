@@ -126,7 +126,7 @@ def unknown_rule_message(wanted: str, registry: Any) -> str:
 
     rules = [*registry.rules.values(), *DIFF_RULES.values()]
     by_key = {key: rule for rule in rules for key in (rule.code, rule.name)}
-    found = difflib.get_close_matches(wanted.upper(), [r.code for r in rules], n=1, cutoff=0.6)
+    found = difflib.get_close_matches(wanted.upper(), [r.code for r in rules], n=1, cutoff=0.8)
     found = found or difflib.get_close_matches(wanted.lower(), [r.name for r in rules], n=1)
     hint = ""
     if found:
