@@ -318,7 +318,7 @@ def test_json_output_has_the_fields_of_a_built_in_finding(cli, write):
         "code": "ACME001", "name": "acme-snake-events", "severity": "warning",
         "message": "event 'Deal Qualified' does not match the pattern '[a-z_]+'",
         "file": "plan.yaml", "line": 7, "column": 3, "end_line": 7, "end_column": 17,
-        "path": 'events."Deal Qualified"', "group": "custom",
+        "path": 'events."Deal Qualified"', "group": "custom", "related": [],
     }  # fmt: skip
 
 

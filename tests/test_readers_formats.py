@@ -56,13 +56,14 @@ def test_plan_format_flag_overrides_detection(cli, write):
     detected = cli("check", "export.json", "--select", "TL0", "--output-format", "json")
     assert detected.json() == []
     forced = cli(
-        "check", "export.json", "--select", "TL0,TL101", "--plan-format", "segment",
+        "check", "export.json", "--select", "TL0,TL100,TL101", "--plan-format", "segment",
         "--output-format", "concise",
     )  # fmt: skip
-    # read as a Segment local plan, the Avo metric is gone: no metrics, no north star
+    # read as a Segment local plan, the Avo metric is gone: no metrics, so a note, not TL101
     assert forced.out.splitlines() == [
-        "export.json:1:163: TL101 the plan declares no metrics, so nothing says what success looks "
-        "like; add a north-star metric that counts a job-completion event"
+        "export.json:1:163: TL100 the plan declares no metrics, so the outcome checks have "
+        "nothing to read; to say what success looks like, add a native file beside it "
+        "(`trackinglint: 1` with `metrics:`) whose north star counts a job-completion event"
     ]
 
 
