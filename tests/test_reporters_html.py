@@ -341,6 +341,17 @@ def test_plans_that_share_a_name_are_told_apart_by_folder(cli, write):
     dom = read_report(html)
     assert [e.text for e in dom.with_attr("data-plan")] == ["Billing (a)", "Billing (b)", "Payroll"]
     assert dom.by_id("p2-ev-1").text.startswith("Invoice Paid")  # ids stay unique per plan
+    # classify reads every plan it finds as one: the page gives those figures too.
+    together = cli("classify", "a", "b", "c", "--output-format", "json").json()["summary"]
+    combined = {str(e.attrs["data-summary-all"]): e for e in dom.with_attr("data-summary-all")}
+    assert {key: float(str(e.attrs["data-value"])) for key, e in combined.items()} == together
+    assert len(dom.with_attr("data-summary")) == 3 * len(together)  # and each plan's own
+
+
+def test_a_single_plan_has_no_combined_table(cli, write):
+    write("plan.yaml", SMALL)
+    _, html = _report(cli, "plan.yaml")
+    assert not read_report(html).with_attr("data-summary-all")
 
 
 def test_no_plan_still_gives_a_page(cli, tmp_path):

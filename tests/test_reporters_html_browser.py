@@ -36,15 +36,21 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture
-def browser(tmp_path):
-    """Run headless Chromium on a file: `browser(page, "--dump-dom")` returns stdout."""
+def chromium() -> str:
+    """Chromium's path; in CI (the only way to get here without it) its absence fails."""
     if CHROMIUM is None:
         pytest.fail("CI=true but chromium is missing: .ci/run installs Debian's chromium")
+    return CHROMIUM
+
+
+@pytest.fixture
+def browser(tmp_path, chromium):
+    """Run headless Chromium on a file: `browser(page, "--dump-dom")` returns stdout."""
 
     def run(page: Path, *args: str, fragment: str = "") -> str:
         profile = tmp_path / "chromium-profile"
         command = [
-            CHROMIUM,
+            chromium,
             "--headless",
             "--no-sandbox",
             "--disable-gpu",
@@ -161,13 +167,13 @@ def test_a_link_to_an_event_on_a_later_page_shows_its_page(cli, write, browser, 
     assert len(details) == 1
 
 
-def test_a_reader_sorts_filters_and_pages_in_the_browser(cli, crm, write, tmp_path):
+def test_a_reader_sorts_filters_and_pages_in_the_browser(cli, crm, write, tmp_path, chromium):
     """Click and type in the real page (DevTools protocol over a pipe), then read it."""
     assert cli("report", crm, "--output", "report.html").code == 0
     findings = cli("check", crm, "--output-format", "json").json()
     rows = "[...document.querySelectorAll('#findings-table tbody tr')]"
     visible = f"{rows}.filter(r => !r.hidden && getComputedStyle(r).display !== 'none')"
-    with Browser(CHROMIUM, tmp_path / "cdp-profile") as page:
+    with Browser(chromium, tmp_path / "cdp-profile") as page:
         page.open((tmp_path / "report.html").as_uri())
         severity = "document.querySelector('#findings-table thead th button')"
         page.evaluate(f"{severity}.click()")
@@ -202,7 +208,7 @@ def test_a_reader_sorts_filters_and_pages_in_the_browser(cli, crm, write, tmp_pa
         f"[...document.querySelectorAll('{table}')]"
         ".filter(r => getComputedStyle(r).display !== 'none').map(r => r.id)"
     )
-    with Browser(CHROMIUM, tmp_path / "cdp-profile-2") as page:
+    with Browser(chromium, tmp_path / "cdp-profile-2") as page:
         page.open((tmp_path / "long.html").as_uri())
         assert page.evaluate(f"{shown_rows}.length") == PAGE_SIZE
         page.evaluate("document.querySelector('[data-for=p1-events-table] [data-next]').click()")

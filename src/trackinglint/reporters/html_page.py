@@ -17,7 +17,7 @@ from .. import __version__
 from .html_assets import HEAD_SCRIPT, css, script
 from .html_findings import findings_section
 from .html_parts import esc
-from .html_plan import plan_sections
+from .html_plan import combined_section, plan_sections
 from .html_view import PlanView, plan_names, plan_view
 
 if TYPE_CHECKING:
@@ -45,6 +45,8 @@ def write_page(result: LintResult, stream: TextIO) -> None:
     )
     stream.write(_header(result, views, names, title))
     stream.write('<main id="main">')
+    if len(views) > 1:
+        stream.write(combined_section(views))
     for view, name in zip(views, names, strict=True):
         stream.write(_plan(view, name, several=len(views) > 1))
     stream.write(findings_section(result.findings, result.rules, evidence))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..classification import FEATURE_INTERACTION, JOB_COMPLETION
+from ..classification import FEATURE_INTERACTION, JOB_COMPLETION, classify
 from ..classification.verdicts import Classification, EventVerdict
 from ..model import Plan
 from .charts import Bar, percent, share_bars
@@ -93,6 +93,32 @@ def _summary_table(view: PlanView, floor: float | None) -> str:
     return (
         f'<table class="summary" id="{view.prefix}-summary"><caption>The balance in numbers'
         f"</caption><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def combined_section(views: Sequence[PlanView]) -> str:
+    """Every plan of the run read as one, the way `classify` counts them, for runs of several.
+
+    `classify` folds all the plans it finds into one before classifying; this
+    table repeats that, so its figures equal `classify --output-format json`.
+    """
+    merged = Plan()
+    for view in views:
+        merged.merge(view.plan)
+    facts = views[0].run.facts
+    summary = classify(merged, facts.registry, facts.lexicon).summary()
+    rows = "".join(
+        f'<tr><th scope="row">{esc(SUMMARY_LABELS.get(key) or key)}</th>'
+        f'<td class="num" data-summary-all="{esc(key)}" data-value="{value}">'
+        f"{percent(float(value)) if key.endswith('_share') else value}</td></tr>"
+        for key, value in summary.items()
+    )
+    return (
+        '<section aria-labelledby="all-plans"><h2 id="all-plans">All plans together</h2>'
+        f"<p>The {len(views)} plans below read as one, as <code>trackinglint classify</code> "
+        "counts them; each plan's own balance follows in its section.</p>"
+        f'<table class="summary" id="all-summary"><caption>All plans in numbers</caption>'
+        f"<tbody>{rows}</tbody></table></section>"
     )
 
 
