@@ -37,6 +37,7 @@ _FLAGS = {
     "fail-on": "fail_on",
     "plan-format": "plan_format",
 }
+_ADDED = frozenset({"extend-select", "ignore"})  # these flags add to the configuration
 
 
 def add_config_options(command: argparse.ArgumentParser) -> None:
@@ -97,26 +98,28 @@ def show_settings(
     where = "none (--isolated)" if layer.isolated else (str(source) if source else "none found")
     out.write(f"configuration file: {where}\n")
     for key in KNOWN_KEYS:
-        value = _value(settings, key)
-        flag = _FLAGS.get(key)
-        flagged = getattr(args, flag, None) if flag else None
-        if flagged not in (None, (), []):
-            value, origin = flagged, f"command line (--{key})"
-        elif key in from_line:
+        attribute = key.replace("-", "_")
+        if attribute not in {f.name for f in fields(settings)}:
+            continue  # folded into another setting (extend-ignore into ignore)
+        value = _value(settings, attribute)
+        if key in from_line:
             origin = "command line (--config)"
         elif key in from_file:
             origin = source.name if source is not None else "file"
         else:
             origin = "default"
+        flag = _FLAGS.get(key)
+        flagged = getattr(args, flag, None) if flag else None
+        if flagged not in (None, (), []):
+            if key in _ADDED:  # the flag adds to the configured list
+                value, origin = [*value, *flagged], f"{origin} + command line (--{key})"
+            else:
+                value, origin = flagged, f"command line (--{key})"
         out.write(f"{key} = {_show(value)}  # {origin}\n")
     return 0
 
 
-def _value(settings: Settings, key: str) -> Any:
-    attribute = key.replace("-", "_")
-    names = {f.name for f in fields(settings)}
-    if attribute not in names:
-        return None
+def _value(settings: Settings, attribute: str) -> Any:
     value = getattr(settings, attribute)
     if attribute == "custom_rules":
         return [getattr(spec, "code", str(spec)) for spec in value]
