@@ -105,9 +105,13 @@ def test_a_misspelled_event_is_one_tl208_and_no_claim_about_motion(tmp_path, mon
         "trackinglint: 1\nevents:\n  Deal Qualified: {}\nmetrics:\n"
         "  Daily logins:\n    north_star: true\n    event: Signed Inn\n"
         "    aggregation: unique_users\n    target: {value: 100}\n"
+        "  Page views:\n    event: Page Vieww\n    aggregation: count\n"
+        "dashboards:\n  Growth:\n    metrics: [Page views, Daily logins]\n"
     )
-    result = Engine(REGISTRY, overrides=Overrides(select=("TL103", "TL104", "TL208"))).lint([path])
-    assert [(f.code, f.line, f.column) for f in result.findings] == [("TL208", 7, 12)]
+    select = ("TL103", "TL104", "TL108", "TL208")
+    result = Engine(REGISTRY, overrides=Overrides(select=select)).lint([path])
+    found = [(f.code, f.line, f.column) for f in result.findings]
+    assert found == [("TL208", 7, 12), ("TL208", 11, 12)]  # and TL108 says nothing either
 
 
 def test_tl102_every_extra_north_star(lint):

@@ -8,6 +8,7 @@ from ..findings import Problem, Severity
 from ..fixes.model import Fix, MoveItem
 from ..model import Dashboard
 from .api import Option, RuleContext, rule
+from .outcome_metrics import resolved
 
 
 @rule("TL108", "outcome-not-on-top", severity=Severity.WARNING, group="outcome")
@@ -21,6 +22,8 @@ def outcome_not_on_top(ctx: RuleContext) -> Iterator[Problem]:
         metric = ctx.plan.metrics.get(first.name)
         if metric is None or metric.north_star or verdicts[metric.name].kind == "outcome":
             continue
+        if not resolved(ctx.plan, metric):
+            continue  # what it counts is unknown; TL208 reports the name
         yield ctx.problem(
             first.origin,
             f"dashboard '{dashboard.name}' leads with '{metric.name}', a surface metric "
