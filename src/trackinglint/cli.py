@@ -203,6 +203,12 @@ def build_parser() -> argparse.ArgumentParser:
         "config's respect-gitignore)",
     )
     check.add_argument(
+        "--whole-plan",
+        action="store_true",
+        help="read the rest of each named file's plan for context, within its repository, "
+        "and report only the named files' findings (the pre-commit hook does)",
+    )
+    check.add_argument(
         "--show-files",
         action="store_true",
         help="list the plans found and their files (and what was passed over), then exit",
@@ -406,15 +412,16 @@ def _report(
     """The main report on stdout (of `shown`, when given), the `--output` files, and the
     exit code (both of the whole result)."""
     stream = sys.stdout
+    report_file = main_output(args.output)
     try:
-        if main_output(args.output) is None:
+        if report_file is None:
             reporter(shown or result, stream, color=_use_color(args.color, stream))
             stream.flush()
     except BrokenPipeError:  # `trackinglint check | head`: the reader has seen enough
         _silence_stdout()
     try:
-        if main_output(args.output) is not None:
-            write_main_output(shown or result, reporter, main_output(args.output))
+        if report_file is not None:
+            write_main_output(shown or result, reporter, report_file)
         write_outputs(result, args.output, registry.reporters)
     except OutputError as exc:
         print(f"trackinglint: error: {exc}", file=sys.stderr)

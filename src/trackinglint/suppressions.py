@@ -20,6 +20,7 @@ unused ones (TL003) with a fix that removes exactly the unused part.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .fixes.model import Fix, ReplaceText
@@ -73,7 +74,7 @@ class Suppression:
         return [code for code in self.codes if code not in self.used]
 
 
-def find_suppressions(document: Document, aliases: dict[str, str]) -> list[Suppression]:
+def find_suppressions(document: Document, aliases: Mapping[str, str]) -> list[Suppression]:
     """Every suppression comment in a document; rule names are mapped to codes."""
     if document.path.suffix.lower() == ".json" or "trackinglint:" not in document.text:
         return []
@@ -96,12 +97,12 @@ def find_suppressions(document: Document, aliases: dict[str, str]) -> list[Suppr
             open_blocks.append(block)
             found.append(block)
         elif kind == "enable":
-            block = _matching_block(open_blocks, codes)
-            if block is None:
+            opened = _matching_block(open_blocks, codes)
+            if opened is None:
                 found.append(Suppression(span, line, codes, kind="enable"))
             else:
-                block.last_line = line - 1
-                block.closing = span
+                opened.last_line = line - 1
+                opened.closing = span
         else:
             target = line + 1 if not before.strip() else line
             found.append(
@@ -110,7 +111,7 @@ def find_suppressions(document: Document, aliases: dict[str, str]) -> list[Suppr
     return found
 
 
-def _codes(text: str | None, aliases: dict[str, str]) -> tuple[str, ...] | None:
+def _codes(text: str | None, aliases: Mapping[str, str]) -> tuple[str, ...] | None:
     if text is None:
         return None
     return tuple(aliases.get(c.strip(), c.strip()) for c in text.split(",") if c.strip())

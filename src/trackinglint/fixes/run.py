@@ -37,7 +37,7 @@ class FixRun:
 
     def unified_diff(self) -> str:
         """The changes as a unified diff, file by file (what `--diff` prints)."""
-        parts = []
+        parts: list[str] = []
         for path, (snapshot, text) in sorted(self.texts.items()):
             name = _display(path)
             parts.extend(

@@ -19,6 +19,7 @@ from pygls.lsp.server import LanguageServer
 
 from .. import __version__
 from ..config import CONFIG_NAMES, forget_config_locations
+from ..fixes.model import Fix
 from ..plans import sniff_file, sniffs, spans_folders
 from ..plugins import build_registry
 from ..readcache import ReadCache
@@ -320,7 +321,7 @@ class TrackinglintServer(LanguageServer):
             return []
         if document.text != buffer.text:
             return []  # stale: offsets would land in the wrong place
-        fixes = {
+        fixes: dict[tuple[object, ...], Fix] = {
             (f.code, f.path, f.message): f.fix
             for f in outcome.result.findings
             if f.fix is not None and f.file == document.display_path
