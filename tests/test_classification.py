@@ -290,6 +290,182 @@ def test_friction_explained():
     ]
 
 
+# --- word formation: action nouns, compounds, prefixes, squashed names -------
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "detail"),
+    [
+        # an action noun last, with no other verb, is the action
+        ("Cabin Reservation", "job_completion", "verb 'reservation' reads as completion"),
+        ("Lease Renewal", "job_completion", "verb 'renewal' reads as completion"),
+        ("Table Booking", "job_completion", "verb 'booking' reads as completion"),
+        (
+            "Wire Remittance",
+            "job_completion",
+            "'remittance' names the action 'remit', which reads as completion",
+        ),
+        # a verb and its particle written as one word
+        (
+            "Cart Checkout",
+            "job_completion",
+            "'checkout' is 'check out' as one word, which reads as completion",
+        ),
+        (
+            "Vendor Payout",
+            "job_completion",
+            "'payout' is 'pay out' as one word, which reads as completion",
+        ),
+        # prefixed verbs: again, or undone
+        (
+            "Listing Republished",
+            "job_completion",
+            "'republished' is 're' + 'published', which reads as completion",
+        ),
+        (
+            "Article Unpublished",
+            "feature_interaction",
+            "'unpublished' undoes 'published', which reads as interaction",
+        ),
+        # a simple past tense is a participle too
+        ("Essay Wrote", "job_completion", "verb 'wrote' reads as completion"),
+    ],
+)
+def test_word_formation(name, kind, detail):
+    verdict = event(name)
+    assert detail in [d for d, _ in details(verdict)], details(verdict)
+    assert verdict.kind == kind, details(verdict)
+
+
+def test_an_action_noun_after_another_verb_is_its_object():
+    assert read_name("begin_payout", load_lexicon()).action.text == "begin"
+    assert event("begin_payout").kind == "feature_interaction"
+    assert event("approve_payout").kind == "job_completion"
+
+
+def test_squashed_names_are_split_by_word_frequency():
+    verdict = event("invoicepaid")
+    assert verdict.kind == "job_completion"
+    assert details(verdict) == [
+        ("read 'invoicepaid' as 'invoice paid' (word frequencies)", 0.0),
+        ("verb 'paid' reads as completion", 2.0),
+    ]
+    assert event("uploadfailed").friction
+    # a plain English word stays whole, and a name with a known action is never split
+    assert read_name("Forecast Shared", load_lexicon()).units[0].text == "forecast"
+    assert event("playlist").kind == "unknown"
+
+
+def test_the_splitter_loads_only_for_squashed_names(tmp_path):
+    """wordninja builds its table on import (0.2-0.5 s): only a name that needs it pays."""
+    script = tmp_path / "probe.py"
+    script.write_text(
+        "import sys\n"
+        "from trackinglint.classification import classify, load_lexicon, read_name\n"
+        "lexicon = load_lexicon()\n"
+        "for name in ('Forecast Shared', 'Reset Password', 'Invoice Paid', 'page_view'):\n"
+        "    read_name(name, lexicon)\n"
+        "print('wordninja' in sys.modules)\n"
+        "read_name('invoicepaid', lexicon)\n"
+        "print('wordninja' in sys.modules)\n"
+    )
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
+    assert (run.returncode, run.stdout.split()) == (0, ["False", "True"]), run.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "detail", "weight"),
+    [
+        # making or closing a deliverable finishes a job
+        (
+            "Quote Generated",
+            "job_completion",
+            "'generated' on 'quote', a deliverable, finishes a job",
+            2.0,
+        ),
+        (
+            "create_invoice",
+            "job_completion",
+            "'create' on 'invoice', a deliverable, finishes a job",
+            2.0,
+        ),
+        (
+            "Support Ticket Closed",
+            "job_completion",
+            "'closed' on 'ticket', a deliverable, finishes a job",
+            2.0,
+        ),
+        ("Workspace Created", "feature_interaction", "verb 'created' reads as interaction", -2.0),
+        # finishing a step on the way is still motion
+        (
+            "Login Completed",
+            "feature_interaction",
+            "'completed' finishes 'login', a step on the way, not the job",
+            -1.0,
+        ),
+        (
+            "Setup Step Submitted",
+            "feature_interaction",
+            "'submitted' finishes 'step', a step on the way, not the job",
+            -1.0,
+        ),
+        (
+            "Captcha Passed",
+            "feature_interaction",
+            "'passed' finishes 'captcha', a step on the way, not the job",
+            -1.0,
+        ),
+        # a bare verb after its object is the button, not the outcome
+        (
+            "answer_form_submit",
+            "feature_interaction",
+            "bare 'submit' after its object names the command, not its outcome",
+            -0.5,
+        ),
+        # a verb first, then its object, even when the object is also a verb
+        ("export_list", "feature_interaction", "verb 'export' reads as interaction", -2.0),
+        ("share_saved_report", "job_completion", "verb 'share' reads as completion", 2.0),
+    ],
+)
+def test_deliverables_steps_and_verb_first(name, kind, detail, weight):
+    verdict = event(name)
+    assert verdict.kind == kind, details(verdict)
+    assert (detail, weight) in details(verdict)
+
+
+@pytest.mark.parametrize(
+    ("name", "friction", "detail"),
+    [
+        ("Plan Cancelled", False, "verb 'cancelled' reads as interaction"),
+        (
+            "Ride Cancelled By Driver",
+            True,
+            "'cancelled by driver', not by the user, signals friction",
+        ),
+        ("Ride Cancelled By Customer", False, "verb 'cancelled' reads as interaction"),
+        ("Membership Expired", False, "'membership' expired: a term ran out, not a struggle"),
+        ("Download Link Expired", True, "'expired' signals friction"),
+        (
+            "Cookie Consent Declined",
+            False,
+            "'declined' on 'cookie consent' is the user's choice, not a struggle",
+        ),
+        ("Transfer Declined", True, "'declined' signals friction"),
+        ("Invoice Past Due", True, "'past due' signals friction"),
+        ("Freshdesk Widget Opened", True, "'freshdesk' signals help-seeking"),
+        ("Schema Violation Detected", True, "mentions 'violation', a friction signal"),
+        ("content_block_added", False, "verb 'added' reads as interaction"),  # no "blocked"
+    ],
+)
+def test_friction_and_its_false_alarms(name, friction, detail):
+    verdict = event(name)
+    assert verdict.friction is friction, details(verdict)
+    assert detail in [d for d, _ in details(verdict)], details(verdict)
+
+
 # --- metrics ----------------------------------------------------------------
 
 METRICS_PLAN = """
@@ -431,6 +607,37 @@ def test_five_thousand_events_are_fast():
     elapsed = time.perf_counter() - started
     assert len(result.events) == 5000
     assert elapsed < 0.5, f"{elapsed:.3f}s"  # about 0.06 s cold on a laptop; generous for CI
+
+
+def test_metrics_named_by_a_plural_noun():
+    """ "Bookings": read as the action its noun names, and from its event when it has one."""
+    plan = plan_from(
+        """\
+        events:
+          Table Booked: {}
+          Booking Page Viewed: {}
+        metrics:
+          Bookings: {}
+          Remittances: {}
+          Weekly Bookings: {event: Table Booked}
+          Bookings Page Traffic: {event: Booking Page Viewed}
+        """
+    )
+    verdicts = classify(plan).metrics
+    assert (verdicts["Bookings"].kind, verdicts["Bookings"].reason) == (
+        "outcome",
+        "counts progress: 'bookings' names the action 'book', which reads as completion",
+    )
+    assert verdicts["Remittances"].reason == (
+        "counts progress: 'remittances' names the action 'remit', which reads as completion"
+    )
+    weekly = verdicts["Weekly Bookings"]
+    assert (weekly.kind, weekly.reason) == ("outcome", "counts progress: count of 'Table Booked'")
+    traffic = verdicts["Bookings Page Traffic"]
+    assert (traffic.kind, traffic.reason) == (
+        "surface",
+        "counts motion: count of 'Booking Page Viewed'",
+    )
 
 
 # --- lexicons and configuration ---------------------------------------------

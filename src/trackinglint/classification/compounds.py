@@ -3,10 +3,11 @@
 A name written without separators or capitals gives the tokenizer one long
 token. wordninja splits it by English word frequencies (Wikipedia unigrams,
 shipped inside the package): it knows "password" and "playlist" are words and
-"paymentsent" is two. Loading its table costs about 0.2 s, so it is imported
-only when a token looks squashed: no lexicon knows it, yet a lexicon word sits
-at its start or end. A split is kept only when a lexicon knows one of its parts,
-so the split explains the name in words the classifier reads.
+"paymentsent" is two. Loading its table costs 0.2-0.5 s, so it is imported only
+for a name in which no word is a known action (see `reading.split_squashed`)
+and a token looks squashed: no lexicon knows it, yet a lexicon word sits at its
+start or end. A split is kept only when a lexicon knows one of its parts, so the
+split explains the name in words the classifier reads.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def _split(token: str, lexicon: Lexicon) -> tuple[str, ...] | None:
         return None
     if not any(len(part) >= MIN_KNOWN and _known(part, lexicon) for part in parts):
         return None
-    return _rejoin_particles(parts, lexicon)
+    return _merge_known(parts, lexicon)
 
 
 def _has_known_end(token: str, lexicon: Lexicon) -> bool:
@@ -65,14 +66,13 @@ def _has_known_end(token: str, lexicon: Lexicon) -> bool:
     return False
 
 
-def _rejoin_particles(parts: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
-    """Keep verb-particle compounds whole: "sign" "up" -> "signup", read as one action."""
+def _merge_known(parts: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
+    """Join neighbours the lexicons know as one word: "in" "voice" -> "invoice", and
+    verb-particle compounds, read as one action: "sign" "up" -> "signup"."""
     joined: list[str] = []
     for part in parts:
-        if joined and part in lexicon.grammar.particles:
-            compound = joined[-1] + part
-            if lexicon.lexicons_of(compound) or lexicon.derivation(compound):
-                joined[-1] = compound
-                continue
-        joined.append(part)
+        if joined and _known(joined[-1] + part, lexicon):
+            joined[-1] += part
+        else:
+            joined.append(part)
     return tuple(joined)

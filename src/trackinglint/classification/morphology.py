@@ -85,7 +85,7 @@ def _action_noun(word: str, lexicon: Lexicon, plural: str = "") -> Derivation | 
         stem = word[: -len(suffix)]
         candidates = [stem + ending for ending in replacements]
         if len(stem) > 2 and stem[-1] == stem[-2]:
-            candidates.append(stem[:-1])  # cancellation -> cancel, shipping -> ship
+            candidates.insert(0, stem[:-1])  # cancellation -> cancel, shipping -> ship
         for base in candidates:
             if len(base) < MIN_BASE:
                 continue

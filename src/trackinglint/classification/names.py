@@ -23,7 +23,7 @@ Friction words and help places also mark the evidence as friction.
 from __future__ import annotations
 
 from .lexicon import Lexicon
-from .reading import Reading, Unit, read_tokens, split_words
+from .reading import Reading, Unit, content_tokens, read_tokens, split_squashed
 from .verdicts import Evidence
 
 VERB = 2.0
@@ -39,6 +39,7 @@ STEP = 1.0
 RECIPIENT_PREPOSITIONS = frozenset({"to", "with", "for"})
 CANCEL = "cancel"  # cancel, cancelled, cancellation
 EXPIRE = "expir"  # expired, expiry, expiration
+REFUSALS = ("declin", "deni", "deny", "reject", "refus")  # a choice when the user makes it
 
 
 def name_evidence(name: str, lexicon: Lexicon) -> tuple[Evidence, ...]:
@@ -46,13 +47,15 @@ def name_evidence(name: str, lexicon: Lexicon) -> tuple[Evidence, ...]:
     by_name = lexicon.memo("name-evidence")
     found = by_name.get(name)
     if found is None:
-        tokens, splits = split_words(name, lexicon)
+        content = content_tokens(name, lexicon)
         by_words = lexicon.memo("words-evidence")
-        found = by_words.get(tokens)
+        found = by_words.get(content)
         if found is None:
-            found = by_words[tokens] = tuple(_evidence(read_tokens(tokens, lexicon), lexicon))
-        if splits:  # say how a squashed name was read; weighs nothing by itself
-            found = (*(_name(f"read {split} (word frequencies)", 0.0) for split in splits), *found)
+            tokens, splits = split_squashed(content, lexicon)
+            found = tuple(_evidence(read_tokens(tokens, lexicon), lexicon))
+            # say how a squashed name was read; the note weighs nothing by itself
+            notes = tuple(_name(f"read {split} (word frequencies)", 0.0) for split in splits)
+            found = by_words[content] = (*notes, *found)
         by_name[name] = found
     return found
 
@@ -77,7 +80,7 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
     elif action is not None and (step := _finished_step(action, objects)):
         found.append(step)
     elif action is not None:
-        found.extend(_action(action, head))
+        found.extend(_action(reading, action, lexicon))
         found.extend(_cancelled_by_another(action, reading.complement, lexicon))
     if head is not None and head.is_in("interface-objects"):
         found.append(_name(f"acts on '{head.text}', a part of the interface", -INTERFACE_HEAD))
@@ -150,12 +153,21 @@ def _cancelled_by_another(
     ]
 
 
-def _action(action: Unit, head: Unit | None = None) -> list[Evidence]:
+def _action(reading: Reading, action: Unit, lexicon: Lexicon) -> list[Evidence]:
+    head = reading.head
     if head is not None and action.text.startswith(EXPIRE) and head.is_in("entitlements"):
         detail = f"'{head.text}' {action.text}: a term ran out, not a struggle"
         return [_name(detail, -VERB)]
     if action.is_in("friction-words"):
+        step = next((u for u in reversed(reading.objects) if u.is_in("step-objects")), None)
+        if step is not None and action.text.startswith(REFUSALS):
+            # "Cookie Consent Declined", "Suggestion Rejected": the user's choice on the way
+            detail = f"'{action.text}' on '{step.text}' is the user's choice, not a struggle"
+            return [_name(detail, -VERB)]
         return [_name(f"'{action.text}' signals friction", -FRICTION, friction=True)]
+    if _bare_command(reading, action, lexicon):
+        detail = f"bare '{action.text}' after its object names the command, not its outcome"
+        return [_name(detail, -UNKNOWN_VERB)]
     if _verb_kind(action):
         return [_verb(action, f"verb '{action.text}'")]
     if action.is_in("completion-states"):
@@ -163,6 +175,20 @@ def _action(action: Unit, head: Unit | None = None) -> list[Evidence]:
     if action.participle:
         return [_name(f"verb '{action.text}' is not a known completion verb", -UNKNOWN_VERB)]
     return []
+
+
+def _bare_command(reading: Reading, action: Unit, lexicon: Lexicon) -> bool:
+    """A bare verb with an action noun of its own (submit: submission), last after its
+    object ("answer_form_submit"), is the button pressed, not the outcome reached."""
+    return (
+        reading.style == "object-action"
+        and bool(reading.objects)
+        and not action.participle
+        and not action.phrase
+        and action.text in lexicon.grammar.nominals.values()
+        and not action.is_in("completion-states")
+        and _verb_kind(action) == "completion"
+    )
 
 
 def _complement(units: tuple[Unit, ...], lexicon: Lexicon) -> list[Evidence]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .compounds import split_token
+from .compounds import MIN_LENGTH, split_token
 from .lexicon import Lexicon
 from .morphology import VERB_LEXICONS
 from .tokens import tokenize
@@ -61,7 +61,7 @@ class Reading:
 
 def read_name(name: str, lexicon: Lexicon) -> Reading:
     """The structural reading of a name, cached per lexicon by its meaningful words."""
-    return read_tokens(content_tokens(name, lexicon), lexicon)
+    return read_tokens(split_squashed(content_tokens(name, lexicon), lexicon)[0], lexicon)
 
 
 def read_tokens(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
@@ -74,21 +74,32 @@ def read_tokens(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
 
 def content_tokens(name: str, lexicon: Lexicon) -> tuple[str, ...]:
     """The name's words without what never carries meaning at the end."""
-    return split_words(name, lexicon)[0]
+    return _content(tokenize(name), lexicon)
 
 
-def split_words(name: str, lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The name's meaningful words, squashed compounds split, and a note per split."""
-    tokens: list[str] = []
+def split_squashed(
+    tokens: tuple[str, ...], lexicon: Lexicon
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words with squashed compounds split apart, and a note per split.
+
+    Only a name in which no word is a known action is split: elsewhere the
+    reading does not need it ("Forecast Shared"), and the splitter's table
+    is loaded only for names that do ("paymentsent").
+    """
+    if all(len(token) < MIN_LENGTH for token in tokens) or any(
+        lexicon.lexicons_of(token) & ACTION_LEXICONS for token in tokens
+    ):
+        return tokens, ()
+    words: list[str] = []
     notes: list[str] = []
-    for token in _content(tokenize(name), lexicon):
+    for token in tokens:
         parts = split_token(token, lexicon)
         if parts is None:
-            tokens.append(token)
+            words.append(token)
         else:
-            tokens.extend(parts)
+            words.extend(parts)
             notes.append(f"'{token}' as '{' '.join(parts)}'")
-    return tuple(tokens), tuple(notes)
+    return tuple(words), tuple(notes)
 
 
 def _content(tokens: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
@@ -221,6 +232,8 @@ def _pick(units: tuple[Unit, ...], capable: Callable[[Unit], bool]) -> int | Non
     """The action among units: the last participle, else the first or last action word."""
     participles = [j for j, unit in enumerate(units) if unit.participle]
     if participles:
+        if participles[-1] < len(units) - 1 and capable(units[0]):
+            return 0  # a verb first, participles only before nouns: "export_saved_views"
         return participles[-1]
     if capable(units[0]):
         return 0
