@@ -11,8 +11,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
+
+from source_helpers import GEN_PLAN
 
 SERVER = [sys.executable, "-m", "trackinglint", "server"]
 
@@ -44,3 +48,73 @@ def test_server_rejects_a_bad_debounce(cli):
     run = cli("server", "--debounce", "-1")
     assert run.code == 2
     assert "--debounce: expected a number of seconds from 0 to 10" in run.err
+
+
+def _initialize(root: Path) -> list[dict]:
+    return [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize",
+         "params": {"processId": None, "rootUri": root.as_uri(), "capabilities": {}}},
+        {"jsonrpc": "2.0", "method": "initialized", "params": {}},
+    ]  # fmt: skip
+
+
+def _exit_time_mid_lint(tmp_path: Path, last: list[dict]) -> tuple[float, int, bytes]:
+    """Seconds from the client's last word (then closing stdin) to the process's end,
+    while the server lints a 3,000-event plan (several seconds' work)."""
+    plan = tmp_path / "plan.yaml"
+    made = subprocess.run(
+        [sys.executable, str(GEN_PLAN), "3000"], capture_output=True, text=True, check=True
+    )
+    plan.write_text(made.stdout)
+    (tmp_path / "trackinglint.toml").write_text("")
+    document = {"uri": plan.as_uri(), "languageId": "yaml", "version": 1, "text": made.stdout}
+    opened = {"jsonrpc": "2.0", "method": "textDocument/didOpen"}
+    opened["params"] = {"textDocument": document}
+    server = subprocess.Popen(
+        SERVER, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert server.stdin is not None and server.stdout is not None
+    server.stdin.write(b"".join(map(_frame, [*_initialize(tmp_path), opened])))
+    server.stdin.flush()
+    _read_reply(server.stdout)  # initialize answered: the server is up and has the plan
+    time.sleep(1.0)  # the lint of the plan is under way
+    assert server.poll() is None
+    server.stdin.write(b"".join(map(_frame, last)))
+    server.stdin.close()
+    start = time.perf_counter()
+    code = server.wait(timeout=60)
+    took = time.perf_counter() - start
+    assert server.stderr is not None
+    return took, code, server.stderr.read()
+
+
+def _read_reply(stream) -> dict:
+    length = 0
+    while (line := stream.readline().strip()) != b"":
+        name, _, value = line.partition(b":")
+        if name.lower() == b"content-length":
+            length = int(value)
+    return json.loads(stream.read(length))
+
+
+# the issue asks for 0.5 s; the bound leaves room for a busy machine, while a lint
+# that ran to its end would take several times as long
+@pytest.mark.parametrize(
+    ("last", "code"),
+    [
+        ([], 1),  # the editor just went away: stdin closed
+        (
+            [
+                {"jsonrpc": "2.0", "id": 2, "method": "shutdown"},
+                {"jsonrpc": "2.0", "method": "exit"},
+            ],
+            0,
+        ),
+    ],
+    ids=["stdin-closed", "shutdown-exit"],
+)
+def test_the_process_leaves_at_once_even_in_the_middle_of_a_lint(tmp_path, last, code):
+    took, returned, stderr = _exit_time_mid_lint(tmp_path, last)
+    assert returned == code
+    assert b"Traceback" not in stderr
+    assert took < 1.5, f"the server took {took:.2f} s to leave"

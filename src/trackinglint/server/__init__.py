@@ -8,13 +8,17 @@ for pygls.
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import os
+import sys
+from typing import NoReturn
 
 DEBOUNCE = 0.3
 
 
-def serve(debounce: float = DEBOUNCE) -> int:
-    """Serve one client over stdin and stdout until it exits; returns the exit code.
+def serve(debounce: float = DEBOUNCE) -> NoReturn:
+    """Serve one client over stdin and stdout until it exits, then end the process.
 
     The collector is switched back on: the one-shot CLI turns it off, but a
     long-lived server must reclaim what each lint run leaves behind
@@ -29,7 +33,18 @@ def serve(debounce: float = DEBOUNCE) -> int:
     finally:
         server.runs.close()  # a lint under way stops at its next file or rule
     # LSP: exit code 0 if the client asked for a shutdown first, 1 if it just left
-    return 0 if server.shutdown_requested else 1
+    _leave(0 if server.shutdown_requested else 1)
+
+
+def _leave(code: int) -> NoReturn:
+    """End the process now. A lint under way holds the worker thread, and the
+    interpreter joins that thread before it exits: a long parse or rule between two
+    checks of the run's stop event would keep the server alive for seconds after
+    its editor went. Everything has been written; nothing else needs to run."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
 
 
 __all__ = ["DEBOUNCE", "serve"]
