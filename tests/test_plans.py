@@ -90,9 +90,12 @@ def test_a_split_plan_is_one_plan_and_a_named_file_is_linted_with_it(tmp_path, m
     shutil.copytree(REPO / "examples" / "crm-after", tmp_path / "plan")
     (plan,) = Engine(REGISTRY).lint([tmp_path / "plan"]).plans
     assert plan.label == "Acme CRM" and len(plan.documents) == 3
-    one = Engine(REGISTRY).lint([tmp_path / "plan" / "events" / "deals.yaml"])
+    deals = tmp_path / "plan" / "events" / "deals.yaml"
+    one = Engine(REGISTRY).lint([deals], whole_plan=True)
     assert one.findings == [] and list(one.documents) == ["plan/events/deals.yaml"]
     assert len(one.plans[0].documents) == 3  # read for context, reported for one file
+    alone = Engine(REGISTRY).lint([deals])  # by default nothing but the named file is read
+    assert [len(plan.documents) for plan in alone.plans] == [1]
 
 
 def test_plans_named_in_the_configuration(write, cli):

@@ -86,7 +86,8 @@ def test_legacy_rules_nest_properties_and_variants_add_optional_ones():
 
 
 def test_a_tracking_plan_linted_alone_finds_its_events_beside_it():
-    result = lint(PROJECT / "trackingplan_v1.yaml")
+    engine = Engine(REGISTRY, overrides=Overrides(select=("TL0",)))
+    result = engine.lint([PROJECT / "trackingplan_v1.yaml"], whole_plan=True)
     assert result.findings == []
     (plan,) = result.plans
     # the rest of the project is read for context; only the named file is reported
@@ -302,10 +303,14 @@ def test_a_plan_split_over_sibling_folders_resolves_when_one_file_is_linted(tmp_
             """,
         },
     )
-    result = lint(tmp_path / "project" / "plans" / "shop.yaml")
+    shop = tmp_path / "project" / "plans" / "shop.yaml"
+    engine = Engine(REGISTRY, overrides=Overrides(select=("TL0",)))
+    result = engine.lint([shop], whole_plan=True)  # as the pre-commit hook reads it
     assert result.findings == []
     (plan,) = result.plans
     assert where(plan.events["Order Completed"]) == ("events.yaml", 7, 7)
+    (unresolved,) = lint(shop).findings  # named alone, nothing else is read
+    assert unresolved.code == "TL007"
 
 
 DOCS = REPO / "tests" / "data" / "rudder-iac" / "cli/internal/providers/datacatalog/docs"
@@ -380,13 +385,8 @@ def test_projects_side_by_side_keep_their_own_definitions(tmp_path, monkeypatch)
                                       "properties.yaml": props, "plan.yaml": plan})  # fmt: skip
     result = lint(tmp_path)
     assert result.findings == []  # the same ids in two projects are no duplicates
-    (merged,) = result.plans
-    order = merged.events["Order Completed"]  # one plan: the first project's event wins
-    assert order.origin.document.path.parent.name == "app"
-    assert order.properties["order_id"].types == ("integer",)
-    assert [(r.section, r.name) for r in merged.redefinitions] == [
-        ("properties", "order_id"),
-        ("events", "Order Completed"),
-    ]
-    web = lint(tmp_path / "web").plans[0].events["Order Completed"]
-    assert web.properties["order_id"].types == ("string",)
+    app, web = result.plans  # two projects, two plans, each with its own definitions
+    assert {d.path.parent.name for d in app.documents} == {"app"}
+    assert app.events["Order Completed"].properties["order_id"].types == ("integer",)
+    assert web.events["Order Completed"].properties["order_id"].types == ("string",)
+    assert app.redefinitions == [] and web.redefinitions == []

@@ -110,7 +110,7 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command == "rules":
         return _rules(args, registry)
     if args.command == "schema":
-        return _schema()
+        return _schema(args.output)
     if args.command == "classify":
         return _classify(args, registry, parser)
     if args.command == "convert":
@@ -234,7 +234,13 @@ def build_parser() -> argparse.ArgumentParser:
     rule = commands.add_parser("rule", help="show a rule's page")
     rule.add_argument("code", help="rule code or name, e.g. TL104 or target-on-surface-metric")
 
-    commands.add_parser("schema", help="print the native format's JSON Schema (draft-07)")
+    schema = commands.add_parser("schema", help="print the native format's JSON Schema (draft-07)")
+    schema.add_argument(
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write the schema to FILE (e.g. beside your plans, for editors) instead of stdout",
+    )
 
     classify = commands.add_parser(
         "classify", help="show how each event and metric is classified, and why"
@@ -613,10 +619,18 @@ def _rule(args: argparse.Namespace, registry: Registry) -> int:
     return EXIT_CLEAN
 
 
-def _schema() -> int:
+def _schema(output: Path | None) -> int:
     from .schema import native_schema
 
-    print(json.dumps(native_schema(), indent=2))
+    text = json.dumps(native_schema(), indent=2) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+        return EXIT_CLEAN
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"trackinglint: error: cannot write {output}: {exc.strerror}", file=sys.stderr)
+        return EXIT_ERROR
     return EXIT_CLEAN
 
 

@@ -90,11 +90,19 @@ def run_fixes(
         text = run.texts.get(name.resolve(), (None, stdin[name]))[1]
         sys.stdout.write(text)
         return run.result, None
+    shown = len(run.notes)
     written = run.write()
+    for note in run.notes[shown:]:  # files that could not be written
+        print(f"trackinglint: {note}", file=sys.stderr)
+    result = run.result
+    if len(written) < len(run.texts):  # report what is on disk now
+        result = lint_with(None)
+        run.fixed = run.count_fixed(result)
+        noun = "finding" if run.fixed == 1 else "findings"
     if run.fixed:
         files = "file" if len(written) == 1 else "files"
         print(f"trackinglint: fixed {run.fixed} {noun} in {len(written)} {files}", file=sys.stderr)
-    return run.result, None
+    return result, None
 
 
 def lint_for_check(
@@ -110,6 +118,7 @@ def lint_for_check(
             contents=contents,
             force_exclude=args.force_exclude,
             skip_unrecognized=args.skip_unrecognized,
+            whole_plan=getattr(args, "whole_plan", False),
         )
 
     with progress_for(engine, output_format, sys.stderr):

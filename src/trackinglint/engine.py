@@ -104,16 +104,17 @@ class Engine:
         force_exclude: bool = False,
         skip_unrecognized: bool = False,
         contents_only: bool = False,
-        context: bool = True,
+        whole_plan: bool = False,
     ) -> LintResult:
         """Lint files and folders; `contents` stands in for unsaved editor buffers.
 
-        A named file is linted with the rest of its plan (`plans.context_folder`),
-        and only its own findings are reported, unless `context` is off (`diff`
-        compares exactly the files it is given). With `contents_only`, `contents`
-        is the whole tree (an old version read from git; see `discover`). Raises
-        ConfigError for a bad configuration; every problem with the plans
-        themselves comes back as a finding.
+        Nothing but the named paths is read, unless `whole_plan` asks that each named
+        file be linted with the rest of its plan (`plans.context_folder`; the
+        pre-commit hook names only the staged files), and then only the named
+        files' findings are reported. With `contents_only`, `contents` is the whole
+        tree (an old version read from git; see `discover`). Raises ConfigError
+        for a bad configuration; every problem with the plans themselves comes
+        back as a finding.
         """
         with gc_paused():
             return self._lint(
@@ -122,7 +123,7 @@ class Engine:
                 force_exclude,
                 skip_unrecognized,
                 contents_only,
-                context=context and not contents_only,
+                context=whole_plan and not contents_only,
             )
 
     def _lint(
@@ -167,7 +168,7 @@ class Engine:
         (`check --show-files`); the result lists what was passed over and why."""
         result = LintResult(rules=self.registry.rules)
         run = _Run(result, skip_unrecognized=False)
-        found, groups = self._gather(paths, None, force_exclude, False, run, True)
+        found, groups = self._gather(paths, None, force_exclude, False, run, False)
         result.refused = found.refused
         shown = {m.document.display_path for g in groups for m in g.members}
         result.unread = _unread(paths or [Path.cwd()], found, run, shown)
@@ -242,7 +243,7 @@ class Engine:
             return None
         readers = self.registry.readers
         named = named_format(file.path, file.settings, readers, self.overrides.plan_format)
-        reader, mismatch = choose_reader(document, readers, named)
+        reader, mismatch = choose_reader(document, readers, named, file.settings)
         if reader is None:
             if (file.explicit or (named and not file.forced)) and not quiet:
                 run.keep(document, file.settings, report)

@@ -40,7 +40,7 @@ def diff_paths(
 ) -> LintResult:
     """`trackinglint diff OLD NEW`: two files, or two folders of one plan each."""
     engine = Engine(registry, config_file=config_file, overrides=READING)
-    before, after = engine.lint([old], context=False), engine.lint([new], context=False)
+    before, after = engine.lint([old]), engine.lint([new])
     settings = settings_for(_anchor(new), config_file)
     return _report(before, after, _by_position(old, new, after), registry, settings, fail_on)
 
@@ -64,7 +64,7 @@ def diff_git(
         contents_only=True,
         skip_unrecognized=True,
     )
-    after = engine.lint(paths, context=False)
+    after = engine.lint(paths)
     settings = settings_for(_anchor(Path(paths[0]) if paths else Path.cwd()), config_file)
     by_display = {document.display_path: document for document in after.documents.values()}
     return _report(
