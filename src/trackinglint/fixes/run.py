@@ -34,6 +34,11 @@ class FixRun:
     fixed: int = 0  # findings that had a fix and are gone
     texts: dict[Path, tuple[Snapshot, str]] = field(default_factory=dict)  # new text per file
     notes: list[str] = field(default_factory=list)  # files left alone, and why
+    fixable: set[tuple[str, ...]] = field(default_factory=set)  # before fixing
+
+    def count_fixed(self, result: Any) -> int:
+        """How many findings that had a fix are gone from `result`."""
+        return len(self.fixable - _fixable(result.findings, with_fix=False))
 
     def unified_diff(self) -> str:
         """The changes as a unified diff, file by file (what `--diff` prints)."""
@@ -54,7 +59,14 @@ class FixRun:
         """Write every changed file atomically; the ones changed meanwhile are skipped."""
         written = []
         for path, (snapshot, text) in sorted(self.texts.items()):
-            if write_atomically(snapshot, text):
+            try:
+                done = write_atomically(snapshot, text)
+            except OSError as exc:
+                self.notes.append(
+                    f"cannot write {_display(path)}: {exc.strerror or exc}; not fixed"
+                )
+                continue
+            if done:
                 written.append(path)
             else:
                 self.notes.append(f"{_display(path)} changed while it was being fixed; left alone")
@@ -106,7 +118,8 @@ def fix(
         if _what_is_sent(result) != sent:
             raise UnsafeFix("a fix would change the events or properties the product sends")
     run.result = result
-    run.fixed = len(before - _fixable(result.findings, with_fix=False))
+    run.fixable = before
+    run.fixed = run.count_fixed(result)
     run.texts = {
         path: (snapshot, contents[path])
         for path, snapshot in snapshots.items()
