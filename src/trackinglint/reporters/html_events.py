@@ -93,10 +93,11 @@ def _event_row(
         else "no evidence"
     )
     css = ' class="later"' if later else ""
+    kind = esc(verdict.kind)  # a plugin's classifier may say anything
     return (
-        f'<tr id="{view.event_rows[name]}"{css} data-kind="{verdict.kind}">'
-        f'<th scope="row">{esc(name)}</th><td class="kind-{verdict.kind}">'
-        f"{KIND_LABELS.get(verdict.kind, verdict.kind)}</td><td>{friction}</td>"
+        f'<tr id="{view.event_rows[name]}"{css} data-kind="{kind}">'
+        f'<th scope="row">{esc(name)}</th><td class="kind-{kind}">'
+        f"{KIND_LABELS.get(verdict.kind, kind)}</td><td>{friction}</td>"
         f'<td class="num">{verdict.confidence:.2f}</td><td>{declared}</td>'
         f"<td>{esc(job or '—')}</td><td>{evidence}</td></tr>"
     )

@@ -27,7 +27,7 @@ def esc(value: object) -> str:
 
 
 def tag(label: str, css: str) -> str:
-    return f'<span class="tag {css}">{esc(label)}</span>'
+    return f'<span class="tag {esc(css)}">{esc(label)}</span>'
 
 
 def kind_tag(kind: str) -> str:
