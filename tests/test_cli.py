@@ -38,7 +38,7 @@ def test_concise_output_is_one_line_per_finding(cli, write):
         "events.\"Deal Qualified\".properties.deal_id; did you mean 'required'?",
         'plan.yaml:8:18: TL002 a string ("total") is not allowed at '
         'metrics."Deals per week".aggregation; expected one of: count, unique_users, sum, '
-        "average, ratio, duration, cumulative",
+        "average, ratio, duration, cumulative, completion_rate, retention",
     ]
 
 
@@ -110,7 +110,8 @@ def test_json_schema_errors_point_into_the_json(cli, write):
 def test_named_file_that_is_not_a_plan_is_reported(cli, write):
     write("ci.yaml", "name: ci\non: [push]\n")
     run = cli("check", "ci.yaml", "--output-format", "concise")
-    assert run.code == 1
+    assert run.code == 2  # and never a silent pass
+    assert run.err.startswith("trackinglint: error: no tracking plan found in 'ci.yaml'")
     assert run.out.startswith("ci.yaml:1:1: TL004 not a tracking plan trackinglint can read")
     assert "top-level keys: name, on" in run.out
 

@@ -69,10 +69,20 @@ class IgluReader:
     def sniff(self, path: Path, text: str) -> bool:
         if '"self"' in text and '"vendor"' in text and '"version"' in text:
             return True
+        if _in_registry(path) and text.lstrip().startswith("{"):
+            return True  # a registry file without `self`: read, so the iglu pack reports it
         return "schemaType" in text and "self:" in text and "vendor:" in text  # snowplow-cli YAML
 
     def accepts(self, document: Document) -> bool:
         schema = _schema_body(document.data)
+        jsonschema = document.path.parent.name == "jsonschema"  # (not Avro, Thrift, …)
+        if (
+            isinstance(schema, dict)
+            and "self" not in schema
+            and jsonschema
+            and _in_registry(document.path)
+        ):
+            return True  # kept in a registry, but not self-describing (the iglu pack's IGLU017)
         return (
             isinstance(schema, dict)
             and isinstance(schema.get("self"), dict)
@@ -100,6 +110,8 @@ class IgluReader:
         kinds = _Kinds(settings)
         schemas: dict[tuple[str, str, str], list[_Schema]] = defaultdict(list)
         for document in documents:
+            if not isinstance(_schema_body(document.data).get("self"), dict):
+                continue  # not self-describing: nothing to read (the iglu pack says so)
             schema = _read_self(document, out)
             if schema is not None:
                 schemas[schema.key].append(schema)
@@ -159,6 +171,11 @@ def _schema_body(data: Any) -> Any:
     if isinstance(data, dict) and "self" not in data and isinstance(data.get("data"), dict):
         return data["data"]
     return data
+
+
+def _in_registry(path: Path) -> bool:
+    """Laid out as a registry keeps a schema: …/<vendor>/<name>/<format>/<M-R-A>."""
+    return bool(_REGISTRY_PATH.fullmatch(path.name)) and len(path.parts) > 4
 
 
 def _base(document: Document) -> Pointer:
