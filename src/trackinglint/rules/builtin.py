@@ -16,6 +16,7 @@ from . import (
 )
 from .api import Rule
 from .core import CORE_RULES
+from .peers import iglu_lint, iglu_syntax
 
 
 @hookimpl
@@ -31,4 +32,6 @@ def get_rules() -> list[Rule]:
         *conventions.RULES,
         *hygiene.RULES,
         *schema_checks.RULES,
+        *iglu_lint.RULES,
+        *iglu_syntax.RULES,
     ]
