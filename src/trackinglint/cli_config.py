@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .config import (
-    KNOWN_KEYS,
     CommandLineConfig,
     ConfigError,
     Settings,
     check_overrides,
     command_line,
     find_config,
+    known_keys,
     parse_override,
     raw_table,
     settings_for,
@@ -97,7 +97,7 @@ def show_settings(
     out.write(f"Settings for {path.as_posix()}\n")
     where = "none (--isolated)" if layer.isolated else (str(source) if source else "none found")
     out.write(f"configuration file: {where}\n")
-    for key in KNOWN_KEYS:
+    for key in known_keys():
         attribute = key.replace("-", "_")
         if attribute not in {f.name for f in fields(settings)}:
             continue  # folded into another setting (extend-ignore into ignore)

@@ -9,7 +9,7 @@ exit code 2.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -25,17 +25,42 @@ DEFAULT_EXCLUDE = (
 FAIL_ON = ("error", "warning", "info")
 
 _LIST_KEYS = ("select", "extend-select", "ignore", "extend-ignore", "include", "exclude")
-_RULE_KEYS = ("custom-rules", "rule-files")  # rules written as data
-_TABLE_KEYS = ("per-file-ignores", "severity", "options", "lexicon", "diff-severity")
+_TABLE_KEYS = ("per-file-ignores", "severity", "options")
 _STRING_KEYS = ("fail-on",)
 _PLAN_KEYS = ("plans", "respect-gitignore")  # which files form which plan
-# readers: format per glob, CSV headers, a home-grown plan's keys, Iglu entities vs events
-_FORMAT_KEYS = ("plan-format", "csv-columns", "plan-mapping", "iglu-entities", "iglu-events")
-KNOWN_KEYS = (*_LIST_KEYS, *_TABLE_KEYS, *_STRING_KEYS, *_RULE_KEYS, *_FORMAT_KEYS, *_PLAN_KEYS)
+_OWN_KEYS = (*_LIST_KEYS, *_TABLE_KEYS, *_STRING_KEYS, *_PLAN_KEYS)
 
 
 class ConfigError(Exception):
     """A configuration problem; the message names the file and the key."""
+
+
+@dataclass(frozen=True, slots=True)
+class ConfigTable:
+    """Keys whose values another layer understands (the readers' formats, the
+    classifier's lexicons, rules written as data, diff severities), with that
+    layer's check: it raises ConfigError (via `settings.error`) or returns the
+    Settings fields the keys set. The registry hands these to `use_config_tables`,
+    so configuration never imports the layers above it."""
+
+    keys: tuple[str, ...]
+    check: Callable[[Settings, dict[str, Any]], dict[str, Any]]
+
+
+_TABLES: list[ConfigTable] = []
+
+
+def known_keys() -> tuple[str, ...]:
+    """Every key a configuration may hold: this module's, then the registered tables'."""
+    return (*_OWN_KEYS, *(key for table in _TABLES for key in table.keys))
+
+
+def use_config_tables(tables: Iterable[ConfigTable]) -> None:
+    """Set the checks of the tables other layers own (`plugins.build_registry` does)."""
+    tables = list(tables)
+    if tables != _TABLES:
+        _TABLES[:] = tables
+        _load_settings.cache_clear()
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,11 +177,10 @@ def parse_settings(table: Any, *, source: Path | None, root: Path) -> Settings:
         raise config_error(source, "tool.trackinglint", "expected a table")
     values: dict[str, Any] = {}
     for key, value in table.items():
-        if key not in KNOWN_KEYS:
-            hint = close_match(key, KNOWN_KEYS)
-            suggestion = (
-                f"did you mean '{hint}'?" if hint else f"known keys: {', '.join(KNOWN_KEYS)}"
-            )
+        known = known_keys()
+        if key not in known:
+            hint = close_match(key, known)
+            suggestion = f"did you mean '{hint}'?" if hint else f"known keys: {', '.join(known)}"
             raise config_error(source, key, f"unknown key; {suggestion}")
         values[key] = value
     settings = Settings(source=source, root=root)
@@ -188,22 +212,15 @@ def parse_settings(table: Any, *, source: Path | None, root: Path) -> Settings:
         changes["severity"] = _severity(settings, values["severity"])
     if "options" in values:
         changes["options"] = _options(settings, values["options"])
-    if "lexicon" in values:
-        changes["lexicon"] = _lexicon(settings, values["lexicon"])
-    if any(key in values for key in _FORMAT_KEYS):
-        from .readers.settings import format_settings
-
-        changes.update(format_settings(settings, values))
-    if "custom-rules" in values or "rule-files" in values:
-        changes["custom_rules"] = _custom_rules(settings, values, root)
+    for table in _TABLES:  # the tables other layers own, checked by their own code
+        if any(key in values for key in table.keys):
+            changes.update(table.check(settings, values))
     if "plans" in values:
         changes["plans"] = _plans(settings, values["plans"])
     if "respect-gitignore" in values:
         if not isinstance(values["respect-gitignore"], bool):
             raise settings.error("respect-gitignore", "expected true or false")
         changes["respect_gitignore"] = values["respect-gitignore"]
-    if "diff-severity" in values:
-        changes["diff_severity"] = _diff_severity(settings, values["diff-severity"])
     _check_globs(settings, values)
     return _replace(settings, changes)
 
@@ -257,75 +274,10 @@ def _severity(settings: Settings, value: Any) -> dict[str, str]:
     return dict(value)
 
 
-def _diff_severity(settings: Settings, value: Any) -> dict[str, str]:
-    """Severities of `trackinglint diff` changes, by code or name; "off" drops one."""
-    from .diff.codes import DIFF_RULES, diff_rule
-
-    if not isinstance(value, dict):
-        raise settings.error("diff-severity", "expected a table of CODE = severity")
-    result = {}
-    for key, level in value.items():
-        change = diff_rule(key)
-        if change is None:
-            hint = close_match(key, [*DIFF_RULES, *(r.name for r in DIFF_RULES.values())])
-            known = f"did you mean '{hint}'?" if hint else f"known: {', '.join(DIFF_RULES)}"
-            raise settings.error(f"diff-severity.{key}", f"unknown change; {known}")
-        if level not in (*FAIL_ON, "off"):
-            raise settings.error(
-                f"diff-severity.{key}", "expected one of error, warning, info, off"
-            )
-        result[change.code] = level
-    return result
-
-
 def _options(settings: Settings, value: Any) -> dict[str, dict[str, Any]]:
     if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
         raise settings.error("options", "expected tables like [tool.trackinglint.options.TL109]")
     return {code: dict(table) for code, table in value.items()}
-
-
-def _custom_rules(settings: Settings, values: dict[str, Any], root: Path) -> tuple[Any, ...]:
-    """Declarative rules from the config table and from rule files beside it."""
-    from .declarative import RuleSpecError, load_rule_file, parse_rule_specs
-
-    specs: list[Any] = []
-    try:
-        if "custom-rules" in values:
-            specs += parse_rule_specs(values["custom-rules"], "custom-rules")
-    except RuleSpecError as exc:
-        raise settings.error("custom-rules", str(exc)) from None
-    try:
-        files = values.get("rule-files", [])
-        if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
-            raise settings.error("rule-files", "expected a list of paths")
-        for name in files:
-            path = (root / name).resolve()
-            if not path.is_file():
-                raise settings.error("rule-files", f"no such rule file: {name}")
-            specs += load_rule_file(path)[1]
-    except RuleSpecError as exc:  # the message names the rule file and the key in it
-        raise ConfigError(str(exc)) from None
-    return tuple(specs)
-
-
-def _lexicon(settings: Settings, value: Any) -> dict[str, tuple[str, ...]]:
-    """Words added to the classifier's lexicons, e.g. completion-verbs = ["onboarded"]."""
-    from .classification.lexicon import LEXICON_NAMES
-
-    if not isinstance(value, dict):
-        raise settings.error("lexicon", "expected a table of lexicon-name = [words]")
-    result = {}
-    for name, words in value.items():
-        if name not in LEXICON_NAMES:
-            hint = close_match(name, LEXICON_NAMES)
-            suggestion = (
-                f"did you mean '{hint}'?" if hint else f"known lexicons: {', '.join(LEXICON_NAMES)}"
-            )
-            raise settings.error(f"lexicon.{name}", f"unknown lexicon; {suggestion}")
-        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-            raise settings.error(f"lexicon.{name}", "expected a list of non-empty strings")
-        result[name] = tuple(word.strip() for word in words)
-    return result
 
 
 def _replace(settings: Settings, changes: dict[str, Any]) -> Settings:

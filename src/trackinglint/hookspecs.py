@@ -8,6 +8,7 @@ import pluggy
 
 if TYPE_CHECKING:
     from .classification import Evidence
+    from .config import ConfigTable
     from .model import Event, Plan
     from .readers import Reader
     from .reporters import Reporter
@@ -39,6 +40,12 @@ def event_evidence(event: Event, plan: Plan) -> list[Evidence]:
     Weight > 0 points to job completion, < 0 to feature interaction; source
     "plugin" is the convention. A plugin that raises is skipped and reported.
     """
+
+
+@hookspec
+def get_config_tables() -> list[ConfigTable]:
+    """Configuration keys this plugin understands, each with its check
+    (`trackinglint.config.ConfigTable`)."""
 
 
 @hookspec(firstresult=True)

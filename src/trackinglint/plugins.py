@@ -18,6 +18,7 @@ from typing import Any
 import pluggy
 
 from . import hookspecs
+from .config import use_config_tables
 
 ENTRY_POINT_GROUP = "trackinglint"
 BUILTIN_PLUGINS = (
@@ -142,6 +143,10 @@ def _collect(manager: pluggy.PluginManager, registry: Registry) -> None:
     for impl in manager.hook.get_reporters.get_hookimpls():
         for name, reporter in (_call(impl, registry) or {}).items():
             registry.reporters.setdefault(name, reporter)
+    tables = []
+    for impl in manager.hook.get_config_tables.get_hookimpls():
+        tables.extend(_call(impl, registry) or ())
+    use_config_tables(tables)
     registry.rules = dict(sorted(registry.rules.items()))
     # Built-in readers come first in registration; the native reader must win ties.
     registry.readers.sort(key=lambda reader: getattr(reader, "priority", 100))

@@ -280,3 +280,25 @@ def load_lexicon(extra: Mapping[str, Iterable[str]] | None = None) -> Lexicon:
             raise KeyError(name)
         key.append((name, tuple(entries)))
     return _cached_lexicon(tuple(key))
+
+
+def check_lexicon_table(settings: Any, values: dict[str, Any]) -> dict[str, Any]:
+    """`lexicon = {completion-verbs = ["onboarded"]}`: words added to the classifier's
+    lexicons (a configuration table; see `config.ConfigTable`)."""
+    from ..config import close_match
+
+    value = values["lexicon"]
+    if not isinstance(value, dict):
+        raise settings.error("lexicon", "expected a table of lexicon-name = [words]")
+    result = {}
+    for name, words in value.items():
+        if name not in LEXICON_NAMES:
+            hint = close_match(name, LEXICON_NAMES)
+            suggestion = (
+                f"did you mean '{hint}'?" if hint else f"known lexicons: {', '.join(LEXICON_NAMES)}"
+            )
+            raise settings.error(f"lexicon.{name}", f"unknown lexicon; {suggestion}")
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise settings.error(f"lexicon.{name}", "expected a list of non-empty strings")
+        result[name] = tuple(word.strip() for word in words)
+    return {"lexicon": result}

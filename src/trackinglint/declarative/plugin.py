@@ -5,15 +5,21 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
+from ..config import ConfigTable
 from ..hookspecs import hookimpl
 from ..rules.api import Rule
 from .compile import compile_rule
-from .spec import load_rule_file
+from .spec import check_rule_tables, load_rule_file
 
 
 def pack_files() -> list[Path]:
     folder = Path(str(files(__package__).joinpath("packs")))
     return sorted(folder.glob("*.yaml"))
+
+
+@hookimpl
+def get_config_tables() -> list[ConfigTable]:
+    return [ConfigTable(("custom-rules", "rule-files"), check_rule_tables)]
 
 
 @hookimpl

@@ -197,3 +197,30 @@ def load_rule_file(
     if "source" in data:
         specs = [dataclasses.replace(spec, source=data["source"]) for spec in specs]
     return {k: v for k, v in data.items() if k != "rules"}, specs
+
+
+def check_rule_tables(settings: Any, values: dict[str, Any]) -> dict[str, Any]:
+    """`custom-rules` and `rule-files`: rules written as data, in the configuration or
+    in files beside it (a configuration table; see `config.ConfigTable`)."""
+    from pathlib import Path
+
+    from ..config import ConfigError
+
+    specs: list[Any] = []
+    try:
+        if "custom-rules" in values:
+            specs += parse_rule_specs(values["custom-rules"], "custom-rules")
+    except RuleSpecError as exc:
+        raise settings.error("custom-rules", str(exc)) from None
+    try:
+        names = values.get("rule-files", [])
+        if not isinstance(names, list) or not all(isinstance(f, str) for f in names):
+            raise settings.error("rule-files", "expected a list of paths")
+        for name in names:
+            path = (Path(settings.root) / name).resolve()
+            if not path.is_file():
+                raise settings.error("rule-files", f"no such rule file: {name}")
+            specs += load_rule_file(path)[1]
+    except RuleSpecError as exc:  # the message names the rule file and the key in it
+        raise ConfigError(str(exc)) from None
+    return {"custom_rules": tuple(specs)}

@@ -8,6 +8,8 @@ versions of a plan, which `check` never sees. Their pages live in rules/diff/.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..findings import Severity
 from ..rules.api import Rule
 
@@ -77,3 +79,26 @@ def diff_rule(selector: str) -> Rule | None:
     """A change kind by code (any case) or name."""
     found = DIFF_RULES.get(selector.upper())
     return found or next((r for r in DIFF_RULES.values() if r.name == selector), None)
+
+
+def check_diff_severity_table(settings: Any, values: dict[str, Any]) -> dict[str, Any]:
+    """`diff-severity = {TD001 = "warning"}`: severities of `trackinglint diff` changes,
+    by code or name; "off" drops one (a configuration table; see `config.ConfigTable`)."""
+    from ..config import FAIL_ON, close_match
+
+    value = values["diff-severity"]
+    if not isinstance(value, dict):
+        raise settings.error("diff-severity", "expected a table of CODE = severity")
+    result = {}
+    for key, level in value.items():
+        change = diff_rule(key)
+        if change is None:
+            hint = close_match(key, [*DIFF_RULES, *(r.name for r in DIFF_RULES.values())])
+            known = f"did you mean '{hint}'?" if hint else f"known: {', '.join(DIFF_RULES)}"
+            raise settings.error(f"diff-severity.{key}", f"unknown change; {known}")
+        if level not in (*FAIL_ON, "off"):
+            raise settings.error(
+                f"diff-severity.{key}", "expected one of error, warning, info, off"
+            )
+        result[change.code] = level
+    return {"diff_severity": result}

@@ -3,6 +3,7 @@ the same hooks as any plugin (the native reader registers itself)."""
 
 from __future__ import annotations
 
+from ..config import ConfigTable
 from ..hookspecs import hookimpl
 from ..rules.api import Rule
 from .avo import AvoReader
@@ -12,6 +13,7 @@ from .mapping import MappedPlanReader
 from .reader_rules import READER_RULES
 from .rudderstack import RudderStackReader
 from .segment import SegmentReader
+from .settings import FORMAT_KEYS, format_settings
 from .vendor_sheets import AmplitudeReader, MixpanelReader
 
 
@@ -27,6 +29,11 @@ def get_readers() -> list[object]:
         CsvPlanReader(),
         MappedPlanReader(),
     ]
+
+
+@hookimpl
+def get_config_tables() -> list[ConfigTable]:
+    return [ConfigTable(FORMAT_KEYS, format_settings)]
 
 
 @hookimpl

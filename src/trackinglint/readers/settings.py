@@ -15,6 +15,9 @@ from __future__ import annotations
 
 from typing import Any
 
+# format per glob, CSV headers, a home-grown plan's keys, Iglu entities vs events
+FORMAT_KEYS = ("plan-format", "csv-columns", "plan-mapping", "iglu-entities", "iglu-events")
+
 
 def format_settings(settings: Any, values: dict[str, Any]) -> dict[str, Any]:
     """The reader settings' changes for `parse_settings`."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from ..classification.lexicon import check_lexicon_table
+from ..config import ConfigTable
+from ..diff.codes import check_diff_severity_table
 from ..hookspecs import hookimpl
 from . import (
     consistency,
@@ -17,6 +20,16 @@ from . import (
 from .api import Rule
 from .core import CORE_RULES
 from .peers import iglu_lint, iglu_syntax
+
+
+@hookimpl
+def get_config_tables() -> list[ConfigTable]:
+    """The classifier's lexicons, which the outcome rules read, and the severities of
+    `trackinglint diff`'s changes, which reuse the rules' severities."""
+    return [
+        ConfigTable(("lexicon",), check_lexicon_table),
+        ConfigTable(("diff-severity",), check_diff_severity_table),
+    ]
 
 
 @hookimpl
