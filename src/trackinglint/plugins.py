@@ -18,7 +18,7 @@ from typing import Any
 import pluggy
 
 from . import hookspecs
-from .config import use_config_tables
+from .config import ConfigTable, use_config_tables
 
 ENTRY_POINT_GROUP = "trackinglint"
 BUILTIN_PLUGINS = (
@@ -143,7 +143,7 @@ def _collect(manager: pluggy.PluginManager, registry: Registry) -> None:
     for impl in manager.hook.get_reporters.get_hookimpls():
         for name, reporter in (_call(impl, registry) or {}).items():
             registry.reporters.setdefault(name, reporter)
-    tables = []
+    tables: list[ConfigTable] = []
     for impl in manager.hook.get_config_tables.get_hookimpls():
         tables.extend(_call(impl, registry) or ())
     use_config_tables(tables)
