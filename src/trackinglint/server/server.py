@@ -13,9 +13,12 @@ import threading
 import traceback
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 
 from .. import __version__
 from ..config import CONFIG_NAMES, forget_config_locations
@@ -37,11 +40,36 @@ from .scope import Scope, file_path, folder_scope, untitled_scope
 MAX_REPORTED = 100  # distinct log messages remembered, so repeats are not re-sent
 
 
+class _Dropped:
+    """A message already answered; pygls passes over it (its `jsonrpc` is not 2.0)."""
+
+    jsonrpc = ""
+
+
+class _Protocol(LanguageServerProtocol):
+    """Answers a request whose params do not fit the LSP types with an error.
+
+    pygls logs such a request and drops it, so the client would wait forever
+    for a response (issue 14).
+    """
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            if "id" not in data or "method" not in data:
+                raise  # a notification or a response: nobody waits for an answer
+            error = exc.to_response_error()
+            error.message = f"{data['method']}: params do not match the LSP types ({exc.message})"
+            self._send_response(data["id"], error=error)
+            return _Dropped()
+
+
 class TrackinglintServer(LanguageServer):
     """State of one editor session: open buffers, their scopes, the latest outcomes."""
 
     def __init__(self, debounce: float = DEBOUNCE) -> None:
-        super().__init__("trackinglint", __version__)
+        super().__init__("trackinglint", __version__, protocol_cls=_Protocol)
         self.registry = build_registry()
         self.links = rule_links(self.registry.rules)
         self.aliases = {rule.name: code for code, rule in self.registry.rules.items()}
