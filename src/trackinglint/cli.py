@@ -121,6 +121,10 @@ def _main(argv: Sequence[str] | None) -> int:
         return _diff(args, registry, parser)
     if args.command == "report":
         return _html_report(args, registry, parser)
+    if args.command == "scan":
+        from .cli_scan import run as scan
+
+        return scan(args, parser)
     return _rule(args, registry)
 
 
@@ -252,6 +256,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .convert import add_parser as add_convert_parser
 
     add_convert_parser(commands)
+    from .cli_scan import add_parser as add_scan_parser
+
+    add_scan_parser(commands)
 
     report = commands.add_parser(
         "report", help="write an HTML page: motion against progress, jobs, metrics, findings"

@@ -28,7 +28,8 @@ _LIST_KEYS = ("select", "extend-select", "ignore", "extend-ignore", "include", "
 _TABLE_KEYS = ("per-file-ignores", "severity", "options")
 _STRING_KEYS = ("fail-on",)
 _PLAN_KEYS = ("plans", "respect-gitignore")  # which files form which plan
-_OWN_KEYS = (*_LIST_KEYS, *_TABLE_KEYS, *_STRING_KEYS, *_PLAN_KEYS)
+_CODE_KEYS = ("code", "track-functions")  # source code checked against the plan
+_OWN_KEYS = (*_LIST_KEYS, *_TABLE_KEYS, *_STRING_KEYS, *_PLAN_KEYS, *_CODE_KEYS)
 
 
 class ConfigError(Exception):
@@ -88,6 +89,8 @@ class Settings:
     diff_severity: dict[str, str] = field(default_factory=dict)  # `trackinglint diff` code -> level
     plans: dict[str, tuple[str, ...]] = field(default_factory=dict)  # plan name -> globs
     respect_gitignore: bool = True  # folder walks pass over what .gitignore ignores
+    code: tuple[str, ...] = ()  # source folders scanned for analytics calls (TL3xx)
+    track_functions: tuple[str, ...] = ()  # wrappers: "trackEvent(EVENT_NAME, PROPERTIES)"
 
     def error(self, key: str, message: str) -> ConfigError:
         return config_error(self.source, key, message)
@@ -221,6 +224,10 @@ def parse_settings(table: Any, *, source: Path | None, root: Path) -> Settings:
         if not isinstance(values["respect-gitignore"], bool):
             raise settings.error("respect-gitignore", "expected true or false")
         changes["respect_gitignore"] = values["respect-gitignore"]
+    if "code" in values:
+        changes["code"] = tuple(str(root / p) for p in strings("code"))
+    if "track-functions" in values:
+        changes["track_functions"] = strings("track-functions")
     _check_globs(settings, values)
     return _replace(settings, changes)
 

@@ -1,0 +1,83 @@
+"""`trackinglint scan [PATH…]`: the inventory of analytics calls in source code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from .config import Settings, config_error, settings_for
+
+
+def add_parser(commands: Any) -> None:
+    scan = commands.add_parser(
+        "scan", help="list every analytics call in source code (event, properties, SDK, place)"
+    )
+    scan.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
+    scan.add_argument("--output-format", choices=("table", "json"), default="table")
+    add_code_options(scan)
+    scan.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file")
+
+
+def add_code_options(command: argparse.ArgumentParser) -> None:
+    """Options shared by `scan`, `check --code` and `convert --from-code`."""
+    command.add_argument(
+        "--track-function",
+        action="append",
+        default=[],
+        metavar="SIGNATURE",
+        help="a wrapper that sends events, e.g. 'trackEvent(EVENT_NAME, PROPERTIES)' or "
+        "'Analytics.log(userId, EVENT_NAME, PROPERTIES)'; a bare name means "
+        "(EVENT_NAME, PROPERTIES); repeatable; adds to `track-functions` in the config",
+    )
+    command.add_argument(
+        "--no-cache", action="store_true", help="parse every file again (.trackinglint_cache/)"
+    )
+
+
+def code_options(args: argparse.Namespace, settings: Settings) -> Any:
+    """ScanOptions from the command line and the configuration; a bad signature is a
+    located configuration error (or a usage error when given on the command line)."""
+    from .code import ScanOptions
+    from .code.shapes import SignatureError, wrapper_shape
+
+    for signature in settings.track_functions:
+        try:
+            wrapper_shape(signature)
+        except SignatureError as exc:
+            raise config_error(settings.source, "track-functions", str(exc)) from None
+    for signature in args.track_function:
+        try:
+            wrapper_shape(signature)
+        except SignatureError as exc:
+            raise argparse.ArgumentTypeError(f"--track-function: {exc}") from None
+    return ScanOptions(
+        track_functions=(*settings.track_functions, *args.track_function),
+        cache=not args.no_cache,
+    )
+
+
+def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """Print the inventory; 0 when the scan ran, 2 for usage errors or missing grammars."""
+    from .code import scan
+    from .code.languages import MissingGrammar
+    from .code.report import as_json, as_table
+
+    paths = args.paths or ["."]
+    for given in paths:
+        if not Path(given).exists():
+            parser.error(f"no such file or folder: {given}")
+    settings = settings_for(Path(paths[0]).absolute() / "_", args.config)
+    try:
+        options = code_options(args, settings)
+        result = scan(paths, options)
+    except argparse.ArgumentTypeError as exc:
+        parser.error(str(exc))
+    except MissingGrammar as exc:
+        print(f"trackinglint: error: {exc}", file=sys.stderr)
+        return 2
+    for note in result.notes:
+        print(f"trackinglint: note: {note.text()}", file=sys.stderr)
+    print(as_json(result.calls) if args.output_format == "json" else as_table(result.calls))
+    return 0

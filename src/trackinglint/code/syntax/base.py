@@ -1,0 +1,127 @@
+"""What every language reader shares: positions, enclosing functions, the call loop."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+from typing import Any
+
+from ..model import FileFacts, RawCall
+from ..values import UNKNOWN, Arg, Value
+
+Node = Any  # tree_sitter.Node
+
+
+class Reader:
+    """Subclasses name their call node types and say how to read callees, arguments
+    and values; `read` walks the tree once."""
+
+    CALLS: frozenset[str] = frozenset()
+    FUNCTIONS: frozenset[str] = frozenset()  # node types that name an enclosing function
+
+    def __init__(self, language: str, source: bytes, methods: Collection[str]) -> None:
+        self.language = language
+        self.source = source
+        self.methods = methods
+        self.facts = FileFacts(language)
+
+    # --- the walk -------------------------------------------------------------------
+    def read(self, root: Node) -> FileFacts:
+        if root.has_error:
+            self.facts.syntax_error = self._first_error(root)
+        self.top_level(root)
+        for node in self._calls(root):
+            if self.skip(node):
+                continue
+            method = self.method_name(node)
+            if method is None or method not in self.methods:
+                continue
+            callee = self.callee(node)
+            if callee is None:
+                continue
+            line, column = self.position(node)
+            end_line, end_column = self.end_position(node)
+            args = self.arguments(node)
+            self.facts.calls.append(
+                RawCall(callee, args, line, column, self.function_of(node), end_line, end_column)
+            )
+        return self.facts
+
+    def _calls(self, root: Node) -> Iterator[Node]:
+        cursor = root.walk()
+        calls = self.CALLS
+        visited = False
+        while True:
+            if not visited:
+                if cursor.node.type in calls:
+                    yield cursor.node
+                if cursor.goto_first_child():
+                    continue
+            if cursor.goto_next_sibling():
+                visited = False
+                continue
+            if not cursor.goto_parent():
+                return
+            visited = True
+
+    def _first_error(self, root: Node) -> tuple[int, int]:
+        node = root
+        while True:
+            if node.type == "ERROR" or node.is_missing:
+                return self.position(node)
+            for child in node.children:
+                if child.has_error or child.is_missing:
+                    node = child
+                    break
+            else:
+                return self.position(node)
+
+    # --- helpers --------------------------------------------------------------------
+    def text(self, node: Node) -> str:
+        return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+    def position(self, node: Node) -> tuple[int, int]:
+        row, column_bytes = node.start_point
+        start = node.start_byte
+        prefix = self.source[start - column_bytes : start].decode("utf-8", "replace")
+        return row + 1, len(prefix) + 1
+
+    def end_position(self, node: Node) -> tuple[int, int]:
+        row, column_bytes = node.end_point
+        end = node.end_byte
+        prefix = self.source[end - column_bytes : end].decode("utf-8", "replace")
+        return row + 1, len(prefix) + 1
+
+    def function_of(self, node: Node) -> str:
+        """The name of the innermost named function, method or class around `node`."""
+        parent = node.parent
+        while parent is not None:
+            if parent.type in self.FUNCTIONS:
+                name = self.function_name(parent)
+                if name:
+                    return name
+            parent = parent.parent
+        return ""
+
+    def function_name(self, node: Node) -> str:
+        name = node.child_by_field_name("name")
+        return self.text(name) if name is not None else ""
+
+    # --- what each language says ----------------------------------------------------
+    def skip(self, node: Node) -> bool:
+        """A call node that is part of another call node (Kotlin's trailing lambdas)."""
+        return False
+
+    def top_level(self, root: Node) -> None:
+        """Record constants, enums and imports (module level)."""
+
+    def method_name(self, node: Node) -> str | None:
+        raise NotImplementedError
+
+    def callee(self, node: Node) -> str | None:
+        raise NotImplementedError
+
+    def arguments(self, node: Node) -> list[Arg]:
+        raise NotImplementedError
+
+    def value(self, node: Node | None) -> Value:
+        return UNKNOWN
