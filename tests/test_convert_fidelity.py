@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from trackinglint import Engine
-from trackinglint.convert import READ_PROBLEMS, to_native_yaml
+from trackinglint.convert import READ_PROBLEMS, _fits, to_native_yaml
 from trackinglint.model import Plan, Property
 from trackinglint.plugins import build_registry
 from trackinglint.policy import Overrides
@@ -55,10 +55,12 @@ def _properties(props: Mapping[str, Property], shared: Mapping[str, Property]) -
 
 def _property(prop: Property, shared: Mapping[str, Property]) -> tuple:
     target = shared.get(prop.ref) if prop.ref else None
-    schema = {k: prop.schema[k] for k in KEPT if k in prop.schema}
+    # a keyword whose value the native format cannot hold (`maxLength: "10"`) is left out
+    schema = {k: prop.schema[k] for k in KEPT if k in prop.schema and _fits(k, prop.schema[k])}
     types = tuple(sorted(t for t in prop.types if t in JSON_TYPES))
     if target is not None and not types and not schema:
         schema = {k: target.schema[k] for k in KEPT if k in target.schema}
+        schema = {k: v for k, v in schema.items() if _fits(k, v)}
         types = tuple(sorted(t for t in target.types if t in JSON_TYPES))
     description = prop.description or (target.description if target is not None else None)
     members = prop.properties or (target.properties if target is not None else {})
@@ -199,3 +201,16 @@ def test_strings_that_look_like_numbers_stay_strings(cli, write, tmp_path):
     (tmp_path / "back.yaml").write_text(run.out, encoding="utf-8")
     (plan,) = _lint([tmp_path / "back.yaml"]).plans
     assert plan.events["A Done"].properties["code"].schema["enum"] == words
+
+
+def test_an_unpaired_surrogate_is_replaced_and_reported(cli, write, tmp_path):
+    write("plan.json", '{"trackinglint": 1, "events": {"A\\ud800B": {}}}')
+    run = cli("convert", "plan.json")
+    assert run.code == 1
+    assert run.err == (
+        "trackinglint: error: 1 name or text held an unpaired surrogate (\\ud800-\\udfff), which "
+        "YAML cannot hold; written as U+FFFD\n"
+    )
+    (tmp_path / "back.yaml").write_text(run.out, encoding="utf-8")
+    (plan,) = _lint([tmp_path / "back.yaml"]).plans
+    assert list(plan.events) == ["A\ufffdB"]
