@@ -82,6 +82,7 @@ def scan(paths: Sequence[str | Path], options: ScanOptions | None = None) -> Sca
             call = match_call(raw, shapes, file_facts.language, key, file.display, resolver)
             if call is not None:
                 result.calls.append(call)
+    result.calls.sort(key=lambda c: (c.path, c.line, c.column))
     if options.cache:
         cache.keep_only(set(facts))
         cache.save()
