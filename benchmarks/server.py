@@ -231,6 +231,8 @@ async def type_into(layout: str, folder: Path, events: int, edits: int, pause: f
             lost += 1
         else:
             latencies.append(waited)
+        fresh = "lost" if waited is None else f"{waited:.2f} s"
+        print(f"{layout}: burst {burst}, {done} keystrokes, fresh after {fresh}", file=sys.stderr)
         await asyncio.sleep(0.2)  # the user reads the result
     samples.append(rss_mb(pid))
     await client.shutdown_async(None)

@@ -252,6 +252,23 @@ def test_plan_folders_lint_like_the_folder_when_nothing_else_is_there(tmp_path, 
     ]
 
 
+def test_a_run_makes_findings_for_the_open_files_only_with_the_whole_plan_read(tmp_path, write):
+    import shutil
+
+    from conftest import REPO
+
+    shutil.copytree(REPO / "examples" / "crm-before", tmp_path / "plan")
+    more = write("plan/events/more.yaml", "trackinglint: 1\nevents:\n  Signed In: {}\n")
+    registry = build_registry(load_entry_points=False)
+    scope = folder_scope(more.resolve(), [], _holds)
+    everything = lint_scope(registry, scope, {}).result.findings
+    shown = lint_scope(registry, scope, {}, shown={more.resolve()}).result.findings
+    # the clash with plan.yaml's 'Signed In' needs plan.yaml read; its own findings are unmade
+    assert [(f.code, f.file, f.line) for f in shown] == [("TL201", str(more.resolve()), 3)]
+    assert [f for f in everything if f.file == str(more.resolve())] == shown
+    assert len(everything) > 20
+
+
 def test_nothing_is_linted_when_no_plan_is_left(tmp_path, write):
     gone = write("plan.yaml", "not: a plan any more\n")
     registry = build_registry(load_entry_points=False)

@@ -95,6 +95,9 @@ class Engine:
         self._policies: dict[Path | None, Policy] = {}
         # (stage, done, total) for a progress bar (trackinglint.progress); None: nobody watches
         self.progress: Callable[[str, int, int], None] | None = None
+        # the files whose findings are wanted (the language server shows only the open
+        # ones); None: all. Rules still see whole plans; only findings are left unmade.
+        self.shown: Callable[[Document], bool] | None = None
 
     def lint(
         self,
@@ -150,6 +153,8 @@ class Engine:
         for group in groups:
             self._lint_group(group, policies[id(group)], run)
         for document, problems in run.loose():
+            if not self._shows(document):
+                continue
             policy = self.policy(run.settings[id(document)])
             result.findings.extend(self._findings(problems, policy, [document]))
         if not skip_unrecognized:
@@ -313,9 +318,12 @@ class Engine:
             problems.extend(self._run_rules(plan, policy, facts))
         for collect in pending:
             problems.extend(collect())
-        reported = [m.document for m in group.members if m.report]
+        reported = [m.document for m in group.members if m.report and self._shows(m.document)]
         problems = without_cascades(problems, self._groups())
         result.findings.extend(self._findings(problems, policy, reported))
+
+    def _shows(self, document: Document) -> bool:
+        return self.shown is None or self.shown(document)
 
     def _groups(self) -> dict[str, str]:
         return {code: rule.group for code, rule in self.registry.rules.items()}

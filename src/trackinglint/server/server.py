@@ -224,9 +224,10 @@ class TrackinglintServer(LanguageServer):
                 return
             contents = {scope.paths[0]: buffer.text}
         versions = {uri: b.version for uri in members if (b := self.buffers.get(uri))}
+        shown = {self.lint_path(b) for uri in members if (b := self.buffers.get(uri))}
         try:
             outcome = await self.runs.in_worker(
-                lint_scope, self.registry, scope, contents, self.cache, stop
+                lint_scope, self.registry, scope, contents, self.cache, stop, shown
             )
             if outcome.cancelled:
                 return  # a newer edit replaced this run; its own run publishes
