@@ -146,3 +146,24 @@ def test_many_duplicate_keys_are_reported_in_linear_time(cli, write):
     assert time.perf_counter() - began < 10
     assert code == 1
     assert len([line for line in lines if "duplicate key" in line]) == 19_500
+
+
+def test_a_large_csv_sheet_takes_a_few_bytes_of_memory_per_byte(tmp_path: Path) -> None:
+    import tracemalloc
+
+    from trackinglint.sources import read_source
+
+    rows = ["Event Name,Event Description,Property Name,Property Type,Required"]
+    rows += [
+        f"Event {e} Done,Event {e} happened,p{p},string,yes" for e in range(800) for p in range(8)
+    ]
+    text = "\n".join(rows) + "\n"
+    tracemalloc.start()
+    try:
+        loaded = read_source(tmp_path / "plan.csv", "plan.csv", text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(loaded.document.data) == 6400
+    assert loaded.document.span((6399, "Property Name")).line == 6401
+    assert peak / len(text) < 10  # the loader alone took 16 before issue 14

@@ -32,7 +32,7 @@ def _elements(plan: Plan, select: str) -> Iterator[Element]:
             }, e.origin)  # fmt: skip
     elif select == "properties":
         shared = plan.properties
-        for event, p, depth in _properties(plan):
+        for event, p, depth in (*_properties(plan), *_unused_shared(plan)):
             kinds = p.types or (shared[p.ref].types if p.ref in shared else ())
             yield Element("property", {
                 "name": p.name, "type": " or ".join(kinds) or None, "description": p.description,
@@ -79,6 +79,16 @@ def _properties(plan: Plan) -> Iterator[tuple[Event | None, Property, int]]:
     for event in plan.events.values():
         for prop in event.properties.values():
             yield from walk(event, prop, 0)
+
+
+def _unused_shared(plan: Plan) -> Iterator[tuple[Event | None, Property, int]]:
+    """Shared definitions no event uses (a RudderStack `kind: properties` file read
+    alone): checked where they are defined, since no event names them."""
+    used = {p.ref for _, p in plan.all_properties() if p.ref}
+    reached = {id(p) for _, p, _ in _properties(plan)}
+    for key, prop in plan.properties.items():
+        if key not in used and id(prop) not in reached:
+            yield None, prop, 0
 
 
 def _matches(element: Element, where: dict[str, Any]) -> bool:

@@ -51,6 +51,8 @@ FORMATS = frozenset(
      "json-pointer", "relative-json-pointer", "regex")
 )  # fmt: skip
 _SNIFF = re.compile(r"""^version:\s*["']?rudder/""", re.MULTILINE)
+_KINDS = ("events", "properties", "categories", "custom-types", "tp", "tracking-plan")
+_SNIFF_KIND = re.compile(rf"""^kind:\s*["']?(?:{'|'.join(_KINDS)})["']?\s*$""", re.MULTILINE)
 _TEMPLATE = re.compile(r"\{\{.*?\}\}")
 _LEGACY_REF = re.compile(r"#/(events|properties|custom-types|categories)/([^/]+)/([^/]+)\Z")
 _V1_REF = re.compile(r"#(event|property|custom-type|category):(.+)\Z")
@@ -86,7 +88,7 @@ class RudderStackReader:
     spans_folders = True  # a project keeps events/, properties/, tracking-plans/ side by side
 
     def sniff(self, path: Path, text: str) -> bool:
-        return _SNIFF.search(text) is not None
+        return _SNIFF.search(text) is not None or _SNIFF_KIND.search(text) is not None
 
     def accepts(self, document: Document) -> bool:
         return _is_rudder(document.data)
@@ -110,6 +112,8 @@ class RudderStackReader:
 
 
 def _is_rudder(data: Any) -> bool:
+    if isinstance(data, dict) and data.get("version") is None and data.get("kind") in _KINDS:
+        return isinstance(data.get("spec"), dict)  # no version: read, so it is reported
     return (
         isinstance(data, dict)
         and isinstance(data.get("version"), str)

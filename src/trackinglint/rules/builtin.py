@@ -19,7 +19,7 @@ from . import (
 )
 from .api import Rule
 from .core import CORE_RULES
-from .peers import iglu_lint, iglu_syntax
+from .peers import iglu_lint, iglu_syntax, rudder_catalog, rudder_plans, rudder_project
 
 
 @hookimpl
@@ -47,4 +47,7 @@ def get_rules() -> list[Rule]:
         *schema_checks.RULES,
         *iglu_lint.RULES,
         *iglu_syntax.RULES,
+        *rudder_project.RULES,
+        *rudder_catalog.RULES,
+        *rudder_plans.RULES,
     ]
