@@ -50,8 +50,8 @@ def event_spec(ctx: RuleContext) -> Iterator[Problem]:
             if kind in NON_TRACK and event.get("name") not in (None, ""):
                 yield ctx.problem(
                     origin.child("name"),
-                    f"{'an' if kind == 'identify' else 'a'} {kind} event carries no name in rudder-cli; remove 'name' (only "
-                    "track events are sent by name)",
+                    f"{'an' if kind == 'identify' else 'a'} {kind} event carries no name in "
+                    "rudder-cli; remove 'name' (only track events are sent by name)",
                 )
             description = event.get("description")
             if isinstance(description, str) and description and not description[0].isalpha():
