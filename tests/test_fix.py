@@ -162,6 +162,10 @@ def test_renames_that_would_change_what_passes_are_not_offered(cli, write):
     run = cli("check", "plan.yaml", "--diff", "--select", "TL0")
     assert (run.code, run.out) == (0, "")
     assert path.read_text(encoding="utf-8") == text
+    # `evnets` -> `events` would add every event to what the plan says is sent
+    write("plan.yaml", "trackinglint: 1\nevnets:\n  A: {}\n")
+    run = cli("check", "plan.yaml", "--diff", "--select", "TL0")
+    assert (run.code, run.out) == (0, "")
 
 
 def test_json_keys_are_renamed_in_place(cli, write):

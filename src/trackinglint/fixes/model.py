@@ -70,11 +70,14 @@ def replace_at(
     return replace_token(document.text, start, end, old, new)
 
 
-# Keys that decide what a property accepts: a misspelling of one is not fixed,
-# because the fix would change which values pass downstream (a type change).
+# Keys that decide what is sent or which values pass: a misspelling of one is
+# not fixed, because the fix would add events or properties, type a property,
+# or narrow what it accepts (changes `trackinglint diff` reports as breaking).
 SHAPING_KEYS = frozenset(
-    {"type", "types", "enum", "const", "format", "pattern", "required", "items", "properties",
-     "additionalProperties", "minimum", "maximum", "minLength", "maxLength", "$ref"}
+    {"events", "properties", "items", "$ref", "type", "types", "enum", "const", "format",
+     "pattern", "required", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+     "multipleOf", "minLength", "maxLength", "minItems", "maxItems", "uniqueItems",
+     "additionalProperties"}
 )  # fmt: skip
 
 
