@@ -167,3 +167,15 @@ def test_a_large_csv_sheet_takes_a_few_bytes_of_memory_per_byte(tmp_path: Path) 
     assert len(loaded.document.data) == 6400
     assert loaded.document.span((6399, "Property Name")).line == 6401
     assert peak / len(text) < 10  # the loader alone took 16 before issue 14
+
+
+def test_a_name_of_a_million_words_is_read_up_to_the_limit(cli, write):
+    name = " ".join(["order", "completed", "Reviewed", "x"] * 250_000)
+    write("plan.json", json.dumps({"trackinglint": 1, "events": {name: {"description": "x"}}}))
+    began = time.perf_counter()
+    run = cli("classify", "plan.json")
+    assert time.perf_counter() - began < 10
+    assert run.code == 0
+    assert "read only the first 40 words (300 characters) of a long name (see README, Limits)" in (
+        run.out
+    )

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from .lexicon import Lexicon
 from .reading import Reading, Unit, content_tokens, read_tokens, split_squashed
+from .tokens import MAX_NAME_CHARS, MAX_NAME_WORDS, cut_short
 from .verdicts import Evidence
 
 VERB = 2.0
@@ -37,6 +38,7 @@ NEGATED = 0.5
 LIGHT = 1.0
 STEP = 1.0
 RECIPIENT_PREPOSITIONS = frozenset({"to", "with", "for"})
+_CUT_SHORT = "read only the first {} words ({} characters) of a long name (see README, Limits)"
 CANCEL = "cancel"  # cancel, cancelled, cancellation
 EXPIRE = "expir"  # expired, expiry, expiration
 REFUSALS = ("declin", "deni", "deny", "reject", "refus")  # a choice when the user makes it
@@ -56,6 +58,8 @@ def name_evidence(name: str, lexicon: Lexicon) -> tuple[Evidence, ...]:
             # say how a squashed name was read; the note weighs nothing by itself
             notes = tuple(_name(f"read {split} (word frequencies)", 0.0) for split in splits)
             found = by_words[content] = (*notes, *found)
+        if cut_short(name):  # a limit protects the run: say so where the reading shows
+            found = (*found, _name(_CUT_SHORT.format(MAX_NAME_WORDS, MAX_NAME_CHARS), 0.0))
         by_name[name] = found
     return found
 

@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+# A name is read up to these limits (README, "Limits"): the reading is linear in the
+# words, and a name of a million words took half a minute to classify.
+MAX_NAME_CHARS = 300
+MAX_NAME_WORDS = 40
 _SEPARATORS = re.compile(r"[\W_]+")
 _APOSTROPHES = re.compile(r"['’]")
 # ASCII fast path: acronym before a capitalised word, a word, an acronym, digits
@@ -26,14 +30,19 @@ def tokenize(name: str) -> tuple[str, ...]:
     ("APIKeyCopied" -> api, key, copied), and a letter-digit change ("step2").
     Apostrophes join ("user's" -> "users") instead of splitting off an "s".
     """
-    name = _APOSTROPHES.sub("", name)
+    name = _APOSTROPHES.sub("", name[:MAX_NAME_CHARS])
     if name.isascii():
-        return tuple(part.lower() for part in _ASCII_PARTS.findall(name))
+        return tuple(part.lower() for part in _ASCII_PARTS.findall(name)[:MAX_NAME_WORDS])
     tokens: list[str] = []
     for chunk in _SEPARATORS.split(name):
         if chunk:
             tokens.extend(part.lower() for part in _split_chunk(chunk))
-    return tuple(tokens)
+    return tuple(tokens[:MAX_NAME_WORDS])
+
+
+def cut_short(name: str) -> bool:
+    """Whether `tokenize` read only the start of `name`."""
+    return len(name) > MAX_NAME_CHARS or len(tokenize(name)) == MAX_NAME_WORDS
 
 
 def _split_chunk(chunk: str) -> list[str]:
