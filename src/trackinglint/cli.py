@@ -139,6 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="lint plan files (the default job)")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
+    from .cli_scan import add_check_options
+
+    add_check_options(check)
     check.add_argument(
         "--output-format",
         metavar="FORMAT",
@@ -344,6 +347,9 @@ def _check(args: argparse.Namespace, registry: Registry, parser: argparse.Argume
         respect_gitignore=args.respect_gitignore,
     )
     engine = Engine(registry, config_file=args.config, overrides=overrides)
+    from .cli_scan import code_hook
+
+    engine.code_facts = code_hook(args)
     if args.show_files:
         return _show_files(engine, args)
     if args.show_settings:

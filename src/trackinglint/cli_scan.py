@@ -81,3 +81,50 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         print(f"trackinglint: note: {note.text()}", file=sys.stderr)
     print(as_json(result.calls) if args.output_format == "json" else as_table(result.calls))
     return 0
+
+
+def add_check_options(check: argparse.ArgumentParser) -> None:
+    """`check --code PATH`: also check the analytics calls in PATH against the plan."""
+    check.add_argument(
+        "--code",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="source files or folders whose analytics calls are checked against the plan "
+        "(TL3xx); repeatable; replaces `code` in the config",
+    )
+    add_code_options(check)
+
+
+def code_hook(args: argparse.Namespace) -> Any:
+    """The engine's `code_facts`: the scan of `--code` (or the config's `code`), once per
+    set of paths and options; None when neither names code."""
+    scanned: dict[Any, Any] = {}
+
+    def facts_for(settings: Settings) -> Any:
+        paths = tuple(args.code) or settings.code
+        if not paths:
+            return None
+        from .code.drift import code_facts
+        from .code.languages import MissingGrammar
+        from .config import ConfigError
+
+        try:
+            options = code_options(args, settings)
+        except argparse.ArgumentTypeError as exc:
+            raise ConfigError(str(exc)) from None
+        key = (paths, options)
+        if key not in scanned:
+            for path in paths:
+                if not Path(path).exists():
+                    raise config_error(settings.source if not args.code else None, "code",
+                                       f"no such file or folder: {path}")  # fmt: skip
+            try:
+                scanned[key] = code_facts(paths, options)
+            except MissingGrammar as exc:
+                raise ConfigError(str(exc)) from None
+            for note in scanned[key].notes:
+                print(f"trackinglint: note: {note.text()}", file=sys.stderr)
+        return scanned[key]
+
+    return facts_for

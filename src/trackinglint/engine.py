@@ -95,6 +95,9 @@ class Engine:
         self._policies: dict[Path | None, Policy] = {}
         # (stage, done, total) for a progress bar (trackinglint.progress); None: nobody watches
         self.progress: Callable[[str, int, int], None] | None = None
+        # settings -> the scanned code for the drift rules (TL3xx), or None when no
+        # code paths apply; set by the entry points (`check --code`, `code = [...]`)
+        self.code_facts: Callable[[Any], Any] | None = None
         # the files whose findings are wanted (the language server shows only the open
         # ones); None: all. Rules still see whole plans; only findings are left unmade.
         self.shown: Callable[[Document], bool] | None = None
@@ -314,11 +317,18 @@ class Engine:
         if plan.documents:
             result.plans.append(plan)
             facts = PlanFacts(plan, self.registry, getattr(group.settings, "lexicon", None))
+            if self.code_facts is not None:
+                facts.code = self.code_facts(group.settings)
             result.runs.append(PlanRun(plan, facts, policy, group.settings.source))
             problems.extend(self._run_rules(plan, policy, facts))
         for collect in pending:
             problems.extend(collect())
         reported = [m.document for m in group.members if m.report and self._shows(m.document)]
+        code = result.runs[-1].facts.code if plan.documents else None
+        if code is not None:  # source files with calls: findings at the calls
+            sources = [d for d in code.documents.values() if self._shows(d)]
+            reported += sources
+            result.documents.update((d.display_path, d) for d in sources)
         problems = without_cascades(problems, self._groups())
         result.findings.extend(self._findings(problems, policy, reported))
 

@@ -11,7 +11,8 @@ A suppression on the key line of an entry whose value is a nested block (an
 event, a metric, a property) covers that entry's nested lines too; a
 top-level section key (`events:`) covers only its own line. Without a bracket
 a comment suppresses every rule. JSON has no comments: use
-`per-file-ignores` there.
+`per-file-ignores` there. In source files (the drift findings, TL3xx) the comment
+is the language's own: `# trackinglint: ignore[TL301]` or `// trackinglint: ignore[TL301]`.
 
 Every suppression records what it silenced, so the engine can report the
 unused ones (TL003) with a fix that removes exactly the unused part.
@@ -30,6 +31,8 @@ _COMMENT = re.compile(
     r"#[ \t]*trackinglint:[ \t]*(?P<kind>ignore-file|ignore|disable|enable)\b"
     r"(?:\[(?P<codes>[^\]\n]*)\])?"
 )
+# Source files (no plan data; TL3xx findings at analytics calls): `//` comments too
+_CODE_COMMENT = re.compile(_COMMENT.pattern.replace("#", "(?:#|//)", 1))
 
 _QUOTED = re.compile(r""""(?:[^"\\]|\\.)*"|(?:^|(?<=[\s\[{,:]))'(?:[^']|'')*'""")
 _OPEN_QUOTE = re.compile(r"""(?:^|[\s\[{,:])["']""")
@@ -81,10 +84,15 @@ def find_suppressions(document: Document, aliases: Mapping[str, str]) -> list[Su
     found: list[Suppression] = []
     open_blocks: list[Suppression] = []
     lines = document.lines
-    for match in _COMMENT.finditer(document.text):
+    code = document.data is None
+    for match in (_CODE_COMMENT if code else _COMMENT).finditer(document.text):
         start = match.start()
         line, column = lines.position(start)
         before = lines.line_text(line)[: column - 1]
+        if code and before.strip():  # after code on the line: that line
+            if before[-1].isspace():
+                found.append(_one_line(match, line, column, aliases))
+            continue
         if before.strip().startswith("#") or not _is_comment_start(before):
             continue  # inside another comment or inside a quoted value
         span = Span(line, column, line, column + len(match.group(0)))
@@ -109,6 +117,13 @@ def find_suppressions(document: Document, aliases: Mapping[str, str]) -> list[Su
                 Suppression(span, target, codes, last_line=_entry_end(lines, target), kind=kind)
             )
     return found
+
+
+def _one_line(
+    match: re.Match[str], line: int, column: int, aliases: Mapping[str, str]
+) -> Suppression:
+    span = Span(line, column, line, column + len(match.group(0)))
+    return Suppression(span, line, _codes(match.group("codes"), aliases), kind="ignore")
 
 
 def _codes(text: str | None, aliases: Mapping[str, str]) -> tuple[str, ...] | None:

@@ -54,7 +54,8 @@ def _call(
         found = _slot(raw.args, slot, path, resolver)
         if found is not None:
             properties[name] = type_of(found)
-            values[name] = _literal(found)
+            if found[0] in _LITERALS:
+                values[name] = _literal(found)
     return Call(
         event, display, raw.line, raw.column, shape.sdk, raw.function, properties, values,
         complete, dynamic, raw.end_line, raw.end_column,
@@ -82,24 +83,17 @@ def _read_properties(
             continue
         resolved = resolver.resolve(entry, path)
         properties[key] = type_of(resolved)
-        values[key] = _literal(resolved)
+        if resolved[0] in _LITERALS:
+            values[key] = _literal(resolved)
     return complete
 
 
-_NO_VALUE = object()
+_LITERALS = frozenset("sifbz")
 
 
 def _literal(value: Value) -> Any:
-    """The literal a value holds (for enum checks), or _NO_VALUE."""
-    if value[0] in ("s", "i", "f", "b"):
-        return value[1]
-    if value[0] == "z":
-        return None
-    return _NO_VALUE
-
-
-def has_literal(value: Any) -> bool:
-    return value is not _NO_VALUE
+    """The literal a value holds (for enum checks)."""
+    return None if value[0] == "z" else value[1]
 
 
 def _first(args: list[Any], slots: tuple[Slot, ...], path: str, resolver: Resolver) -> Value | None:

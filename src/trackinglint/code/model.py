@@ -74,7 +74,7 @@ class Call:
     sdk: str
     function: str
     properties: dict[str, str | None]  # name -> JSON type shown by the code, or None
-    values: dict[str, Any] = field(default_factory=dict, compare=False)  # literal values
+    values: dict[str, Any] = field(default_factory=dict, compare=False)  # literals sent
     complete: bool = True  # False when properties are spread or built elsewhere
     dynamic: str = ""  # why the event name is not static ("" when it is)
     end_line: int = 0

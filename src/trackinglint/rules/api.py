@@ -58,6 +58,9 @@ class PlanFacts:
         self.registry = registry
         self.lexicon = lexicon or {}
         self._classification: Any = None
+        # the analytics calls in the configured code paths (code.drift.CodeFacts), for
+        # the drift rules (TL3xx); None when no code paths apply
+        self.code: Any = None
 
     @property
     def classification(self) -> Any:

@@ -7,6 +7,7 @@ from ..config import ConfigTable
 from ..diff.codes import check_diff_severity_table
 from ..hookspecs import hookimpl
 from . import (
+    code_drift,
     consistency,
     conventions,
     hygiene,
@@ -45,6 +46,7 @@ def get_rules() -> list[Rule]:
         *conventions.RULES,
         *hygiene.RULES,
         *schema_checks.RULES,
+        *code_drift.RULES,
         *iglu_lint.RULES,
         *iglu_syntax.RULES,
         *rudder_project.RULES,

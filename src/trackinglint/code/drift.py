@@ -1,0 +1,46 @@
+"""What the drift rules (TL3xx) see of the code: the calls, and each source file with a
+call as a Document, so findings sit at file:line:col and suppressions work there."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..sources import Document
+from .model import Call, ScanNote
+from .scan import ScanOptions, scan
+
+
+@dataclass(slots=True)
+class CodeFacts:
+    calls: list[Call] = field(default_factory=list)
+    documents: dict[str, Document] = field(default_factory=dict)  # display path -> source
+    notes: list[ScanNote] = field(default_factory=list)
+    paths: tuple[str, ...] = ()  # the code paths scanned, as configured
+
+    def document(self, call: Call) -> Document | None:
+        return self.documents.get(call.path)
+
+
+class _NoPointers:
+    """Source files are located by the calls' own spans, never by a plan pointer."""
+
+    def offsets(self, pointer: object, focus: object = "key") -> tuple[int, int]:
+        return 0, 0
+
+
+def code_facts(paths: Sequence[str], options: ScanOptions | None = None) -> CodeFacts:
+    """Scan `paths` and load the text of every file that holds a call."""
+    result = scan(paths, options)
+    facts = CodeFacts(result.calls, {}, result.notes, tuple(paths))
+    for call in result.calls:
+        if call.path in facts.documents:
+            continue
+        path = Path(call.path)
+        try:
+            text = path.read_bytes().decode("utf-8", "replace")
+        except OSError:
+            continue
+        facts.documents[call.path] = Document(path, call.path, text, None, _NoPointers())
+    return facts

@@ -1,0 +1,4 @@
+export const EVENTS = {
+  ORDER: "Order Completed",
+  SIGNUP: "Signed Up",
+} as const;
