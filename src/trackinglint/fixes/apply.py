@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import Fix, MoveItem, ReplaceText
+from .model import Fix, InsertKey, MoveItem, ReplaceText
 
 YAML_SUFFIXES = (".yaml", ".yml")
 _COMMENT = re.compile(r"(?:^|\s)(#.*)$", re.MULTILINE)
@@ -40,7 +40,11 @@ def apply_pass(text: str, suffix: str, fixes: Iterable[Fix]) -> Pass:
     textual = [fix for fix in unique if all(isinstance(e, ReplaceText) for e in fix.edits)]
     if textual:
         return _apply_text(text, textual)
-    moves = [fix for fix in unique if fix.edits and all(isinstance(e, MoveItem) for e in fix.edits)]
+    moves = [
+        fix
+        for fix in unique
+        if fix.edits and all(isinstance(e, (MoveItem, InsertKey)) for e in fix.edits)
+    ]
     if not moves:
         return Pass(text)
     if suffix.lower() in YAML_SUFFIXES:
@@ -82,12 +86,65 @@ def _one_move_per_list(fixes: list[Fix]) -> list[Fix]:
     seen: set[tuple[Any, ...]] = set()
     chosen = []
     for fix in fixes:
-        pointers = {tuple(e.pointer) for e in fix.edits}  # type: ignore[union-attr]
+        pointers = {tuple(e.pointer) for e in fix.edits if isinstance(e, MoveItem)}
         if pointers & seen:
             continue
         seen |= pointers
         chosen.append(fix)
     return chosen
+
+
+def _structural(container: Any, edit: MoveItem | InsertKey) -> bool:
+    if isinstance(edit, InsertKey):
+        return _insert(container, edit)
+    return _move(container, edit)
+
+
+def _insert(container: Any, edit: InsertKey) -> bool:
+    node = container
+    for segment in edit.pointer:
+        try:
+            node = node[segment]
+        except (KeyError, IndexError, TypeError):
+            return False
+    if not isinstance(node, dict) or edit.key in node:
+        return False
+    keys = list(node)
+    position = keys.index(edit.after) + 1 if edit.after in keys else 0
+    insert = getattr(node, "insert", None)
+    if insert is not None:  # ruamel's CommentedMap keeps the place and the comments
+        insert(position, edit.key, edit.value)
+        _keep_blank_lines_below(node, keys[position - 1] if position else None, edit.key)
+        return True
+    items = list(node.items())
+    items.insert(position, (edit.key, edit.value))
+    node.clear()
+    node.update(items)
+    return True
+
+
+def _keep_blank_lines_below(node: Any, before: Any, inserted: str) -> None:
+    """ruamel hangs the blank lines after an entry on its last key: when a key is
+    inserted after that one, the blank lines move down below the new key."""
+    comments = getattr(getattr(node, "ca", None), "items", None)
+    if before is None or not comments or before not in comments:
+        return
+    entry = comments[before]
+    token = entry[2] if len(entry) > 2 else None
+    value = str(getattr(token, "value", ""))
+    if token is None or "\n" not in value:
+        return
+    if not value.lstrip(" \t").startswith("#"):  # no comment on the line: all of it is below
+        comments[inserted] = comments.pop(before)
+        return
+    end = value.index("\n") + 1
+    head, tail = value[:end], value[end:]
+    if tail:  # the line's own comment stays; blank lines and comments below move down
+        import copy
+
+        moved = copy.copy(token)
+        token.value, moved.value = head, "\n" + tail  # the new line's own end, then the rest
+        comments[inserted] = [None, None, moved, None]
 
 
 def _move(container: Any, edit: MoveItem) -> bool:
@@ -113,7 +170,7 @@ def _apply_yaml(text: str, fixes: list[Fix]) -> Pass:
     if yaml is None:
         return Pass(text, refused="ruamel.yaml cannot rewrite this file without reformatting it")
     data = yaml.load(text)
-    chosen = [f for f in _one_move_per_list(fixes) if all(_move(data, e) for e in f.edits)]  # type: ignore[arg-type]
+    chosen = [f for f in _one_move_per_list(fixes) if all(_structural(data, e) for e in f.edits)]  # type: ignore[arg-type]
     out = io.StringIO()
     yaml.dump(data, out)
     changed = out.getvalue()
@@ -127,7 +184,7 @@ def _apply_json(text: str, fixes: list[Fix]) -> Pass:
     dump = _faithful_json(text, data)
     if dump is None:
         return Pass(text, refused="the JSON file's layout cannot be kept while moving items")
-    chosen = [f for f in _one_move_per_list(fixes) if all(_move(data, e) for e in f.edits)]  # type: ignore[arg-type]
+    chosen = [f for f in _one_move_per_list(fixes) if all(_structural(data, e) for e in f.edits)]  # type: ignore[arg-type]
     return Pass(dump(data), chosen)
 
 

@@ -33,7 +33,18 @@ class MoveItem:
     to: int
 
 
-Edit = ReplaceText | MoveItem
+@dataclass(frozen=True, slots=True)
+class InsertKey:
+    """Add `key: value` to the mapping at `pointer`, after the key `after` if it is there
+    (else first); nothing happens if the key is already present."""
+
+    pointer: Pointer
+    key: str
+    value: str
+    after: str | None = None
+
+
+Edit = ReplaceText | MoveItem | InsertKey
 
 
 @dataclass(frozen=True, slots=True)

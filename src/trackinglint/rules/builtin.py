@@ -17,10 +17,19 @@ from . import (
     outcome_metrics,
     references,
     schema_checks,
+    undeclared_kind,
 )
 from .api import Rule
 from .core import CORE_RULES
-from .peers import iglu_lint, iglu_syntax, rudder_catalog, rudder_plans, rudder_project
+from .peers import (
+    iglu_lint,
+    iglu_syntax,
+    opentp_events,
+    opentp_payload,
+    rudder_catalog,
+    rudder_plans,
+    rudder_project,
+)
 
 
 @hookimpl
@@ -39,6 +48,7 @@ def get_rules() -> list[Rule]:
         *CORE_RULES,
         *outcome_metrics.RULES,
         *outcome_dashboards.RULES,
+        *undeclared_kind.RULES,
         *outcome_events.RULES,
         *outcome_jobs.RULES,
         *consistency.RULES,
@@ -52,4 +62,6 @@ def get_rules() -> list[Rule]:
         *rudder_project.RULES,
         *rudder_catalog.RULES,
         *rudder_plans.RULES,
+        *opentp_events.RULES,
+        *opentp_payload.RULES,
     ]
