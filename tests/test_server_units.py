@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lsprotocol import types
 
 from trackinglint import Engine
@@ -16,10 +18,11 @@ from trackinglint.plans import sniff_file
 from trackinglint.plugins import build_registry
 from trackinglint.policy import Overrides
 from trackinglint.server.actions import suppression_edit
-from trackinglint.server.buffers import apply_change
+from trackinglint.server.buffers import Buffer, apply_change, edit, line_starts
 from trackinglint.server.linting import lint_scope
 from trackinglint.server.positions import (
     from_position,
+    to_column,
     to_position,
     units_for,
     utf8_units,
@@ -100,6 +103,44 @@ def test_full_change_and_edits_at_the_end():
     assert apply_change("old", full, utf16_units) == "new"
     assert apply_change("a\n", _change((1, 0), (1, 0), "b"), utf16_units) == "a\nb"
     assert apply_change("a\n", _change((5, 0), (5, 0), "b"), utf16_units) == "a\nb"
+
+
+def _slow(text: str, change: types.TextDocumentContentChangePartial) -> str:
+    """An edit the plain way: split all the text into lines first."""
+    starts = line_starts(text)
+
+    def offset(position: types.Position) -> int:
+        if position.line >= len(starts):
+            return len(text)
+        begin = starts[position.line]
+        end = starts[position.line + 1] if position.line + 1 < len(starts) else len(text)
+        return (
+            begin + to_column(text[begin:end].rstrip("\r\n"), position.character, utf16_units) - 1
+        )
+
+    start = offset(change.range.start)
+    return text[:start] + change.text + text[max(offset(change.range.end), start) :]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="ab\n😀", max_size=40),
+    st.lists(
+        st.tuples(
+            st.integers(0, 8), st.integers(0, 6), st.integers(0, 8), st.integers(0, 6),
+            st.text(alphabet="xy\n\r😀", max_size=4),
+        ),
+        max_size=12,
+    ),
+)  # fmt: skip
+def test_typing_counted_from_the_last_edit_lands_where_a_full_split_puts_it(text, edits):
+    buffer = Buffer("file:///p.yaml", text, 1, "yaml", None)
+    expected = text
+    for line, character, end_line, end_character, typed in edits:
+        change = _change((line, character), (end_line, end_character), typed)
+        expected = _slow(expected, change)
+        buffer.text, buffer.near = edit(buffer.text, change, utf16_units, buffer.near)
+        assert buffer.text == expected
 
 
 # suppression edits ------------------------------------------------------------
