@@ -308,6 +308,10 @@ def test_a_run_makes_findings_for_the_open_files_only_with_the_whole_plan_read(t
     assert [(f.code, f.file, f.line) for f in shown] == [("TL201", str(more.resolve()), 3)]
     assert [f for f in everything if f.file == str(more.resolve())] == shown
     assert len(everything) > 20
+    # diagnostics carry no related places, so the server's run makes none; the CLI's does
+    cli = [f for f in Engine(registry).lint([tmp_path / "plan"]).findings if f.code == "TL201"]
+    assert [(p.line, p.note) for p in cli[0].related] == [(20, "'Signed In'")]
+    assert (shown[0].related, shown[0].message) == ((), cli[0].message)
 
 
 def test_nothing_is_linted_when_no_plan_is_left(tmp_path, write):

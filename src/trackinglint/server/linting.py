@@ -63,6 +63,7 @@ def lint_scope(
         # fresh each run, so configuration edits take effect; the cache keys reads by
         # the settings they were made with
         engine = Engine(registry, cache=cache)
+        engine.related_places = False  # diagnostics carry none
         if stop is not None:
             engine.progress = _stopper(stop)
         if shown is not None:
