@@ -31,7 +31,8 @@ AVO_EXPORT = {
 
 def test_every_format_is_a_registered_reader_in_priority_order():
     assert [(r.name, r.priority) for r in REGISTRY.readers] == [
-        ("native", 0), ("avo", 10), ("segment", 20), ("iglu", 30), ("rudderstack", 40),
+        ("native", 0), ("avo", 10), ("segment", 20), ("iglu", 30), ("opentp", 35),
+        ("rudderstack", 40),
         ("amplitude", 45), ("mixpanel", 45), ("csv", 50), ("mapping", 90),
     ]  # fmt: skip
 
@@ -83,7 +84,7 @@ def test_an_unknown_format_name_is_a_usage_error(cli, write):
     run = cli("check", "plan.yaml", "--plan-format", "heap")
     assert run.code == 2
     assert "--plan-format: unknown format 'heap' (choose from native, avo, segment, iglu, " \
-        "rudderstack, amplitude, mixpanel, csv, mapping)" in run.err  # fmt: skip
+        "opentp, rudderstack, amplitude, mixpanel, csv, mapping)" in run.err  # fmt: skip
     write("trackinglint.toml", '[plan-format]\n"*.yaml" = "heap"\n')
     run = cli("check", "plan.yaml")
     assert run.code == 2

@@ -51,7 +51,17 @@ CASES = [
     for rule in BUILTIN
     if rule.code not in NO_PLAN_EXAMPLES
     for example in examples(page_path(rule.code).read_text(encoding="utf-8"))
+    if example.kind != "context"
 ]
+CONTEXT = {  # files a page's examples are linted beside (its 'Context' section)
+    rule.code: [
+        example
+        for example in examples(page_path(rule.code).read_text(encoding="utf-8"))
+        if example.kind == "context"
+    ]
+    for rule in BUILTIN
+    if rule.code not in NO_PLAN_EXAMPLES
+}
 
 
 def test_every_page_with_plan_examples_has_both_kinds():
@@ -67,11 +77,15 @@ def test_every_page_with_plan_examples_has_both_kinds():
 )
 def test_page_example(rule, example, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    for context in CONTEXT[rule.code]:
+        (tmp_path / context.path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / context.path).write_text(context.code, encoding="utf-8")
     path = tmp_path / (example.path or f"example.{example.language}")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(example.code, encoding="utf-8")
     engine = Engine(REGISTRY, overrides=Overrides(select=("ALL",)))
-    codes = [f.code for f in engine.lint([path]).findings]
+    linted = tmp_path if CONTEXT[rule.code] else path  # with its context: the folder
+    codes = [f.code for f in engine.lint([linted]).findings]
     if example.kind == "bad":
         assert rule.code in codes, f"bad example of {rule.code} does not trigger it: {codes}"
     else:
@@ -80,5 +94,5 @@ def test_page_example(rule, example, tmp_path, monkeypatch):
 
 def test_readme_rule_table_lists_every_builtin_rule():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    listed = set(re.findall(r"^\| ((?:TL|IGLU|RS)\d{3}) \| ([a-z-]+) \|", readme, re.M))
+    listed = set(re.findall(r"^\| ((?:TL|IGLU|RS|OTP)\d{3}) \| ([a-z-]+) \|", readme, re.M))
     assert listed == {(rule.code, rule.name) for rule in BUILTIN}

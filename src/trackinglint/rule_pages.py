@@ -67,7 +67,9 @@ def page_text(rule: Rule) -> str:
 
 
 def examples(text: str) -> list[Example]:
-    """Code blocks under headings that start with 'Bad example' or 'Good example'."""
+    """Code blocks under headings that start with 'Bad example' or 'Good example', and
+    under 'Context': files both examples are linted beside (an OpenTrackPlan event
+    needs its project's `opentp.yaml`)."""
     found = []
     for section in _FENCE.finditer(text):
         heading = section.group("heading").lower()
@@ -76,6 +78,8 @@ def examples(text: str) -> list[Example]:
             if heading.startswith("bad example")
             else ("good" if heading.startswith("good example") else None)
         )
+        if heading.startswith("context"):
+            kind = "context"
         if kind is None:
             continue
         for block in _BLOCK.finditer(section.group("body")):

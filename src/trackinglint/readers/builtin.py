@@ -10,6 +10,7 @@ from .avo import AvoReader
 from .csv_plan import CsvPlanReader
 from .iglu import IgluReader
 from .mapping import MappedPlanReader
+from .opentp import OpenTrackPlanReader
 from .reader_rules import READER_RULES
 from .rudderstack import RudderStackReader
 from .segment import SegmentReader
@@ -24,6 +25,7 @@ def get_readers() -> list[object]:
         SegmentReader(),
         IgluReader(),
         RudderStackReader(),
+        OpenTrackPlanReader(),
         AmplitudeReader(),
         MixpanelReader(),
         CsvPlanReader(),

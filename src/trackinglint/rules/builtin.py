@@ -21,7 +21,15 @@ from . import (
 )
 from .api import Rule
 from .core import CORE_RULES
-from .peers import iglu_lint, iglu_syntax, rudder_catalog, rudder_plans, rudder_project
+from .peers import (
+    iglu_lint,
+    iglu_syntax,
+    opentp_events,
+    opentp_payload,
+    rudder_catalog,
+    rudder_plans,
+    rudder_project,
+)
 
 
 @hookimpl
@@ -54,4 +62,6 @@ def get_rules() -> list[Rule]:
         *rudder_project.RULES,
         *rudder_catalog.RULES,
         *rudder_plans.RULES,
+        *opentp_events.RULES,
+        *opentp_payload.RULES,
     ]
