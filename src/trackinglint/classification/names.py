@@ -9,6 +9,14 @@ Weights (positive: job completion, negative: feature interaction):
   says something got done +1 ("Trade Executed"); a record-keeping verb
   ("Logged") defers the same way or counts as an unknown verb; a denied
   action is friction -3 ("Payment Not Received");
+- the action and its object together: a making or closing verb on a
+  deliverable +2 ("Payout Created", "Ticket Closed"); a completion verb on a
+  step, setup or sign-in -1 ("Login Succeeded"); a bare verb with an action
+  noun of its own, last after its object, is the button pressed -0.5
+  ("answer_form_submit"); an entitlement running out -2 without friction
+  ("Trial Expired"); a refusal of a step is the user's choice -2 ("Cookie
+  Consent Declined"); a cancellation is motion, and friction only when someone
+  else cancelled ("Cancelled By Host" -1);
 - the object: an interface part as the head -2.5, so acting on the interface
   is motion even with a completion verb ("Form Submitted" is an interaction,
   "Claim Submitted" a completion); an interface part elsewhere -1;
@@ -17,7 +25,9 @@ Weights (positive: job completion, negative: feature interaction):
   Reopen");
 - anywhere else: a friction word -1, a help place -1, an end state +1.
 
-Friction words and help places also mark the evidence as friction.
+Friction words and help places also mark the evidence as friction. A word
+read through its form ("renewal" as renew, "checkout" as check out) or split
+from a squashed name says so in its evidence.
 """
 
 from __future__ import annotations
