@@ -204,3 +204,22 @@ def test_tl204_lower_case_words_and_screaming_case_are_conventions_too(lint):
     [(_, _, message, _)] = lint(plan, "TL204")
     assert message.startswith("event name 'PAGE_VIEWED' is not lower case words")
     assert message.endswith("rename it to match, e.g. 'page viewed'")
+
+
+def test_statistics_name_the_convention_or_say_none_was_found(cli, write, tmp_path):
+    write("plan.yaml", "trackinglint: 1\nevents:\n  Order Completed: {}\n  Cart Viewed: {}\n"
+          "  Invite Sent: {}\n  page_viewed: {}\n")  # fmt: skip
+    lines = cli("check", "plan.yaml", "--statistics", "--select", "TL204").out.splitlines()
+    assert lines == [
+        "1  TL204  warning  event-naming-convention",
+        "event names: Title Case (Object Action), 3 of the 4 names whose style is clear (75%)",
+    ]
+    write("trackinglint.toml", "[options.TL204]\nmajority = 0.8\n")
+    try:
+        lines = cli("check", "plan.yaml", "--statistics", "--select", "TL204").out.splitlines()
+    finally:
+        (tmp_path / "trackinglint.toml").unlink()
+    assert lines == [
+        "event names: no convention found; the most common style, Title Case, fits 3 of the 4 "
+        "names whose style is clear (75%), and a convention needs more than 80%",
+    ]

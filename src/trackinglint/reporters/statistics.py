@@ -5,7 +5,8 @@ go by when no convention is configured)."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, TextIO
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ..rules.names import convention_of
 from .style import Style
@@ -23,18 +24,32 @@ def report_statistics(result: LintResult, stream: TextIO, *, color: bool) -> Non
         level = style.severity(severity, f"{severity.value:<7}")
         line = f"{count:>{width}}  {style(code, 'bold')}  {level}  {name}\n"
         stream.write(line)
+    majorities = {id(run.plan): _majorities(run.policy.options) for run in result.runs}
     for plan in result.plans:
-        for line in naming_lines(plan):
+        majority = majorities.get(id(plan), (0.5, 0.5))
+        for line in naming_lines(plan, *majority):
             where = f"{plan.documents[0].display_path}: " if len(result.plans) > 1 else ""
             stream.write(f"{where}{line}\n")
 
 
-def naming_lines(plan: Plan) -> list[str]:
-    """The plan's event and property naming conventions, at the default majority."""
+def naming_lines(
+    plan: Plan, events_majority: float = 0.5, props_majority: float = 0.5
+) -> list[str]:
+    """The plan's event and property naming conventions, at the configured majorities."""
     events = [event.name for event in plan.events.values()]
     props = [prop.name for _, prop in plan.all_properties() if prop.name != "items"]
     return [
-        convention_of(names).describe(what)
-        for what, names in (("event", events), ("property", props))
+        convention_of(names, majority).describe(what)
+        for what, names, majority in (
+            ("event", events, events_majority),
+            ("property", props, props_majority),
+        )
         if names
     ]
+
+
+def _majorities(options: Mapping[str, Mapping[str, Any]]) -> tuple[float, float]:
+    """TL204's and TL205's `majority` options, as the rules would use them."""
+    return tuple(  # type: ignore[return-value]
+        float(options.get(code, {}).get("majority", 0.5)) for code in ("TL204", "TL205")
+    )
