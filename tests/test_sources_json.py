@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 import subprocess
 import sys
@@ -553,3 +554,13 @@ def test_generated_plan_every_span_covers_its_node(generated_plan: Path) -> None
         assert json.loads(value_text) == value, pointer
         checked += 1
     assert checked > 200
+
+
+def test_a_fifo_is_refused_before_it_is_opened(tmp_path: Path) -> None:
+    fifo = tmp_path / "plan.json"
+    os.mkfifo(fifo)  # opening it to read would block until a writer comes
+    loaded = read_source(fifo, "plan.json")
+    assert loaded.document.data is None
+    assert loaded.parse_errors == [
+        ("cannot read file: not a regular file (a FIFO, device or socket)", Span(1, 1, 1, 2))
+    ]

@@ -7,6 +7,8 @@ problems found while loading, each with its span.
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +52,10 @@ def read_source(path: Path, display_path: str, raw: bytes | str | None = None) -
     """Read and parse one file; `raw` overrides the disk (unsaved editor buffers)."""
     try:
         if raw is None:
+            if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO would block, /dev/zero never end
+                document = Document(path, display_path, "", None, _NoPositions())
+                message = "cannot read file: not a regular file (a FIFO, device or socket)"
+                return LoadedSource(document, [(message, Span(1, 1, 1, 2))])
             raw = path.read_bytes()
         text = decode(raw) if isinstance(raw, bytes) else raw
     except OSError as exc:
