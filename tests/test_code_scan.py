@@ -210,3 +210,20 @@ def test_table(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
                                 "trial:", "boolean", "signup"]  # fmt: skip
     assert lines[5].split()[:3] == ["src/server/app.py:15:5", "segment", "<dynamic:"]
     assert lines[-1] == "6 calls, 5 events, 3 SDKs, 1 dynamic"
+
+
+def test_convert_from_code_drafts_a_plan_that_lints(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["convert", "--from-code", "src/server", "-o", "drafted.yaml"]) == 0
+    assert capsys.readouterr().err == "trackinglint: wrote 5 events to drafted.yaml\n"
+    text = Path("drafted.yaml").read_text()
+    assert text.splitlines()[:5] == [
+        "# Drafted by `trackinglint convert --from-code src/server` from 6 calls.",
+        "# Say what each event means, and mark the required properties.",
+        "# Left out: 1 call whose event name is dynamic:",
+        "#   src/server/app.py:15:5 (a concatenation)",
+        "trackinglint: 1",
+    ]
+    assert "  Signed Up:\n    description: Sent at src/server/app.py:8 (segment), " in text
+    assert main(["check", "drafted.yaml", "--select", "TL0", "--output-format", "concise"]) == 0

@@ -104,6 +104,10 @@ def _main(argv: Sequence[str] | None) -> int:
 
         return serve(debounce=args.debounce)
     _safe_output()
+    if args.command == "scan":  # (needs no registry: rules, readers and plugins stay unloaded)
+        from .cli_scan import run as scan
+
+        return scan(args, parser)
     registry = build_registry()
     if args.command == "check":
         return _check(args, registry, parser)
@@ -121,10 +125,6 @@ def _main(argv: Sequence[str] | None) -> int:
         return _diff(args, registry, parser)
     if args.command == "report":
         return _html_report(args, registry, parser)
-    if args.command == "scan":
-        from .cli_scan import run as scan
-
-        return scan(args, parser)
     return _rule(args, registry)
 
 

@@ -128,3 +128,47 @@ def code_hook(args: argparse.Namespace) -> Any:
         return scanned[key]
 
     return facts_for
+
+
+def add_convert_options(convert: argparse.ArgumentParser) -> None:
+    """`convert --from-code PATH…`: draft a native plan from the calls in the code."""
+    convert.add_argument(
+        "--from-code",
+        action="store_true",
+        help="the paths are source code: write a native plan of the events its calls send",
+    )
+    add_code_options(convert)
+
+
+def convert_from_code(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from .code import scan
+    from .code.languages import MissingGrammar
+    from .code.to_plan import plan_yaml
+
+    if args.output is not None and args.output.is_dir():
+        parser.error(f"--output {args.output} is a folder; name the file to write, e.g. plan.yaml")
+    settings = settings_for(Path(args.paths[0]).absolute() / "_", args.config)
+    try:
+        result = scan(args.paths, code_options(args, settings))
+    except argparse.ArgumentTypeError as exc:
+        parser.error(str(exc))
+    except MissingGrammar as exc:
+        print(f"trackinglint: error: {exc}", file=sys.stderr)
+        return 2
+    for note in result.notes:
+        print(f"trackinglint: note: {note.text()}", file=sys.stderr)
+    text = plan_yaml(result.calls, args.paths)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        with open(args.output, "w" if args.force else "x", encoding="utf-8") as stream:
+            stream.write(text)
+    except FileExistsError:
+        parser.error(f"{args.output} exists; pass --force to overwrite it")
+    except OSError as exc:
+        print(f"trackinglint: error: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+        return 2
+    events = len({c.event for c in result.calls if c.event is not None})
+    print(f"trackinglint: wrote {events} events to {args.output}", file=sys.stderr)
+    return 0

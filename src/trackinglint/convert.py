@@ -54,6 +54,9 @@ def add_parser(commands: Any) -> None:
     )
     convert.add_argument("--plan-format", metavar="FORMAT", help="read every file as this format")
     convert.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file")
+    from .cli_scan import add_convert_options
+
+    add_convert_options(convert)
 
 
 def run(args: argparse.Namespace, registry: Any, parser: argparse.ArgumentParser) -> int:
@@ -64,6 +67,10 @@ def run(args: argparse.Namespace, registry: Any, parser: argparse.ArgumentParser
     for given in args.paths:
         if not Path(given).exists():
             parser.error(f"no such file or folder: {given}")
+    if getattr(args, "from_code", False):
+        from .cli_scan import convert_from_code
+
+        return convert_from_code(args, parser)
     check_format_name(args.plan_format, registry, parser)
     if args.output is not None and args.output.is_dir():
         parser.error(f"--output {args.output} is a folder; name the file to write, e.g. plan.yaml")

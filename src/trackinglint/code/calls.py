@@ -8,7 +8,7 @@ from typing import Any
 
 from .model import Call, RawCall
 from .resolve import Resolver, describe
-from .shapes import Shape, Slot
+from .shapes import Shape, Slot, segments
 from .values import Value, type_of
 
 
@@ -16,9 +16,11 @@ def match_call(
     raw: RawCall, shapes: Sequence[Shape], language: str, path: str, display: str,
     resolver: Resolver,
 ) -> Call | None:  # fmt: skip
-    """The analytics call `raw` makes, or None when no shape fits it."""
+    """The analytics call `raw` makes, or None when no shape fits it (`shapes`: those
+    whose method is the call's, from `shapes.by_method`)."""
+    parts = segments(raw.callee)
     for shape in shapes:
-        if language not in shape.languages or not shape.matches(raw.callee):
+        if language not in shape.languages or not shape.matches(raw.callee, parts):
             continue
         if shape.when is not None:
             slot, expected = shape.when

@@ -9,7 +9,7 @@ from .model import Call
 
 
 def as_json(calls: Sequence[Call]) -> str:
-    return json.dumps({"calls": [call.to_dict() for call in calls]}, indent=2, ensure_ascii=False)
+    return json.dumps({"calls": [call.to_dict() for call in calls]}, ensure_ascii=False)
 
 
 def as_table(calls: Sequence[Call]) -> str:

@@ -133,7 +133,7 @@ def describe(value: Value) -> str:
     """Why a value is not a static name, for the dynamic-name note."""
     kind = value[0]
     if kind == "d":
-        return "a template or concatenation" if value[1] != "template" else "a template"
+        return "a concatenation" if value[1] == "concatenation" else "a template"
     if kind == "r":
         return f"the variable {value[1]}"
     if kind == "c":

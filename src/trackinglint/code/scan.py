@@ -14,7 +14,7 @@ from .calls import match_call
 from .languages import check_installed
 from .model import FileFacts, ScanNote, ScanResult
 from .resolve import Resolver
-from .shapes import methods_of, shapes_for
+from .shapes import by_method, methods_of, segments, shapes_for
 from .tsconfig import Aliases
 from .walk import SourceFile, walk
 
@@ -69,6 +69,7 @@ def scan(paths: Sequence[str | Path], options: ScanOptions | None = None) -> Sca
             cache.put(key, file.mtime_ns, file.size, digest, parsed)
     result.parsed = len(pending)
     resolver = Resolver(facts, Aliases.load(walked.configs))
+    index = by_method(shapes)
     for file in walked.files:
         key = file.path.as_posix()
         file_facts = facts.get(key)
@@ -79,7 +80,8 @@ def scan(paths: Sequence[str | Path], options: ScanOptions | None = None) -> Sca
             result.notes.append(ScanNote(file.display, "syntax error: calls after it may be "
                                          "missed", line, column))  # fmt: skip
         for raw in file_facts.calls:
-            call = match_call(raw, shapes, file_facts.language, key, file.display, resolver)
+            candidates = index.get(segments(raw.callee)[-1], ())
+            call = match_call(raw, candidates, file_facts.language, key, file.display, resolver)
             if call is not None:
                 result.calls.append(call)
     result.calls.sort(key=lambda c: (c.path, c.line, c.column))

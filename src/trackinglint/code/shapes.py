@@ -48,8 +48,8 @@ class Shape:
     def __post_init__(self) -> None:
         object.__setattr__(self, "patterns", tuple(_segments(c) for c in self.callees))
 
-    def matches(self, callee: str) -> bool:
-        segments = _segments(callee)
+    def matches(self, callee: str, segments: tuple[str, ...] | None = None) -> bool:
+        segments = segments if segments is not None else _segments(callee)
         for pattern in self.patterns:
             if len(pattern) == 1:
                 if segments == pattern or segments == ("window", *pattern):
@@ -353,6 +353,20 @@ ALL = JS | PY | RB | GO | MOBILE
 def shapes_for(signatures: Sequence[str]) -> tuple[Shape, ...]:
     """The built-in shapes, after the declared wrappers (which win when both match)."""
     return tuple(wrapper_shape(s) for s in signatures) + SHAPES
+
+
+def segments(callee: str) -> tuple[str, ...]:
+    """A callee as compared with the shapes: lower case, without `()`, `::` as `.`."""
+    return _segments(callee)
+
+
+def by_method(shapes: Sequence[Shape]) -> dict[str, list[Shape]]:
+    """Shapes by the last segment of their callees (lower case), in their order."""
+    index: dict[str, list[Shape]] = {}
+    for shape in shapes:
+        for pattern in dict.fromkeys(p[-1] for p in shape.patterns):
+            index.setdefault(pattern, []).append(shape)
+    return index
 
 
 def methods_of(shapes: Iterable[Shape]) -> frozenset[str]:

@@ -45,38 +45,41 @@ def walk(paths: Sequence[str | Path]) -> Walked:
     walked = Walked()
     roots = [Path(p).absolute() for p in paths]
     real_roots = [Path(os.path.realpath(r)) for r in roots]
-    seen_folders: set[str] = set()
-    seen_files: set[str] = set()
+    here = _cwd()
+    seen_folders: set[tuple[int, int]] = set()  # (device, inode): a link loop ends
+    seen_files: set[tuple[int, int]] = set()
 
     def inside(real: str) -> bool:
         return any(real == str(r) or real.startswith(str(r) + os.sep) for r in real_roots)
 
     def add(path: Path, info: os.stat_result, named: bool) -> None:
-        real = os.path.realpath(path)
-        if real in seen_files:
+        identity = (info.st_dev, info.st_ino)
+        if identity in seen_files:
             return
-        seen_files.add(real)
+        seen_files.add(identity)
         if path.name in TSCONFIG_NAMES:
             walked.configs.append(path)
             return
         language = language_of(path.suffix)
         if language is None:
             if named:
-                walked.notes.append(ScanNote(_display(path), "not a source file of a known "
+                walked.notes.append(ScanNote(_display(path, here), "not a source file of a known "
                                              "language; passed over"))  # fmt: skip
             return
-        walked.files.append(SourceFile(path, _display(path), language, info.st_mtime_ns,
+        walked.files.append(SourceFile(path, _display(path, here), language, info.st_mtime_ns,
                                        info.st_size))  # fmt: skip
 
-    def visit(folder: Path) -> None:
-        real = os.path.realpath(folder)
-        if real in seen_folders:
+    def visit(folder: Path, info: os.stat_result) -> None:
+        identity = (info.st_dev, info.st_ino)
+        if identity in seen_folders:
             return
-        seen_folders.add(real)
+        seen_folders.add(identity)
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            walked.notes.append(ScanNote(_display(folder), f"cannot read folder: {exc.strerror}"))
+            walked.notes.append(
+                ScanNote(_display(folder, here), f"cannot read folder: {exc.strerror}")
+            )
             return
         for entry in entries:
             path = folder / entry.name
@@ -90,7 +93,7 @@ def walk(paths: Sequence[str | Path]) -> Walked:
                 continue
             if stat.S_ISDIR(info.st_mode):
                 if entry.name not in SKIPPED_FOLDERS and not entry.name.startswith("."):
-                    visit(path)
+                    visit(path, info)
             elif stat.S_ISREG(info.st_mode):
                 add(path, info, named=False)
 
@@ -98,19 +101,21 @@ def walk(paths: Sequence[str | Path]) -> Walked:
         try:
             info = root.stat()
         except OSError:
-            walked.notes.append(ScanNote(_display(root), "no such file or folder"))
+            walked.notes.append(ScanNote(_display(root, here), "no such file or folder"))
             continue
         if stat.S_ISDIR(info.st_mode):
-            visit(root)
+            visit(root, info)
         elif stat.S_ISREG(info.st_mode):
             add(root, info, named=True)
         else:
-            walked.notes.append(ScanNote(_display(root), "not a regular file; passed over"))
+            walked.notes.append(ScanNote(_display(root, here), "not a regular file; passed over"))
     return walked
 
 
-def _display(path: Path) -> str:
-    try:
-        return path.relative_to(Path.cwd().absolute()).as_posix()
-    except ValueError:
-        return path.as_posix()
+def _display(path: Path, here: str) -> str:
+    text = path.as_posix()
+    return text[len(here) + 1 :] if text.startswith(here + "/") else text
+
+
+def _cwd() -> str:
+    return Path.cwd().absolute().as_posix()
