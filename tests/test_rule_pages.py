@@ -94,5 +94,5 @@ def test_page_example(rule, example, tmp_path, monkeypatch):
 
 def test_readme_rule_table_lists_every_builtin_rule():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    listed = set(re.findall(r"^\| ((?:TL|IGLU|RS|OTP)\d{3}) \| ([a-z-]+) \|", readme, re.M))
+    listed = set(re.findall(r"^\| ((?:TL|IGLU|RS|OTP|AVO|SPC)\d{3}) \| ([a-z-]+) \|", readme, re.M))
     assert listed == {(rule.code, rule.name) for rule in BUILTIN}

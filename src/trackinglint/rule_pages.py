@@ -15,7 +15,7 @@ from pathlib import Path
 from .rules.api import Rule
 
 _FENCE = re.compile(r"^## (?P<heading>[^\n]+)\n(?P<body>.*?)(?=^## |\Z)", re.M | re.S)
-_BLOCK = re.compile(r"^```(?P<lang>yaml|json)(?P<info>[^\n]*)\n(?P<code>.*?)^```", re.M | re.S)
+_BLOCK = re.compile(r"^```(?P<lang>yaml|json|toml)(?P<info>[^\n]*)\n(?P<code>.*?)^```", re.M | re.S)
 _PATH = re.compile(r"\bpath=(?P<path>\S+)")  # ```json path=schemas/…/1-0-0: where the file lives
 
 

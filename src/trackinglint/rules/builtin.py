@@ -22,6 +22,7 @@ from . import (
 from .api import Rule
 from .core import CORE_RULES
 from .peers import (
+    avo_audit,
     iglu_lint,
     iglu_syntax,
     opentp_events,
@@ -29,6 +30,7 @@ from .peers import (
     rudder_catalog,
     rudder_plans,
     rudder_project,
+    schema_hygiene,
 )
 
 
@@ -64,4 +66,6 @@ def get_rules() -> list[Rule]:
         *rudder_plans.RULES,
         *opentp_events.RULES,
         *opentp_payload.RULES,
+        *avo_audit.RULES,
+        *schema_hygiene.RULES,
     ]
