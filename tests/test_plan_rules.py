@@ -373,8 +373,44 @@ def test_tl212_hostile_patterns_and_required_entries_are_findings_not_crashes(li
          "to 100,000 (see README, Limits)"),
         (6, 28, f"property 'deep': pattern {deep[:76]!r}"[:-1] + "… nests groups 60 deep; "
          "patterns are limited to 50 (see README, Limits)"),
-        (7, 27, "property 'box': `required` lists {'width': 1}, which is not a property name"),
+        (7, 27, "property 'box': `required` lists {\"width\": 1}, which is not a property name"),
     ]  # fmt: skip
+
+
+def test_tl212_judges_open_members_and_prints_json_values(lint):
+    plan = """
+    trackinglint: 1
+    events:
+      Form Sent:
+        properties:
+          answers:
+            type: object
+            additionalProperties: {type: integer, minimum: 5, maximum: 1}
+            patternProperties:
+              "^x_": {type: string, enum: [a, null]}
+    """
+    found = [(line, col, message) for _, line, col, message in lint(plan, "TL212")]
+    assert found == [
+        (7, 47, "property 'answers' (additionalProperties): minimum 5 is greater than "
+         "maximum 1; no value can satisfy both"),
+        (9, 33, "property 'answers' (patternProperties/^x_): enum value null is not of type "
+         "string"),
+    ]  # fmt: skip
+
+
+def test_tl212_judges_the_event_root(lint):
+    schema = """
+    {
+      "$schema": "http://iglucentral.com/schemas/com.snowplowanalytics.self-desc/schema/jsonschema/1-0-0#",
+      "self": {"vendor": "com.acme", "name": "ev", "format": "jsonschema", "version": "1-0-0"},
+      "type": "object",
+      "properties": {"a": {"type": "string", "maxLength": 10}},
+      "required": ["a", "b"],
+      "additionalProperties": false
+    }
+    """
+    found = [(line, col, message) for _, line, col, message in lint({"ev.json": schema}, "TL212")]
+    assert found == [(6, 3, "event 'ev': `required` names 'b', which is not one of its properties")]
 
 
 def test_tl213_nesting_depth_and_option(lint):

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any, TypeGuard
 
 from ..findings import Problem, Severity
-from ..model import Origin, Property
+from ..model import Event, Origin, Property
 from ..patterns import check_pattern
 from .api import Option, RuleContext, rule
+from .peers.jsonschema_nodes import types_of
 
 _BOUNDS = (("minimum", "maximum"), ("minLength", "maxLength"), ("minItems", "maxItems"))
 _KEYWORD_TYPES = {
@@ -40,6 +42,55 @@ def schema_contradiction(ctx: RuleContext) -> Iterator[Problem]:
     for _, prop in ctx.plan.all_properties():
         for keyword, message in _contradictions(prop):
             yield ctx.problem(prop.origin.field(keyword), f"property '{prop.name}': {message}")
+        for origin, schema in _open_members(prop):
+            found = Property(prop.name, origin, types=tuple(types_of(schema)), schema=schema)
+            for keyword, message in _contradictions(found):
+                where = origin.pointer[len(prop.origin.pointer) :]
+                yield ctx.problem(
+                    origin.field(keyword), f"property '{prop.name}' ({_path(where)}): {message}"
+                )
+    for event in (*ctx.plan.events.values(), *ctx.plan.non_events.values()):
+        root = _event_root(event)
+        if root is not None:
+            origin, schema = root
+            found = Property(event.name, origin, types=tuple(types_of(schema)), schema=schema)
+            for keyword, message in _contradictions(found):
+                yield ctx.problem(origin.field(keyword), f"{event.title}: {message}")
+
+
+def _open_members(prop: Property) -> Iterator[tuple[Origin, dict]]:
+    """The schemas under a property's additionalProperties and patternProperties,
+    which readers do not turn into properties of their own."""
+    schema = prop.schema
+    extra = schema.get("additionalProperties")
+    if isinstance(extra, dict):
+        yield prop.origin.child("additionalProperties"), extra
+    patterns = schema.get("patternProperties")
+    for key, member in patterns.items() if isinstance(patterns, Mapping) else ():
+        if isinstance(member, dict):
+            yield prop.origin.child("patternProperties", key), member
+
+
+def _path(pointer: tuple) -> str:
+    return "/".join(str(p) for p in pointer)
+
+
+def _event_root(event: Event) -> tuple[Origin, dict] | None:
+    """The object schema an event's properties sit in (an Iglu schema's root, a
+    Segment event's `properties`), found from where its first property is written."""
+    first = next(iter(event.properties.values()), None)
+    if first is None or len(first.origin.pointer) < 2 or first.origin.pointer[-2] != "properties":
+        return None
+    origin = Origin(first.origin.document, first.origin.pointer[:-2])
+    node: Any = origin.document.data
+    for segment in origin.pointer:
+        try:
+            node = node[segment]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if not isinstance(node, dict) or not isinstance(node.get("properties"), dict):
+        return None
+    return origin, node
 
 
 def _contradictions(prop: Property) -> Iterator[tuple[str, str]]:
@@ -90,7 +141,7 @@ def _enum(values: Any, types: set[str]) -> Iterator[tuple[str, str]]:
     for value in values if isinstance(values, list) else ():
         is_bool = isinstance(value, bool)
         if not isinstance(value, allowed) or (is_bool and "boolean" not in types):
-            yield "enum", f"enum value {value!r} is not of type {' or '.join(sorted(types))}"
+            yield "enum", f"enum value {_shown(value)} is not of type {' or '.join(sorted(types))}"
 
 
 def _pattern(pattern: str) -> Iterator[tuple[str, str]]:
@@ -109,8 +160,9 @@ def _pattern(pattern: str) -> Iterator[tuple[str, str]]:
 
 
 def _shown(value: Any) -> str:
-    """A value as written in a message, cut short: a pattern may be huge."""
-    text = repr(value)
+    """A value as written in a message, cut short: a pattern may be huge. Values
+    other than strings print as JSON writes them (`null`, `true`, `{"a": 1}`)."""
+    text = repr(value) if isinstance(value, str) else json.dumps(value, default=str)
     return text if len(text) <= 80 else text[:77] + "…"
 
 
