@@ -126,3 +126,16 @@ def test_rule_page_examples(
     _, found = drift(capsys, "plan.yaml", "--code", source_root, "--extend-select", "TL302")
     codes = {line.split(": ")[1].split()[0] for line in found}
     assert (code in codes) == (kind == "Bad"), found
+
+
+def test_code_files_report_only_the_named_files_with_names_resolved_elsewhere(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What the trackinglint-code pre-commit hook runs on staged files."""
+    Path("trackinglint.toml").write_text('code = ["src"]\n')
+    code, found = drift(capsys, "--code-files", "src/web/checkout.ts")
+    assert code == 1
+    assert {line.split(": ", 1)[0] for line in found} == {
+        "src/web/checkout.ts:5:3", "src/web/checkout.ts:6:3", "src/web/checkout.ts:8:3"
+    }  # fmt: skip
+    assert drift(capsys, "--code-files", "src/web/events.ts") == (0, [])

@@ -227,3 +227,22 @@ def test_convert_from_code_drafts_a_plan_that_lints(
     ]
     assert "  Signed Up:\n    description: Sent at src/server/app.py:8 (segment), " in text
     assert main(["check", "drafted.yaml", "--select", "TL0", "--output-format", "concise"]) == 0
+
+
+def test_cached_calls_follow_a_changed_constant_in_another_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from trackinglint.code import scan
+
+    monkeypatch.chdir(tmp_path)
+    Path("events.ts").write_text('export const ORDER = "Order Completed";\n')
+    Path("app.ts").write_text('import { ORDER } from "./events";\nanalytics.track(ORDER);\n')
+    Path("other.ts").write_text('analytics.track("Other");\n')
+    assert [c.event for c in scan(["."]).calls] == ["Order Completed", "Other"]
+    Path("other.ts").write_text('analytics.track("Other 2");\n')  # only its own calls change
+    assert [c.event for c in scan(["."]).calls] == ["Order Completed", "Other 2"]
+    Path("events.ts").write_text('export const ORDER = "Order Placed";\n')  # app.ts unchanged
+    again = scan(["."])
+    assert (again.parsed, [c.event for c in again.calls]) == (1, ["Order Placed", "Other 2"])
+    Path("events.ts").unlink()
+    assert [c.event for c in scan(["."]).calls] == [None, "Other 2"]

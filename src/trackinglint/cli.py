@@ -346,9 +346,10 @@ def _check(args: argparse.Namespace, registry: Registry, parser: argparse.Argume
         plan_format=args.plan_format,
         respect_gitignore=args.respect_gitignore,
     )
-    engine = Engine(registry, config_file=args.config, overrides=overrides)
-    from .cli_scan import code_hook
+    from .cli_scan import code_files, code_hook
 
+    code_files(args)
+    engine = Engine(registry, config_file=args.config, overrides=overrides)
     engine.code_facts = code_hook(args)
     if args.show_files:
         return _show_files(engine, args)

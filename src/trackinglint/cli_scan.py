@@ -93,7 +93,31 @@ def add_check_options(check: argparse.ArgumentParser) -> None:
         help="source files or folders whose analytics calls are checked against the plan "
         "(TL3xx); repeatable; replaces `code` in the config",
     )
+    check.add_argument(
+        "--code-files",
+        action="store_true",
+        help="the PATHs are source files: report drift (TL3xx) at their calls only, against "
+        "the plans under the current folder; the configured `code` paths (or the current "
+        "folder) are still scanned so names defined elsewhere resolve (the trackinglint-code "
+        "pre-commit hook passes the staged files)",
+    )
     add_code_options(check)
+
+
+def code_files(args: argparse.Namespace) -> None:
+    """`check --code-files A B`: A and B are the code to report on; the plans are found
+    from the current folder."""
+    if args.code_files:
+        args.only_code = {_display(path) for path in args.paths}
+        args.paths = []
+    else:
+        args.only_code = None
+
+
+def _display(path: str) -> str:
+    absolute = Path(path).absolute().as_posix()
+    here = Path.cwd().absolute().as_posix()
+    return absolute[len(here) + 1 :] if absolute.startswith(here + "/") else absolute
 
 
 def code_hook(args: argparse.Namespace) -> Any:
@@ -102,8 +126,9 @@ def code_hook(args: argparse.Namespace) -> Any:
     scanned: dict[Any, Any] = {}
 
     def facts_for(settings: Settings) -> Any:
-        paths = tuple(args.code) or settings.code
-        if not paths:
+        only = getattr(args, "only_code", None)
+        paths = tuple(args.code) or settings.code or ((".",) if only is not None else ())
+        if not paths or only == set():
             return None
         from .code.drift import code_facts
         from .code.languages import MissingGrammar
@@ -120,7 +145,7 @@ def code_hook(args: argparse.Namespace) -> Any:
                     raise config_error(settings.source if not args.code else None, "code",
                                        f"no such file or folder: {path}")  # fmt: skip
             try:
-                scanned[key] = code_facts(paths, options)
+                scanned[key] = code_facts(paths, options, only)
             except MissingGrammar as exc:
                 raise ConfigError(str(exc)) from None
             for note in scanned[key].notes:

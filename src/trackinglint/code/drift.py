@@ -3,7 +3,7 @@ call as a Document, so findings sit at file:line:col and suppressions work there
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,12 +30,15 @@ class _NoPointers:
         return 0, 0
 
 
-def code_facts(paths: Sequence[str], options: ScanOptions | None = None) -> CodeFacts:
-    """Scan `paths` and load the text of every file that holds a call."""
+def code_facts(
+    paths: Sequence[str], options: ScanOptions | None = None, only: Collection[str] | None = None
+) -> CodeFacts:
+    """Scan `paths` and load the text of every file that holds a call (of those in
+    `only`, display paths, when given: findings are made for those files alone)."""
     result = scan(paths, options)
     facts = CodeFacts(result.calls, {}, result.notes, tuple(paths))
     for call in result.calls:
-        if call.path in facts.documents:
+        if call.path in facts.documents or (only is not None and call.path not in only):
             continue
         path = Path(call.path)
         try:

@@ -51,11 +51,12 @@ class FileFacts:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> FileFacts:
+    def from_json(cls, data: dict[str, Any], calls: bool = True) -> FileFacts:
+        """`calls=False` leaves the calls out: what other files' names need is the rest."""
         error = data.get("e")
         return cls(
             data["l"],
-            [RawCall.from_json(c) for c in data["c"]],
+            [RawCall.from_json(c) for c in data["c"]] if calls else [],
             data["b"],
             data["i"],
             data.get("p", ""),
@@ -79,6 +80,15 @@ class Call:
     dynamic: str = ""  # why the event name is not static ("" when it is)
     end_line: int = 0
     end_column: int = 0
+
+    def to_cache(self) -> list[Any]:
+        return [self.event, self.path, self.line, self.column, self.sdk, self.function,
+                self.properties, self.values, self.complete, self.dynamic, self.end_line,
+                self.end_column]  # fmt: skip
+
+    @classmethod
+    def from_cache(cls, data: list[Any]) -> Call:
+        return cls(*data)
 
     def to_dict(self) -> dict[str, Any]:
         return {

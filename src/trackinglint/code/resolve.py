@@ -26,14 +26,21 @@ class Resolver:
     def __init__(self, files: Mapping[str, FileFacts], aliases: Aliases | None = None) -> None:
         self.files = files  # posix absolute path -> facts
         self.aliases = aliases or Aliases({})
-        self.global_names: dict[str, Value] = {}
-        for facts in files.values():
-            if facts.language in _MODULE_LANGUAGES:
-                continue
-            for name, value in facts.bindings.items():
-                self.global_names.setdefault(name, value)
-                if facts.package:
-                    self.global_names.setdefault(f"{facts.package}.{name}", value)
+        self._global_names: dict[str, Value] | None = None
+
+    @property
+    def global_names(self) -> dict[str, Value]:
+        """Top-level names of the languages without module imports, built on first use."""
+        if self._global_names is None:
+            self._global_names = {}
+            for facts in self.files.values():
+                if facts.language in _MODULE_LANGUAGES:
+                    continue
+                for name, value in facts.bindings.items():
+                    self._global_names.setdefault(name, value)
+                    if facts.package:
+                        self._global_names.setdefault(f"{facts.package}.{name}", value)
+        return self._global_names
 
     def resolve(self, value: Value, path: str, depth: int = 0) -> Value:
         """The value a name stands for, as far as the code shows it (else the name)."""

@@ -46,6 +46,10 @@ class Aliases:
                 configs[folder] = (base, rules)
         return cls(configs)
 
+    def key(self) -> str:
+        """Changes when any alias does (the scan cache reuses calls only while it holds)."""
+        return json.dumps(self.configs, sort_keys=True)
+
     def candidates(self, module: str, path: str) -> Iterator[str]:
         """Where a non-relative import may point, by the nearest tsconfig above `path`."""
         folder = posixpath.dirname(path)
