@@ -135,3 +135,25 @@ def test_property_rules_fire_on_a_properties_file_no_event_uses(cli):
         ("RS004", 10, 7),
         ("RS006", 13, 20),
     ]
+
+
+def test_a_name_defined_in_two_files_is_reported_in_the_second(cli, write):
+    spec = "version: rudder/v1\nkind: categories\nmetadata:\n  name: {group}\nspec:\n"
+    write(
+        "a.yaml",
+        spec.format(group="a") + "  categories:\n    - id: one\n      name: User Actions\n",
+    )
+    write(
+        "b.yaml",
+        spec.format(group="b") + "  categories:\n    - id: two\n      name: User Actions\n",
+    )
+    run = cli("check", ".", "--select", "RS102", "--output-format", "json")
+    assert [(f["file"], f["line"], f["column"], f["message"]) for f in run.json()] == [
+        (
+            "b.yaml",
+            8,
+            13,
+            "duplicate name 'User Actions' within kind 'categories' (first at a.yaml:8); "
+            "rudder-cli refuses the project",
+        )
+    ]

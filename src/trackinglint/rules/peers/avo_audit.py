@@ -12,6 +12,7 @@ from typing import Any
 from ...findings import Problem, Severity
 from ...model import Event, Origin, Property
 from ..api import Option, RuleContext, rule
+from .messages import place
 
 GROUP = "avo"
 _WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
@@ -26,14 +27,6 @@ def node_at(origin: Origin) -> Any:
         except (KeyError, IndexError, TypeError):
             return None
     return node
-
-
-def place(where: Origin, here: Origin) -> str:
-    """How a message names another place: `line 6` in the same file, else `path:6`."""
-    line = where.span().line
-    if where.document is here.document:
-        return f"line {line}"
-    return f"{where.document.display_path}:{line}"
 
 
 def _is_avo_entry(event: Event) -> dict | None:

@@ -8,14 +8,13 @@ schema on any of them; run with `--fail-on info` to fail the same way.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from typing import Any
 
 from ...findings import Problem, Severity
 from ..api import RuleContext, rule
 from .iglu_documents import iglu_schemas
 from .jsonschema_nodes import is_number, types_of
+from .messages import shown
 
 GROUP = "iglu"
 WAREHOUSE_MAX_LENGTH = 65535  # Redshift's VARCHAR maximum
@@ -38,12 +37,6 @@ _TYPED_KEYWORDS = {
         {"object"},
     ),
 }
-
-
-def shown(value: Any) -> str:
-    """A value as JSON writes it (`null`, `true`, `"10"`), cut short."""
-    text = json.dumps(value, ensure_ascii=False, default=str)
-    return text if len(text) <= 60 else text[:57] + "…"
 
 
 def _where(pointer: tuple) -> str:

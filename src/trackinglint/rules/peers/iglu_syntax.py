@@ -19,7 +19,8 @@ from ...findings import Problem, Severity
 from ...sources import Pointer
 from ..api import Option, RuleContext, rule
 from .iglu_documents import SELF_DESCRIBING_URI, iglu_schemas
-from .iglu_lint import GROUP, shown
+from .iglu_lint import GROUP
+from .messages import shown
 
 SCHEMAVER = re.compile(r"[1-9][0-9]*-(?:0|[1-9][0-9]*)-(?:0|[1-9][0-9]*)\Z")
 SELF_PART = re.compile(r"[a-zA-Z0-9_.-]+\Z")  # iglu-core's vendor, name and format

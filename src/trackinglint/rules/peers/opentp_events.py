@@ -12,7 +12,7 @@ from jsonschema.validators import Draft7Validator
 from ...findings import Problem, Severity
 from ...model import Origin
 from ..api import RuleContext, rule
-from .iglu_lint import shown
+from .messages import shown
 from .opentp_project import (
     SPEC_VERSIONS,
     EventFile,

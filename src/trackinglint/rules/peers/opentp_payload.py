@@ -9,7 +9,7 @@ from typing import Any
 from ...findings import Problem, Severity
 from ...model import Origin
 from ..api import RuleContext, rule
-from .iglu_lint import shown
+from .messages import shown
 from .opentp_events import _TYPES, GROUP, _constraints
 from .opentp_project import EventFile, Project, project
 

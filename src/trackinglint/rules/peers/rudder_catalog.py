@@ -10,8 +10,8 @@ from typing import Any
 from ...findings import Problem, Severity
 from ...model import Origin
 from ..api import RuleContext, rule
-from .iglu_lint import shown
 from .jsonschema_nodes import is_number
+from .messages import shown
 from .rudder_files import PRIMITIVES, rudder_files, type_names
 from .rudder_project import GROUP
 

@@ -10,7 +10,7 @@ from typing import Any
 from ...findings import Problem, Severity
 from ...model import Origin
 from ..api import RuleContext, rule
-from .iglu_lint import shown
+from .messages import shown
 from .rudder_catalog import DISPLAY_NAME
 from .rudder_files import PLAN_KINDS, RudderFile, rudder_files
 from .rudder_project import GROUP

@@ -10,7 +10,7 @@ from typing import Any
 from ...findings import Problem, Severity
 from ...model import Origin
 from ..api import RuleContext, rule
-from .iglu_lint import shown
+from .messages import place, shown
 from .rudder_files import SECTIONS, SUPPORTED, RudderFile, rudder_files, type_names
 
 GROUP = "rudderstack"
@@ -125,12 +125,11 @@ def _again(
     first = seen.setdefault(key, origin)
     if first is origin:
         return
-    line = first.span().line
     what = {"properties": "name, type and item types", "events": "name and event_type"}
     yield ctx.problem(
         origin,
         f"duplicate {what.get(kind, 'name')} '{name}' within kind '{kind}' (first at "
-        f"{first.document.display_path}:{line}); rudder-cli refuses the project",
+        f"{place(first, origin)}); rudder-cli refuses the project",
         "value",
     )
 

@@ -14,8 +14,8 @@ from ...findings import Problem, Severity
 from ...model import Origin
 from ..api import RuleContext, rule
 from .avo_audit import node_at
-from .iglu_lint import shown
 from .jsonschema_nodes import types_of
+from .messages import shown
 
 GROUP = "spectral"
 
