@@ -100,7 +100,7 @@ def test_without_the_wrapper_its_calls_are_not_reported(
     [
         ("Analytics.log(userId, EVENT_NAME, PROPERTIES)",
          'Analytics.log(user.id, "Report Exported", { format: "csv" });\n',
-         "Report Exported", {"format": "string"}),
+         "Report Exported", {"format": "string", "userId": None}),
         ("this.props.track(EVENT_NAME, PROPERTIES)",
          'this.props.track("Tab Opened", { tab: 2 });\n', "Tab Opened", {"tab": "integer"}),
         ("logIt(EVENT_NAME)", 'logIt("Saved");\n', "Saved", {}),
@@ -246,3 +246,38 @@ def test_cached_calls_follow_a_changed_constant_in_another_file(
     assert (again.parsed, [c.event for c in again.calls]) == (1, ["Order Placed", "Other 2"])
     Path("events.ts").unlink()
     assert [c.event for c in scan(["."]).calls] == [None, "Other 2"]
+
+
+def test_local_variables_spreads_frozen_constants_and_wrapper_arguments(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Properties built in a local variable, spread from a known object, names from an
+    Object.freeze constant; a wrapper's other named arguments are sent as properties."""
+    monkeypatch.chdir(tmp_path)
+    Path("consts.ts").write_text('export const EVENTS = Object.freeze({ PURCHASE: "Purchase" });\n')
+    Path("main.ts").write_text(
+        'import { EVENTS } from "./consts";\n'
+        "export function buy(order: Order): void {\n"
+        "  const total: number = order.total;\n"
+        '  const props = { order_id: "o1", total };\n'
+        "  analytics.track(EVENTS.PURCHASE, { ...props, coupon: null });\n"
+        "  const payload = buildStructEvent({ action: 'play', category: 'video' });\n"
+        "  tracker.track(payload);\n"
+        "  log(user.id, 'Saved', { n: 1 }, 'web');\n"
+        "}\n"
+    )
+    Path("app.py").write_text(
+        "def f(user_id):\n"
+        '    base = {"plan": "pro"}\n'
+        '    analytics.track(user_id, "Upgraded", {**base, "seats": 3})\n'
+    )
+    _, calls, _ = scan_json(
+        capsys, ".", "--track-function", "log(userId, EVENT_NAME, PROPERTIES, channel)"
+    )
+    assert [(c["path"], c["line"], c["event"], c["sdk"], c["properties"]) for c in calls] == [
+        ("app.py", 3, "Upgraded", "segment", {"plan": "string", "seats": "integer"}),
+        ("main.ts", 5, "Purchase", "segment",
+         {"order_id": "string", "total": "number", "coupon": "null"}),
+        ("main.ts", 7, "play", "snowplow", {"category": "string"}),
+        ("main.ts", 8, "Saved", "custom", {"n": "integer", "userId": None, "channel": "string"}),
+    ]  # fmt: skip

@@ -75,6 +75,14 @@ def _read_properties(
         return False
     complete = not props[2]
     for key, entry in props[1]:
+        if key == "...":  # a spread: its keys when it is a known object
+            spread = resolver.resolve(entry, path)
+            if spread[0] == "o":
+                inner = _read_properties(spread, shape, path, resolver, properties, values)
+                complete = complete and inner
+            else:
+                complete = False
+            continue
         if not isinstance(key, str):
             key_value = resolver.resolve(key, path)
             if key_value[0] != "s":
@@ -122,6 +130,18 @@ def _slot(args: list[Any], slot: Slot, path: str, resolver: Resolver) -> Value |
         return None
     value = resolver.resolve(value, path)
     for key in keys:
+        if isinstance(key, str) and key.startswith("@"):  # into a call of this function
+            if value[0] != "c" or not value[1].endswith(key[1:]):
+                return None
+            continue
+        if isinstance(key, int):
+            if value[0] != "c":
+                return None
+            positional = [v for name, v in value[2] if name is None]
+            if key >= len(positional):
+                return None
+            value = resolver.resolve(positional[key], path)
+            continue
         if value[0] != "o":
             return None
         for entry_key, entry in value[1]:

@@ -44,6 +44,9 @@ class Resolver:
 
     def resolve(self, value: Value, path: str, depth: int = 0) -> Value:
         """The value a name stands for, as far as the code shows it (else the name)."""
+        if value[0] == "t" and len(value) > 2:  # an annotated name: its value, else its type
+            inner = self.resolve(value[2], path, depth + 1)
+            return inner if inner[0] in "sifbzoa" else ["t", value[1]]
         if value[0] != "r" or depth > _DEPTH:
             return value
         parts = value[1].split(".")
@@ -147,4 +150,6 @@ def describe(value: Value) -> str:
         return f"the result of {value[1]}()"
     if kind in ("i", "f", "b", "z", "o", "a"):
         return "not a string"
+    if kind == "t":
+        return f"a variable of type {value[1]}"
     return "an expression"

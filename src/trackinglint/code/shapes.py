@@ -2,7 +2,8 @@
 
 A slot says where a value sits in a call: `(0,)` the first positional argument,
 `("event",)` the keyword argument `event`, `(0, "event")` the key `event` of an
-object passed first (`analytics.track({event: ...})`). A shape lists slots in
+object passed first (`analytics.track({event: ...})`), `(0, "@build", 0)` the first
+argument of a call to `build` passed first. A shape lists slots in
 order of preference; the first present wins. Callees compare case-insensitively,
 without `()`: a dotted pattern matches the end of a callee (`window.analytics.track`
 is `analytics.track`); a bare function name matches only itself (or `window.NAME`).
@@ -177,6 +178,15 @@ SHAPES: tuple[Shape, ...] = (
     ),
     Shape("posthog", ("posthog.Capture",), (("Event",),), (("Properties",),), GO),
     # --- Snowplow -------------------------------------------------------------------
+    # the node tracker: tracker.track(buildStructEvent({...}))
+    Shape(
+        "snowplow",
+        ("tracker.track", "snowplowTracker.track", "snowplow.track"),
+        ((0, "@buildStructEvent", 0, "action"),),
+        ((0, "@buildStructEvent", 0),),
+        JS,
+        exclude=("action", "context"),
+    ),
     Shape(
         "snowplow",
         ("trackStructEvent",),
@@ -343,8 +353,13 @@ def wrapper_shape(signature: str) -> Shape:
         )
     event: tuple[Slot, ...] = ((names.index("EVENT_NAME"),),)
     props: tuple[Slot, ...] = ((names.index("PROPERTIES"),),) if "PROPERTIES" in names else ()
+    # any other named argument is sent too: `log(userId, EVENT_NAME, PROPERTIES)` sends userId
+    extra = tuple(
+        (name, (index,)) for index, name in enumerate(names)
+        if name not in ("EVENT_NAME", "PROPERTIES")
+    )  # fmt: skip
     callees = (callee,) if "." in callee else (callee, f"this.{callee}", f"self.{callee}")
-    return Shape("custom", callees, event, props, languages=ALL)
+    return Shape("custom", callees, event, props, languages=ALL, extra=extra)
 
 
 ALL = JS | PY | RB | GO | MOBILE

@@ -6,6 +6,7 @@
 ["r", "EVENTS.ORDER"]              a name, resolved later (constants, enums, imports)
 ["c", "callee", [[name, value], ...]]  a call kept whole (BaseEvent(event_type=...))
 ["d", "template"]                  known not to be static (template, concatenation...)
+    ["t", "number"]                    a value of a declared type (an annotation)
 ["u"]                              anything else
 """
 
@@ -27,6 +28,7 @@ MAP_FACTORIES = frozenset(
         "Attributes", "buildJsonObject", "Props", "EventProperties", "Map", "NSDictionary",
     }
 )  # fmt: skip
+_SAME_VALUE = frozenset({"Object.freeze", "Object.seal", "Immutable.Map", "frozenset"})
 MAP_SETTERS = frozenset(
     {"putValue", "put", "Set", "set", "putString", "putInt", "putLong", "putDouble",
      "putBoolean", "putFloat", "param", "setProperty", "addProperty", "add"}
@@ -59,6 +61,8 @@ def ref(path: str) -> Value:
 def call(callee: str, args: Sequence[Arg]) -> Value:
     """A call as a value: a map factory becomes the map it builds."""
     last = callee.rsplit(".", 1)[-1].removesuffix("()")
+    if callee in _SAME_VALUE and len(args) == 1:
+        return list(args[0][1])
     if last in MAP_FACTORIES:
         return map_from_args(args)
     return ["c", callee, [list(arg) for arg in args]]
@@ -116,5 +120,8 @@ TYPES = {"s": "string", "i": "integer", "f": "number", "b": "boolean", "z": "nul
 
 
 def type_of(value: Value) -> str | None:
-    """The JSON type a literal value shows, or None when the code does not show it."""
+    """The JSON type a literal value (or a type annotation, `["t", type]`) shows, or None
+    when the code does not show it."""
+    if value[0] == "t":  # ["t", type] or ["t", type, the annotated name's own value]
+        return str(value[1])
     return TYPES.get(value[0])

@@ -11,6 +11,19 @@ from ..values import UNKNOWN, Arg, Value
 Node = Any  # tree_sitter.Node
 
 
+def _walk_keys(value: Value, keys: list[str]) -> Value:
+    for key in keys:
+        if value[0] != "o":
+            return UNKNOWN
+        for entry_key, entry in value[1]:
+            if entry_key == key:
+                value = entry
+                break
+        else:
+            return UNKNOWN
+    return value
+
+
 class Reader:
     """Subclasses name their call node types and say how to read callees, arguments
     and values; `read` walks the tree once."""
@@ -40,7 +53,7 @@ class Reader:
                 continue
             line, column = self.position(node)
             end_line, end_column = self.end_position(node)
-            args = self.arguments(node)
+            args = [[name, self.localize(value, node, 0)] for name, value in self.arguments(node)]
             self.facts.calls.append(
                 RawCall(callee, args, line, column, self.function_of(node), end_line, end_column)
             )
@@ -74,6 +87,54 @@ class Reader:
                     break
             else:
                 return self.position(node)
+
+    # --- local variables --------------------------------------------------------------
+    def localize(self, value: Value, at: Node, depth: int) -> Value:
+        """Names declared in the scopes around the call (before it) replaced by their
+        values: `const props = {...}; analytics.track("X", props)`."""
+        kind = value[0]
+        if depth > 4:
+            return value
+        if kind == "r":
+            head, _, rest = value[1].partition(".")
+            found = self.local(head, at)
+            if found is None:
+                return value
+            local = self.localize(found, at, depth + 1)
+            if not rest:
+                return local
+            if local[0] == "r":
+                return ["r", f"{local[1]}.{rest}"]
+            return _walk_keys(local, rest.split("."))
+        if kind == "o":
+            return ["o", [[k, self.localize(v, at, depth + 1)] for k, v in value[1]], value[2]]
+        if kind == "a":
+            return ["a", [self.localize(v, at, depth + 1) for v in value[1]]]
+        if kind == "c":
+            return ["c", value[1], [[n, self.localize(v, at, depth + 1)] for n, v in value[2]]]
+        return value
+
+    def local(self, name: str, at: Node) -> Value | None:
+        """The value of the last declaration of `name` before `at` in a scope around it."""
+        start = at.start_byte
+        child = at
+        scope = at.parent
+        while scope is not None:
+            found: Value | None = None
+            for statement in scope.named_children:
+                if statement.start_byte >= start or statement == child:
+                    break
+                for declared, value in self.declarations(statement):
+                    if declared == name:
+                        found = value
+            if found is not None:
+                return found
+            child, scope = scope, scope.parent
+        return None
+
+    def declarations(self, statement: Node) -> Iterator[tuple[str, Value]]:
+        """Names a statement declares, with their values (none by default)."""
+        return iter(())
 
     # --- helpers --------------------------------------------------------------------
     def text(self, node: Node) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .. import values as v
 from ..values import UNKNOWN, Arg, Value
 from .base import Node, Reader
@@ -132,6 +134,21 @@ class GoReader(Reader):
             inner = node.named_children
             return self.value(inner[0]) if inner else UNKNOWN
         return UNKNOWN
+
+    def declarations(self, statement: Node) -> Iterator[tuple[str, Value]]:
+        if statement.type == "short_var_declaration":
+            left = statement.child_by_field_name("left")
+            right = statement.child_by_field_name("right")
+            if left is not None and right is not None:
+                for name, expr in zip(left.named_children, right.named_children, strict=False):
+                    yield self.text(name), self.value(expr)
+        elif statement.type in ("var_declaration", "const_declaration"):
+            for spec in _specs(statement):
+                value = spec.child_by_field_name("value")
+                values = value.named_children if value is not None else []
+                names = spec.children_by_field_name("name")
+                for name, expr in zip(names, values, strict=False):
+                    yield self.text(name), self.value(expr)
 
     def top_level(self, root: Node) -> None:
         for node in root.named_children:

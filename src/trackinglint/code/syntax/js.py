@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .. import values as v
 from ..values import UNKNOWN, Arg, Value
 from .base import Node, Reader
@@ -161,8 +163,11 @@ class JsReader(Reader):
             elif child.type == "method_definition":
                 name = child.child_by_field_name("name")
                 entries.append((self.text(name) if name is not None else "", UNKNOWN))
+            elif child.type == "spread_element":
+                inner = child.named_children
+                entries.append(("...", self.value(inner[0]) if inner else UNKNOWN))
             elif child.type != "comment":
-                open_ = True  # spread
+                open_ = True
         return v.obj(entries, open_)
 
     def _key(self, key: Node | None) -> object:
@@ -174,6 +179,24 @@ class JsReader(Reader):
             inner = key.named_children
             return v.key_text(self.value(inner[0])) if inner else UNKNOWN
         return v.key_text(self.value(key))
+
+    def declarations(self, statement: Node) -> Iterator[tuple[str, Value]]:
+        if statement.type == "export_statement":
+            statement = statement.child_by_field_name("declaration") or statement
+        if statement.type not in ("lexical_declaration", "variable_declaration"):
+            return
+        for declarator in statement.named_children:
+            if declarator.type != "variable_declarator":
+                continue
+            name = declarator.child_by_field_name("name")
+            if name is None or name.type != "identifier":
+                continue
+            value = self.value(declarator.child_by_field_name("value"))
+            if value[0] in ("u", "c", "r"):
+                annotated = _annotation_type(self, declarator.child_by_field_name("type"))
+                if annotated is not None:
+                    value = ["t", annotated, value]
+            yield self.text(name), value
 
     # --- module level ---------------------------------------------------------------
     def top_level(self, root: Node) -> None:
@@ -283,6 +306,24 @@ class JsReader(Reader):
                         alias = spec.child_by_field_name("alias") or imported
                         if imported is not None and alias is not None:
                             self.facts.imports[self.text(alias)] = [module, self.text(imported)]
+
+
+_ARRAY_TYPE = ("[]", "Array<", "ReadonlyArray<")
+_SCALARS = {"string": "string", "number": "number", "boolean": "boolean", "null": "null"}
+
+
+def _annotation_type(reader: Reader, node: Node | None) -> str | None:
+    """`const total: number = ...`: the JSON type the annotation shows, if any."""
+    if node is None:
+        return None
+    text = reader.text(node).lstrip(":").strip()
+    if text in _SCALARS:
+        return _SCALARS[text]
+    if text.endswith("[]") or text.startswith(_ARRAY_TYPE[1:]):
+        return "array"
+    if text.startswith("{") or text.startswith("Record<") or text[:1].isupper():
+        return "object"
+    return None
 
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "b": "\b", "f": "\f", "v": "\v"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .. import values as v
 from ..values import UNKNOWN, Arg, Value
@@ -189,6 +190,18 @@ class JvmReader(Reader):
             inner = node.named_children
             return self.value(inner[0]) if inner else UNKNOWN
         return UNKNOWN
+
+    def declarations(self, statement: Node) -> Iterator[tuple[str, Value]]:
+        if statement.type == "local_variable_declaration":
+            for declarator in statement.children_by_field_name("declarator"):
+                name = declarator.child_by_field_name("name")
+                value = declarator.child_by_field_name("value")
+                if name is not None and value is not None:
+                    yield self.text(name), self.value(value)
+        elif statement.type == "property_declaration":
+            found: dict[str, Value] = {}
+            self._declaration(statement, found)
+            yield from found.items()
 
     # --- constants ------------------------------------------------------------------
     def top_level(self, root: Node) -> None:

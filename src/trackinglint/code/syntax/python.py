@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .. import values as v
 from ..values import UNKNOWN, Arg, Value
 from .base import Node, Reader
@@ -82,6 +84,9 @@ class PythonReader(Reader):
                 if pair.type == "pair":
                     key = v.key_text(self.value(pair.child_by_field_name("key")))
                     entries.append((key, self.value(pair.child_by_field_name("value"))))
+                elif pair.type == "dictionary_splat":
+                    inner = pair.named_children
+                    entries.append(("...", self.value(inner[0]) if inner else UNKNOWN))
                 elif pair.type != "comment":
                     open_ = True
             return v.obj(entries, open_)
@@ -128,6 +133,24 @@ class PythonReader(Reader):
             elif child.type == "escape_sequence":
                 parts.append(_unescape(self.text(child)))
         return "".join(parts)
+
+    def declarations(self, statement: Node) -> Iterator[tuple[str, Value]]:
+        if statement.type != "expression_statement":
+            return
+        for child in statement.named_children:
+            if child.type != "assignment":
+                continue
+            left = child.child_by_field_name("left")
+            right = child.child_by_field_name("right")
+            if left is None or left.type != "identifier":
+                continue
+            value = self.value(right)
+            annotation = child.child_by_field_name("type")
+            if value[0] in ("u", "c", "r") and annotation is not None:
+                annotated = _PY_TYPES.get(self.text(annotation).split("[")[0])
+                if annotated is not None:
+                    value = ["t", annotated, value]
+            yield self.text(left), value
 
     # --- module level ---------------------------------------------------------------
     def top_level(self, root: Node) -> None:
@@ -185,6 +208,10 @@ class PythonReader(Reader):
                 alias = child.child_by_field_name("alias")
                 if imported is not None and alias is not None:
                     self.facts.imports[self.text(alias)] = [module, self.text(imported)]
+
+
+_PY_TYPES = {"str": "string", "int": "integer", "float": "number", "bool": "boolean",
+             "list": "array", "List": "array", "dict": "object", "Dict": "object"}  # fmt: skip
 
 
 def _unescape(text: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .. import values as v
 from ..values import UNKNOWN, Arg, Value
 from .base import Node, Reader
@@ -111,6 +113,15 @@ class RubyReader(Reader):
             inner = node.named_children
             return self.value(inner[0]) if inner else UNKNOWN
         return UNKNOWN
+
+    def declarations(self, statement: Node) -> Iterator[tuple[str, Value]]:
+        if statement.type == "assignment":
+            left = statement.child_by_field_name("left")
+            if left is not None and left.type in ("identifier", "instance_variable"):
+                yield (
+                    self.text(left).lstrip("@"),
+                    self.value(statement.child_by_field_name("right")),
+                )
 
     def top_level(self, root: Node) -> None:
         self._body(root, self.facts.bindings)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .. import values as v
 from ..values import UNKNOWN, Arg, Value
 from .base import Node, Reader
@@ -119,6 +121,13 @@ class SwiftReader(Reader):
             inner = node.named_children
             return self.value(inner[0]) if len(inner) == 1 else UNKNOWN
         return UNKNOWN
+
+    def declarations(self, statement: Node) -> Iterator[tuple[str, Value]]:
+        if statement.type == "property_declaration":
+            pattern = statement.child_by_field_name("name")
+            value = statement.child_by_field_name("value")
+            if pattern is not None and value is not None:
+                yield self.text(pattern), self.value(value)
 
     def top_level(self, root: Node) -> None:
         self._members(root, self.facts.bindings)
