@@ -58,9 +58,12 @@ def _call(
             properties[name] = type_of(found)
             if found[0] in _LITERALS:
                 values[name] = _literal(found)
+    line, column, end_line, end_column = raw.line, raw.column, raw.end_line, raw.end_column
+    if shape.sent_by_outer and raw.outer is not None:
+        line, column, end_line, end_column = raw.outer
     return Call(
-        event, display, raw.line, raw.column, shape.sdk, raw.function, properties, values,
-        complete, dynamic, raw.end_line, raw.end_column,
+        event, display, line, column, shape.sdk, raw.function, properties, values,
+        complete, dynamic, end_line, end_column,
     )  # fmt: skip
 
 

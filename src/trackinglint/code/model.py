@@ -19,10 +19,11 @@ class RawCall:
     function: str  # the enclosing function ("" at top level)
     end_line: int = 0
     end_column: int = 0
+    outer: list[int] | None = None  # the call this one is passed to: [line, column, end…]
 
     def to_json(self) -> list[Any]:
         return [self.callee, self.args, self.line, self.column, self.function,
-                self.end_line, self.end_column]  # fmt: skip
+                self.end_line, self.end_column, self.outer]  # fmt: skip
 
     @classmethod
     def from_json(cls, data: list[Any]) -> RawCall:

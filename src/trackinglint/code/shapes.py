@@ -44,6 +44,7 @@ class Shape:
     iglu: bool = False  # the event slot holds an Iglu schema URI; its name is the event's
     extra: tuple[tuple[str, Slot], ...] = ()  # more properties from their own slots
     exclude: tuple[str, ...] = ()  # keys of the properties object that are not properties
+    sent_by_outer: bool = False  # an event object (BaseEvent(...)): placed at the call sending it
     patterns: tuple[tuple[str, ...], ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
@@ -96,7 +97,9 @@ SHAPES: tuple[Shape, ...] = (
         (("properties",), (0, "properties"), (2,)),
         PY | RB,
     ),
-    Shape("segment", ("analytics.Track",), (("Event",),), (("Properties",),), GO),
+    Shape(
+        "segment", ("analytics.Track",), (("Event",),), (("Properties",),), GO, sent_by_outer=True
+    ),
     # --- RudderStack ----------------------------------------------------------------
     Shape(
         "rudderstack",
@@ -118,7 +121,14 @@ SHAPES: tuple[Shape, ...] = (
         (("properties",), (0, "properties"), (2,)),
         PY | RB,
     ),
-    Shape("rudderstack", ("rudderanalytics.Track",), (("Event",),), (("Properties",),), GO),
+    Shape(
+        "rudderstack",
+        ("rudderanalytics.Track",),
+        (("Event",),),
+        (("Properties",),),
+        GO,
+        sent_by_outer=True,
+    ),
     # --- Amplitude ------------------------------------------------------------------
     Shape(
         "amplitude",
@@ -134,9 +144,30 @@ SHAPES: tuple[Shape, ...] = (
         ((0, "event_type"), ("eventType",), (0,)),
         ((0, "event_properties"), ("eventProperties",), ("withEventProperties",), (1,)),
     ),
-    Shape("amplitude", ("BaseEvent",), (("event_type",), (0,)), (("event_properties",),), PY),
-    Shape("amplitude", ("BaseEvent",), (("eventType",), (0,)), (("eventProperties",),), MOBILE),
-    Shape("amplitude", ("amplitude.Event",), (("EventType",),), (("EventProperties",),), GO),
+    Shape(
+        "amplitude",
+        ("BaseEvent",),
+        (("event_type",), (0,)),
+        (("event_properties",),),
+        PY,
+        sent_by_outer=True,
+    ),
+    Shape(
+        "amplitude",
+        ("BaseEvent",),
+        (("eventType",), (0,)),
+        (("eventProperties",),),
+        MOBILE,
+        sent_by_outer=True,
+    ),
+    Shape(
+        "amplitude",
+        ("amplitude.Event",),
+        (("EventType",),),
+        (("EventProperties",),),
+        GO,
+        sent_by_outer=True,
+    ),
     # --- Mixpanel -------------------------------------------------------------------
     Shape(
         "mixpanel",
@@ -176,7 +207,9 @@ SHAPES: tuple[Shape, ...] = (
         (("properties",), (0, "properties"), (2,)),
         PY | RB,
     ),
-    Shape("posthog", ("posthog.Capture",), (("Event",),), (("Properties",),), GO),
+    Shape(
+        "posthog", ("posthog.Capture",), (("Event",),), (("Properties",),), GO, sent_by_outer=True
+    ),
     # --- Snowplow -------------------------------------------------------------------
     # the node tracker: tracker.track(buildStructEvent({...}))
     Shape(
@@ -233,6 +266,7 @@ SHAPES: tuple[Shape, ...] = (
             ("property", ("property_",)),
             ("value", ("value",)),
         ),
+        sent_by_outer=True,
     ),
     Shape(
         "snowplow",
@@ -241,6 +275,7 @@ SHAPES: tuple[Shape, ...] = (
         (("data",), (1,)),
         PY | MOBILE | RB,
         iglu=True,
+        sent_by_outer=True,
     ),
     Shape(
         "snowplow",
@@ -249,14 +284,30 @@ SHAPES: tuple[Shape, ...] = (
         (),
         MOBILE,
         extra=(("category", ("category",)),),
+        sent_by_outer=True,
     ),
-    Shape("snowplow", ("Structured",), ((1,),), (), MOBILE, extra=(("category", (0,)),)),
+    Shape(
+        "snowplow",
+        ("Structured",),
+        ((1,),),
+        (),
+        MOBILE,
+        extra=(("category", (0,)),),
+        sent_by_outer=True,
+    ),
     # --- Google Analytics 4 / Tag Manager -------------------------------------------
     Shape("ga4", ("gtag",), ((1,),), ((2,),), JS, when=((0,), "event")),
     Shape("gtm", ("dataLayer.push",), ((0, "event"),), ((0,),), JS, exclude=("event",)),
     # --- mParticle ------------------------------------------------------------------
     Shape("mparticle", ("mParticle.logEvent",), ((0,),), ((2,),), JS),
-    Shape("mparticle", ("MPEvent.Builder", "MPEvent"), (("name",), (0,)), (), MOBILE),
+    Shape(
+        "mparticle",
+        ("MPEvent.Builder", "MPEvent"),
+        (("name",), (0,)),
+        (),
+        MOBILE,
+        sent_by_outer=True,
+    ),
     # --- Heap -----------------------------------------------------------------------
     Shape(
         "heap", ("heap.track", "Heap.track", "Heap.shared.track"), ((0,),), (("properties",), (1,))

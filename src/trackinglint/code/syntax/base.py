@@ -9,6 +9,9 @@ from ..model import FileFacts, RawCall
 from ..values import UNKNOWN, Arg, Value
 
 Node = Any  # tree_sitter.Node
+_ARGUMENT_HOLDERS = frozenset(
+    {"arguments", "argument_list", "value_argument", "value_arguments", "call_suffix"}
+)
 
 
 def _walk_keys(value: Value, keys: list[str]) -> Value:
@@ -54,10 +57,25 @@ class Reader:
             line, column = self.position(node)
             end_line, end_column = self.end_position(node)
             args = [[name, self.localize(value, node, 0)] for name, value in self.arguments(node)]
-            self.facts.calls.append(
-                RawCall(callee, args, line, column, self.function_of(node), end_line, end_column)
-            )
+            raw = RawCall(callee, args, line, column, self.function_of(node), end_line, end_column)
+            outer = self._outer_call(node)
+            if outer is not None:
+                raw.outer = [*self.position(outer), *self.end_position(outer)]
+            self.facts.calls.append(raw)
         return self.facts
+
+    def _outer_call(self, node: Node) -> Node | None:
+        """The call `node` is passed to directly: `client.track(BaseEvent(...))`."""
+        parent = node.parent
+        for _ in range(3):
+            if parent is None:
+                return None
+            if parent.type in self.CALLS:
+                return parent
+            if parent.type not in _ARGUMENT_HOLDERS:
+                return None
+            parent = parent.parent
+        return None
 
     def _calls(self, root: Node) -> Iterator[Node]:
         cursor = root.walk()
