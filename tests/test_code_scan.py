@@ -281,3 +281,33 @@ def test_local_variables_spreads_frozen_constants_and_wrapper_arguments(
         ("main.ts", 7, "play", "snowplow", {"category": "string"}),
         ("main.ts", 8, "Saved", "custom", {"n": "integer", "userId": None, "channel": "string"}),
     ]  # fmt: skip
+
+
+def test_swift_chains_optional_calls_self_and_builders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("Keys.swift").write_text('enum Keys {\n  static let orderId = "order_id"\n}\n')
+    Path("Feed.swift").write_text(
+        "func open() {\n"
+        '  dataLayer.append(["event": "formSubmission", "formId": "contact"])\n'
+        '  RSClient.sharedInstance()?.track("Order Completed", properties: [Keys.orderId: "o1"])\n'
+        '  let event = MPEvent(name: "Buy Now", type: .other)\n'
+        "  MParticle.sharedInstance().logEvent(event)\n"
+        '  Other().module("Saved", ["n": 1], "cf1", 2)\n'
+        "}\n"
+        "class View {\n"
+        '  func show() { self.props.trackView("Viewed", [:]) }\n'
+        "}\n"
+    )
+    _, calls, _ = scan_json(
+        capsys, ".", "--track-function", "Other().module(EVENT_NAME, PROPERTIES, one, two)",
+        "--track-function", "this.props.trackView(EVENT_NAME, PROPERTIES)",
+    )  # fmt: skip
+    assert [(c["line"], c["column"], c["event"], c["sdk"], c["properties"]) for c in calls] == [
+        (2, 3, "formSubmission", "gtm", {"formId": "string"}),
+        (3, 3, "Order Completed", "rudderstack", {"order_id": "string"}),
+        (5, 3, "Buy Now", "mparticle", {}),
+        (6, 3, "Saved", "custom", {"n": "integer", "one": "string", "two": "integer"}),
+        (9, 17, "Viewed", "custom", {}),
+    ]

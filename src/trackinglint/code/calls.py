@@ -137,6 +137,12 @@ def _slot(args: list[Any], slot: Slot, path: str, resolver: Resolver) -> Value |
             if value[0] != "c" or not value[1].endswith(key[1:]):
                 return None
             continue
+        if isinstance(key, str) and value[0] == "c":  # a keyword argument of that call
+            found = next((v for name, v in value[2] if name == key), None)
+            if found is None:
+                return None
+            value = resolver.resolve(found, path)
+            continue
         if isinstance(key, int):
             if value[0] != "c":
                 return None

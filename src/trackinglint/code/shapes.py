@@ -67,7 +67,12 @@ class Shape:
 
 
 def _segments(callee: str) -> tuple[str, ...]:
-    return tuple(part.removesuffix("()").lower() for part in callee.replace("::", ".").split("."))
+    """`self` is `this` (a wrapper declared as this.props.track matches Swift's self.props)."""
+    parts = tuple(
+        part.removesuffix("()").rstrip("?!").lower()
+        for part in callee.replace("::", ".").split(".")
+    )
+    return ("this", *parts[1:]) if parts and parts[0] == "self" else parts
 
 
 # Positional (name, properties) first and second, or an object {event, properties}.
@@ -298,15 +303,26 @@ SHAPES: tuple[Shape, ...] = (
     # --- Google Analytics 4 / Tag Manager -------------------------------------------
     Shape("ga4", ("gtag",), ((1,),), ((2,),), JS, when=((0,), "event")),
     Shape("gtm", ("dataLayer.push",), ((0, "event"),), ((0,),), JS, exclude=("event",)),
+    Shape(
+        "gtm",
+        ("dataLayer.append", "dataLayer.add"),
+        ((0, "event"),),
+        ((0,),),
+        MOBILE,
+        exclude=("event",),
+    ),
     # --- mParticle ------------------------------------------------------------------
     Shape("mparticle", ("mParticle.logEvent",), ((0,),), ((2,),), JS),
     Shape(
+        "mparticle", ("MPEvent.Builder", "MPEvent"), (("name",), (0,)), (), JVM, sent_by_outer=True
+    ),
+    # iOS: let event = MPEvent(name: ..., type: ...); MParticle.sharedInstance().logEvent(event)
+    Shape(
         "mparticle",
-        ("MPEvent.Builder", "MPEvent"),
-        (("name",), (0,)),
+        ("MParticle.sharedInstance().logEvent",),
+        ((0, "@MPEvent", "name"), (0, "@MPEvent", 0)),
         (),
-        MOBILE,
-        sent_by_outer=True,
+        SWIFT,
     ),
     # --- Heap -----------------------------------------------------------------------
     Shape(
@@ -375,7 +391,7 @@ class SignatureError(ValueError):
 
 
 _SIGNATURE = re.compile(
-    r"\s*(?P<callee>[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*(?:\(\))?)*)"
+    r"\s*(?P<callee>[A-Za-z_$][\w$]*(?:\(\))?(?:(?:\.|::)[A-Za-z_$][\w$]*(?:\(\))?)*)"
     r"\s*(?:\((?P<params>[^()]*)\))?\s*\Z"
 )
 _PARAM = re.compile(r"[A-Za-z_$][\w$]*\Z")
@@ -392,9 +408,11 @@ def wrapper_shape(signature: str) -> Shape:
         )
     callee = match["callee"].replace("::", ".")
     params = match["params"]
-    names = ["EVENT_NAME", "PROPERTIES"] if params is None else [
-        p.strip() for p in params.split(",") if p.strip()
-    ]  # fmt: skip
+    names = (
+        ["EVENT_NAME", "PROPERTIES"]
+        if params is None
+        else [p.strip() for p in params.split(",") if p.strip()]
+    )
     for name in names:
         if not _PARAM.match(name):
             raise SignatureError(f"track function {signature!r}: {name!r} is not an argument name")
@@ -406,10 +424,11 @@ def wrapper_shape(signature: str) -> Shape:
     props: tuple[Slot, ...] = ((names.index("PROPERTIES"),),) if "PROPERTIES" in names else ()
     # any other named argument is sent too: `log(userId, EVENT_NAME, PROPERTIES)` sends userId
     extra = tuple(
-        (name, (index,)) for index, name in enumerate(names)
+        (name, (index,))
+        for index, name in enumerate(names)
         if name not in ("EVENT_NAME", "PROPERTIES")
-    )  # fmt: skip
-    callees = (callee,) if "." in callee else (callee, f"this.{callee}", f"self.{callee}")
+    )
+    callees = (callee,) if "." in callee else (callee, f"this.{callee}")
     return Shape("custom", callees, event, props, languages=ALL, extra=extra)
 
 
