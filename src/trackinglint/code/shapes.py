@@ -192,7 +192,28 @@ SHAPES: tuple[Shape, ...] = (
         (("properties",), (2,)),
         PY | RB,
     ),
-    Shape("mixpanel", ("mixpanel.Track",), ((1,),), ((2,),), GO),
+    # Go: mp.Track(ctx, []*mixpanel.Event{mp.NewEvent(name, distinctID, props)})
+    Shape(
+        "mixpanel",
+        ("mp.NewEvent", "mixpanel.NewEvent", "mixpanelClient.NewEvent"),
+        ((0,),),
+        ((2,),),
+        GO,
+    ),
+    Shape(
+        "snowplow",
+        ("sp.StructuredEvent", "tracker.StructuredEvent", "snowplow.StructuredEvent"),
+        (("Action",),),
+        (),
+        GO,
+        extra=(
+            ("category", ("Category",)),
+            ("label", ("Label",)),
+            ("property", ("Property",)),
+            ("value", ("Value",)),
+        ),
+        sent_by_outer=True,
+    ),
     # --- PostHog --------------------------------------------------------------------
     Shape(
         "posthog",

@@ -29,6 +29,10 @@ MAP_FACTORIES = frozenset(
     }
 )  # fmt: skip
 _SAME_VALUE = frozenset({"Object.freeze", "Object.seal", "Immutable.Map", "frozenset"})
+# Go's pointer helpers: sp.NewString("x"), aws.String("x")
+_SAME_VALUE_LAST = frozenset(
+    {"NewString", "NewFloat64", "NewInt64", "NewInt", "NewBool", "String", "Float64", "Int64"}
+)
 MAP_SETTERS = frozenset(
     {"putValue", "put", "Set", "set", "putString", "putInt", "putLong", "putDouble",
      "putBoolean", "putFloat", "param", "setProperty", "addProperty", "add"}
@@ -61,7 +65,7 @@ def ref(path: str) -> Value:
 def call(callee: str, args: Sequence[Arg]) -> Value:
     """A call as a value: a map factory becomes the map it builds."""
     last = callee.rsplit(".", 1)[-1].removesuffix("()")
-    if callee in _SAME_VALUE and len(args) == 1:
+    if (callee in _SAME_VALUE or last in _SAME_VALUE_LAST) and len(args) == 1:
         return list(args[0][1])
     if last in MAP_FACTORIES:
         return map_from_args(args)
