@@ -1,10 +1,19 @@
-"""The scan cache: facts per file, keyed by content, in `.trackinglint_cache/`.
+"""The scan cache, in `.trackinglint_cache/`, keyed by content.
 
 It follows Ruff's conventions: one folder at the project root holding a
 CACHEDIR.TAG (backup tools skip it) and a `.gitignore` of `*` (git ignores it),
-with one file per tool version and settings. A file whose size and modification
-time are unchanged is not read again; one that changed is read and hashed, and
-parsed only when its content is new.
+with a folder per tool version. Inside, an index per set of scanned paths and
+settings, and the facts of each file content (`facts/<key>.json`), read only when
+a name must be resolved in it.
+
+    index: path -> [mtime_ns, size, content key, interface key, calls, syntax error]
+
+A file whose size and modification time are unchanged is not read again; one that
+changed is read and hashed, and parsed only when its content is new. The interface
+key hashes what other files may read of a file (its constants, enums, imports,
+package): while no file is added or removed, no interface changed and the path
+aliases are the same, every unchanged file's matched calls are reused as they are,
+and only the changed files are matched again.
 """
 
 from __future__ import annotations
@@ -25,28 +34,30 @@ _TAG = (
     "# This file is a cache directory tag created by trackinglint.\n"
     "# For information about cache directory tags see https://bford.info/cachedir/\n"
 )
+MTIME, SIZE, KEY, INTERFACE, CALLS, ERROR = range(6)
 
 
 def content_key(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+def interface_key(facts: dict[str, Any]) -> str:
+    """What other files may read of a file's facts (see the module's docstring)."""
+    text = json.dumps([facts["b"], facts["i"], facts.get("p", "")], sort_keys=True)
+    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+
+
 class ScanCache:
-    """path -> [mtime_ns, size, content key, facts, facts' interface key, calls].
-
-    The interface key hashes what other files may read of a file (its constants, enums,
-    imports, package). While no file is added or removed, no interface changed and the
-    path aliases are the same, every unchanged file's matched calls are reused as they
-    are: only the changed files are matched again.
-    """
-
     def __init__(self, folder: Path, settings_key: str) -> None:
         digest = hashlib.blake2b(settings_key.encode(), digest_size=8).hexdigest()
-        self.file = folder / f"code-{__version__}" / f"{digest}.json"
         self.folder = folder
+        self.root = folder / f"code-{__version__}"
+        self.file = self.root / f"{digest}.json"
         self.entries: dict[str, list[Any]] = {}
         self.aliases = ""  # the path aliases' key, as of the last run
+        self.globals: dict[str, Any] | None = None  # names other files read unqualified
         self.changed = False
+        self._new_facts: dict[str, dict[str, Any]] = {}  # content key -> facts to write
 
     def load(self) -> None:
         try:
@@ -56,6 +67,8 @@ class ScanCache:
         if isinstance(data, dict) and isinstance(data.get("files"), dict):
             self.entries = data["files"]
             self.aliases = str(data.get("aliases", ""))
+            found = data.get("globals")
+            self.globals = found if isinstance(found, dict) else None
 
     def entry(self, path: str) -> list[Any] | None:
         return self.entries.get(path)
@@ -63,24 +76,34 @@ class ScanCache:
     def fresh(self, path: str, mtime_ns: int, size: int) -> list[Any] | None:
         """The entry of a file whose size and modification time are unchanged."""
         entry = self.entries.get(path)
-        if entry is not None and entry[0] == mtime_ns and entry[1] == size:
+        if entry is not None and entry[MTIME] == mtime_ns and entry[SIZE] == size:
             return entry
         return None
 
     def by_content(self, path: str, key: str) -> list[Any] | None:
         entry = self.entries.get(path)
-        return entry if entry is not None and entry[2] == key else None
+        return entry if entry is not None and entry[KEY] == key else None
 
-    def put(
-        self, path: str, mtime_ns: int, size: int, key: str, facts: Any, interface: str
-    ) -> None:
-        self.entries[path] = [mtime_ns, size, key, facts, interface, None]
+    def facts(self, key: str) -> dict[str, Any] | None:
+        """A content's facts, from this run or from the facts folder."""
+        found = self._new_facts.get(key)
+        if found is not None:
+            return found
+        try:
+            data = json.loads((self.root / "facts" / key[:2] / f"{key}.json").read_bytes())
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+    def put(self, path: str, mtime_ns: int, size: int, key: str, facts: dict[str, Any]) -> None:
+        self.entries[path] = [mtime_ns, size, key, interface_key(facts), None, facts.get("e")]
+        self._new_facts[key] = facts
         self.changed = True
 
     def put_calls(self, path: str, calls: list[Any]) -> None:
         entry = self.entries.get(path)
-        if entry is not None and entry[5] != calls:
-            entry[5] = calls
+        if entry is not None and entry[CALLS] != calls:
+            entry[CALLS] = calls
             self.changed = True
 
     def keep_only(self, paths: set[str]) -> None:
@@ -94,25 +117,25 @@ class ScanCache:
             return
         with contextlib.suppress(OSError):
             _prepare(self.folder)
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.file.parent, suffix=".tmp")
-            try:
-                # json.dumps, not json.dump: only the one-shot encoder is the C one
-                text = json.dumps({"aliases": self.aliases, "files": self.entries},
-                                  separators=(",", ":"))  # fmt: skip
-                with os.fdopen(handle, "w", encoding="utf-8") as out:
-                    out.write(text)
-                os.replace(temporary, self.file)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
-                raise
+            for key, facts in self._new_facts.items():
+                folder = self.root / "facts" / key[:2]
+                folder.mkdir(parents=True, exist_ok=True)
+                _write(folder / f"{key}.json", json.dumps(facts, separators=(",", ":")))
+            # json.dumps, not json.dump: only the one-shot encoder is the C one
+            index = {"aliases": self.aliases, "globals": self.globals, "files": self.entries}
+            _write(self.file, json.dumps(index, separators=(",", ":")))
 
 
-def interface_key(facts: dict[str, Any]) -> str:
-    """What other files may read of a file's facts (see ScanCache)."""
-    text = json.dumps([facts["b"], facts["i"], facts.get("p", "")], sort_keys=True)
-    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+def _write(path: Path, text: str) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def _prepare(folder: Path) -> None:

@@ -23,17 +23,26 @@ _DEPTH = 12
 class Resolver:
     """Resolves `["r", "A.B"]` values in the context of the file they come from."""
 
-    def __init__(self, files: Mapping[str, FileFacts], aliases: Aliases | None = None) -> None:
+    def __init__(
+        self,
+        files: Mapping[str, FileFacts],
+        aliases: Aliases | None = None,
+        global_names: dict[str, Value] | None = None,
+    ) -> None:
         self.files = files  # posix absolute path -> facts
         self.aliases = aliases or Aliases({})
-        self._global_names: dict[str, Value] | None = None
+        self._global_names = global_names  # (from the cache, while no interface changed)
 
     @property
     def global_names(self) -> dict[str, Value]:
         """Top-level names of the languages without module imports, built on first use."""
         if self._global_names is None:
             self._global_names = {}
-            for facts in self.files.values():
+            for path in self.files:
+                try:
+                    facts = self.files[path]
+                except KeyError:
+                    continue
                 if facts.language in _MODULE_LANGUAGES:
                     continue
                 for name, value in facts.bindings.items():
@@ -50,8 +59,9 @@ class Resolver:
         if value[0] != "r" or depth > _DEPTH:
             return value
         parts = value[1].split(".")
-        facts = self.files.get(path)
-        if facts is None:
+        try:
+            facts = self.files[path]
+        except KeyError:
             return value
         if facts.language == "python" and len(parts) > 1 and parts[-1] in ("value", "name"):
             parts = parts[:-1]  # Events.ORDER.value

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .cache import FOLDER, ScanCache, content_key, interface_key
+from .cache import CALLS, ERROR, FOLDER, INTERFACE, KEY, MTIME, SIZE, ScanCache, content_key
 from .calls import match_call
 from .languages import check_installed
 from .model import Call, FileFacts, ScanNote, ScanResult
@@ -45,97 +45,113 @@ def scan(paths: Sequence[str | Path], options: ScanOptions | None = None) -> Sca
     cache = ScanCache(options.cache_folder or Path(FOLDER), settings_key)
     if options.cache:
         cache.load()
-    raw: dict[str, dict[str, Any]] = {}  # path -> facts (as cached)
+    keys: dict[str, str] = {}  # path -> content key, for every file read
     stale: list[SourceFile] = []  # files whose calls are matched this run
     reused: dict[str, list[Any]] = {}  # path -> calls matched by an earlier run
     pending: list[tuple[SourceFile, bytes, str]] = []
     for file in walked.files:
-        key = file.path.as_posix()
-        entry = cache.fresh(key, file.mtime_ns, file.size) if options.cache else None
+        path = file.posix
+        entry = cache.fresh(path, file.mtime_ns, file.size)
         if entry is None:
             data = _read(file, result.notes)
             if data is None:
                 continue
             digest = content_key(data)
-            entry = cache.by_content(key, digest) if options.cache else None
+            entry = cache.by_content(path, digest)
             if entry is None:
                 pending.append((file, data, digest))
                 continue
-            entry[0], entry[1] = file.mtime_ns, file.size
+            entry[MTIME], entry[SIZE] = file.mtime_ns, file.size
             cache.changed = True
-        raw[key] = entry[3]
-        if entry[5] is not None:
-            reused[key] = entry[5]
+        keys[path] = entry[KEY]
+        if entry[CALLS] is not None:
+            reused[path] = entry[CALLS]
         else:
             stale.append(file)
     interfaces_changed = False
     for (file, _, digest), parsed in zip(pending, _parse_all(pending, methods, options.jobs),
                                          strict=True):  # fmt: skip
-        key = file.path.as_posix()
-        interface = interface_key(parsed)
-        old = cache.entry(key)
-        interfaces_changed = interfaces_changed or old is None or old[4] != interface
-        cache.put(key, file.mtime_ns, file.size, digest, parsed, interface)
-        raw[key] = parsed
+        path = file.posix
+        old = cache.entry(path)
+        cache.put(path, file.mtime_ns, file.size, digest, parsed)
+        interfaces_changed = interfaces_changed or old is None or (
+            old[INTERFACE] != cache.entries[path][INTERFACE]
+        )  # fmt: skip
+        keys[path] = digest
         stale.append(file)
     result.parsed = len(pending)
     aliases = Aliases.load(walked.configs)
-    removed = any(path not in raw for path in cache.entries)
-    if interfaces_changed or removed or aliases.key() != cache.aliases:
-        stale = [f for f in walked.files if f.path.as_posix() in raw]  # match every file
+    removed = any(path not in keys for path in cache.entries)
+    full = interfaces_changed or removed or aliases.key() != cache.aliases
+    if full or cache.globals is None:
+        stale = [f for f in walked.files if f.path.as_posix() in keys]  # match every file
         reused = {}
-    resolver = Resolver(_LazyFacts(raw), aliases)
+        cache.globals = None
+    resolver = Resolver(_LazyFacts(keys, cache), aliases, cache.globals)
     index = by_method(shapes)
     for file in stale:
-        key = file.path.as_posix()
-        file_facts = FileFacts.from_json(raw[key])
+        path = file.posix
+        facts = _facts(cache, keys[path], file, methods)
         calls = []
-        for raw_call in file_facts.calls:
+        for raw_call in facts.calls:
             candidates = index.get(segments(raw_call.callee)[-1], ())
-            call = match_call(raw_call, candidates, file_facts.language, key, file.display,
+            call = match_call(raw_call, candidates, facts.language, path, file.display,
                               resolver)  # fmt: skip
             if call is not None:
                 calls.append(call)
         result.calls.extend(calls)
-        if options.cache:
-            cache.put_calls(key, [call.to_cache() for call in calls])
+        cache.put_calls(path, [call.to_cache() for call in calls])
     for cached_calls in reused.values():
         result.calls.extend(Call.from_cache(data) for data in cached_calls)
     for file in walked.files:
-        facts = raw.get(file.path.as_posix())
-        if facts is not None and facts.get("e"):
-            line, column = facts["e"]
+        entry = cache.entry(file.posix)
+        if entry is not None and entry[ERROR] and file.posix in keys:
+            line, column = entry[ERROR]
             result.notes.append(ScanNote(file.display, "syntax error: calls after it may be "
                                          "missed", line, column))  # fmt: skip
     result.calls.sort(key=lambda c: (c.path, c.line, c.column))
     if options.cache:
+        cache.globals = resolver.global_names
         cache.aliases = aliases.key()
-        cache.keep_only(set(raw))
+        cache.keep_only(set(keys))
         cache.save()
     return result
 
 
-class _LazyFacts(Mapping[str, FileFacts]):
-    """Facts of every file for the resolver, each built from the cache on first use."""
+def _facts(cache: ScanCache, key: str, file: SourceFile, methods: frozenset[str]) -> FileFacts:
+    """A file's facts with its calls: from this run or the cache, else parsed again."""
+    found = cache.facts(key)
+    if found is None:  # (its facts file was removed from the cache folder)
+        found = _parse_chunk([(file.language, file.path.read_bytes())], methods)[0]
+        cache.put(file.posix, file.mtime_ns, file.size, key, found)
+    return FileFacts.from_json(found)
 
-    def __init__(self, raw: dict[str, dict[str, Any]]) -> None:
-        self.raw = raw
+
+class _LazyFacts(Mapping[str, FileFacts]):
+    """Facts of every file for the resolver, each read from the cache on first use."""
+
+    def __init__(self, keys: dict[str, str], cache: ScanCache) -> None:
+        self.content_keys = keys
+        self.cache = cache
         self.built: dict[str, FileFacts] = {}
 
-    def __getitem__(self, key: str) -> FileFacts:
-        found = self.built.get(key)
+    def __getitem__(self, path: str) -> FileFacts:
+        found = self.built.get(path)
         if found is None:
-            found = self.built[key] = FileFacts.from_json(self.raw[key], calls=False)
+            data = self.cache.facts(self.content_keys[path])
+            if data is None:
+                raise KeyError(path)
+            found = self.built[path] = FileFacts.from_json(data, calls=False)
         return found
 
-    def __contains__(self, key: object) -> bool:
-        return key in self.raw
+    def __contains__(self, path: object) -> bool:
+        return path in self.content_keys
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.raw)
+        return iter(self.content_keys)
 
     def __len__(self) -> int:
-        return len(self.raw)
+        return len(self.content_keys)
 
 
 def _read(file: SourceFile, notes: list[ScanNote]) -> bytes | None:

@@ -27,11 +27,17 @@ SKIPPED_FOLDERS = frozenset(
 
 @dataclass(slots=True)
 class SourceFile:
-    path: Path  # absolute
+    """A source file found: strings, not Path objects (a walk makes thousands)."""
+
+    posix: str  # absolute, with forward slashes
     display: str
     language: str
     mtime_ns: int
     size: int
+
+    @property
+    def path(self) -> Path:
+        return Path(self.posix)
 
 
 @dataclass(slots=True)
@@ -43,24 +49,25 @@ class Walked:
 
 def walk(paths: Sequence[str | Path]) -> Walked:
     walked = Walked()
-    roots = [Path(p).absolute() for p in paths]
-    real_roots = [Path(os.path.realpath(r)) for r in roots]
+    roots = [Path(p).absolute().as_posix() for p in paths]
+    real_roots = [os.path.realpath(r) for r in roots]
     here = _cwd()
     seen_folders: set[tuple[int, int]] = set()  # (device, inode): a link loop ends
     seen_files: set[tuple[int, int]] = set()
 
     def inside(real: str) -> bool:
-        return any(real == str(r) or real.startswith(str(r) + os.sep) for r in real_roots)
+        return any(real == r or real.startswith(r + os.sep) for r in real_roots)
 
-    def add(path: Path, info: os.stat_result, named: bool) -> None:
+    def add(path: str, name: str, info: os.stat_result, named: bool) -> None:
         identity = (info.st_dev, info.st_ino)
         if identity in seen_files:
             return
         seen_files.add(identity)
-        if path.name in TSCONFIG_NAMES:
-            walked.configs.append(path)
+        if name in TSCONFIG_NAMES:
+            walked.configs.append(Path(path))
             return
-        language = language_of(path.suffix)
+        dot = name.rfind(".")
+        language = language_of(name[dot:]) if dot > 0 else None
         if language is None:
             if named:
                 walked.notes.append(ScanNote(_display(path, here), "not a source file of a known "
@@ -69,7 +76,7 @@ def walk(paths: Sequence[str | Path]) -> Walked:
         walked.files.append(SourceFile(path, _display(path, here), language, info.st_mtime_ns,
                                        info.st_size))  # fmt: skip
 
-    def visit(folder: Path, info: os.stat_result) -> None:
+    def visit(folder: str, info: os.stat_result) -> None:
         identity = (info.st_dev, info.st_ino)
         if identity in seen_folders:
             return
@@ -82,7 +89,7 @@ def walk(paths: Sequence[str | Path]) -> Walked:
             )
             return
         for entry in entries:
-            path = folder / entry.name
+            path = f"{folder}/{entry.name}"
             try:
                 if entry.is_symlink():
                     target = os.path.realpath(path)
@@ -95,25 +102,24 @@ def walk(paths: Sequence[str | Path]) -> Walked:
                 if entry.name not in SKIPPED_FOLDERS and not entry.name.startswith("."):
                     visit(path, info)
             elif stat.S_ISREG(info.st_mode):
-                add(path, info, named=False)
+                add(path, entry.name, info, named=False)
 
     for root in roots:
         try:
-            info = root.stat()
+            info = os.stat(root)
         except OSError:
             walked.notes.append(ScanNote(_display(root, here), "no such file or folder"))
             continue
         if stat.S_ISDIR(info.st_mode):
             visit(root, info)
         elif stat.S_ISREG(info.st_mode):
-            add(root, info, named=True)
+            add(root, root.rsplit("/", 1)[-1], info, named=True)
         else:
             walked.notes.append(ScanNote(_display(root, here), "not a regular file; passed over"))
     return walked
 
 
-def _display(path: Path, here: str) -> str:
-    text = path.as_posix()
+def _display(text: str, here: str) -> str:
     return text[len(here) + 1 :] if text.startswith(here + "/") else text
 
 
