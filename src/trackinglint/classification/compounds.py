@@ -57,13 +57,18 @@ def _split(token: str, lexicon: Lexicon) -> tuple[str, ...] | None:
 
 
 def _has_known_end(token: str, lexicon: Lexicon) -> bool:
-    """Cheap test before loading the splitter: a known word starts or ends the token."""
+    """Cheap test before loading the splitter: a listed word starts or ends the token
+    as written ("led" in "ledger" is no form of "lead" here)."""
     for cut in range(MIN_KNOWN, len(token) - 1):
-        if _known(token[:cut], lexicon) or (
-            len(token) - cut >= MIN_KNOWN and _known(token[cut:], lexicon)
+        if _listed(token[:cut], lexicon) or (
+            len(token) - cut >= MIN_KNOWN and _listed(token[cut:], lexicon)
         ):
             return True
     return False
+
+
+def _listed(word: str, lexicon: Lexicon) -> bool:
+    return bool(lexicon.exact(word)) or lexicon.derivation(word) is not None
 
 
 def _merge_known(parts: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:

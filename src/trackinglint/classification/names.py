@@ -50,6 +50,7 @@ STEP = 1.0
 RECIPIENT_PREPOSITIONS = frozenset({"to", "with", "for"})
 _CUT_SHORT = "read only the first {} words ({} characters) of a long name (see README, Limits)"
 CANCEL = "cancel"  # cancel, cancelled, cancellation
+CLOSE = "clos"  # close, closed, closing: on any business artifact, the case is done
 EXPIRE = "expir"  # expired, expiry, expiration
 REFUSALS = ("declin", "deni", "deny", "reject", "refus")  # a choice when the user makes it
 
@@ -129,12 +130,15 @@ def _completes(unit: Unit) -> bool:
 
 
 def _made_deliverable(action: Unit, head: Unit | None) -> Evidence | None:
-    """Making or closing a deliverable finishes a job: "Payout Created", "generate_contract"."""
+    """Making or closing a deliverable finishes a job ("Payout Created", "generate_contract"),
+    and so does closing any business artifact ("Issue Closed", "close_case")."""
     if head is None or not action.is_in("producing-verbs") or _completes(action):
         return None
-    if not head.is_in("deliverable-objects"):
+    closes = action.text.startswith(CLOSE) and head.is_in("artifact-objects")  # "Issue Closed"
+    if not head.is_in("deliverable-objects") and not closes:
         return None
-    detail = f"'{action.text}' on '{head.text}', a deliverable, finishes a job"
+    what = "a deliverable" if head.is_in("deliverable-objects") else "a business artifact"
+    detail = f"'{action.text}' on '{head.text}', {what}, finishes a job"
     return _name(detail, VERB)
 
 
