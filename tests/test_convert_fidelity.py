@@ -86,9 +86,7 @@ def round_trip(plan: Plan, tmp_path: Path) -> Plan:
 
 @pytest.mark.parametrize("folder", CORPUS, ids=lambda p: p.name)
 def test_every_corpus_plan_converts_and_reads_back_the_same(folder: Path, tmp_path: Path) -> None:
-    result = _lint([folder])
-    unread = {f.file for f in result.findings if f.code in READ_PROBLEMS}
-    plans = [p for p in result.plans if not {d.display_path for d in p.documents} & unread]
+    plans = _lint([folder]).plans  # a file that did not load is not in its plan: not compared
     if not plans:
         pytest.skip(f"{folder.name} is read only with its own configuration")
     for index, plan in enumerate(plans):
