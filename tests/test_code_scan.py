@@ -311,3 +311,35 @@ def test_swift_chains_optional_calls_self_and_builders(
         (6, 3, "Saved", "custom", {"n": "integer", "one": "string", "two": "integer"}),
         (9, 17, "Viewed", "custom", {}),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "source", "expected"),
+    [
+        ("a.ts", 'function f(total: number, tags: string[]) {\n'
+                 '  analytics.track("A", { total, tags });\n}\n',
+         {"total": "number", "tags": "array"}),
+        ("a.py", 'def f(user_id, plan: str, seats: int = 1):\n'
+                 '    analytics.track(user_id, "A", {"plan": plan, "seats": seats})\n',
+         {"plan": "string", "seats": "integer"}),
+        ("a.go", 'package m\nfunc f(id string, price float64) {\n'
+                 '\tmp.NewEvent("A", id, map[string]any{"price": price})\n}\n',
+         {"price": "number"}),
+        ("a.kt", 'fun f(price: Double) { amplitude.track("A", mapOf("price" to price)) }\n',
+         {"price": "number"}),
+        ("a.swift", 'func f(_ count: Int) {\n'
+                    '  analytics.track(name: "A", properties: ["count": count])\n}\n',
+         {"count": "integer"}),
+        ("A.java", 'class A { void f(boolean ok) {\n'
+                   '  analytics.track("A", new Properties().putValue("ok", ok)); } }\n',
+         {"ok": "boolean"}),
+    ],
+)  # fmt: skip
+def test_types_from_parameter_declarations(
+    name: str, source: str, expected: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    Path(name).write_text(source)
+    _, calls, _ = scan_json(capsys, name, "--no-cache")
+    assert [c["properties"] for c in calls] == [expected]

@@ -9,6 +9,38 @@ from ..model import FileFacts, RawCall
 from ..values import UNKNOWN, Arg, Value
 
 Node = Any  # tree_sitter.Node
+_PARAMETER_LISTS = frozenset(
+    {"formal_parameters", "parameters", "parameter_list", "function_value_parameters",
+     "method_parameters", "lambda_parameters"}
+)  # fmt: skip
+_NAME_NODES = frozenset({"identifier", "simple_identifier"})
+_SCALAR_TYPES = {
+    "string": "string", "str": "string", "number": "number", "float": "number",
+    "float64": "number", "float32": "number", "double": "number", "int": "integer",
+    "int64": "integer", "int32": "integer", "integer": "integer", "long": "integer",
+    "bool": "boolean", "boolean": "boolean",
+}  # fmt: skip
+
+
+def json_type(annotation: str) -> str | None:
+    """The JSON type a declared type shows (`float64`, `[]string`, `Dict[str, Any]`)."""
+    text = annotation.lstrip(":").strip().removesuffix("?").strip()
+    for prefix in ("typing.", "Optional[", "?"):
+        text = text.removeprefix(prefix)
+    lowered = text.lower().rstrip("]")
+    if lowered in _SCALAR_TYPES:
+        return _SCALAR_TYPES[lowered]
+    if text.startswith("[]") or text.endswith("[]") or (text.startswith("[") and ":" not in text):
+        return "array"
+    if lowered.startswith(("list", "array", "readonlyarray", "set", "sequence", "tuple")):
+        return "array"
+    if text.startswith(("map[", "{", "[")) or lowered.startswith(
+        ("dict", "record", "map", "mapping", "hash")
+    ):
+        return "object"
+    return None
+
+
 _ARGUMENT_HOLDERS = frozenset(
     {"arguments", "argument_list", "value_argument", "value_arguments", "call_suffix"}
 )
@@ -138,6 +170,10 @@ class Reader:
         child = at
         scope = at.parent
         while scope is not None:
+            if scope.type in self.FUNCTIONS:
+                annotated = self.parameter_types(scope).get(name)
+                if annotated is not None:
+                    return ["t", annotated]
             found: Value | None = None
             for statement in scope.named_children:
                 if statement.start_byte >= start or statement == child:
@@ -153,6 +189,28 @@ class Reader:
     def declarations(self, statement: Node) -> Iterator[tuple[str, Value]]:
         """Names a statement declares, with their values (none by default)."""
         return iter(())
+
+    def parameter_types(self, function: Node) -> dict[str, str]:
+        """A function's parameters whose declared type shows a JSON type."""
+        found: dict[str, str] = {}
+        holders = [c for c in function.named_children if c.type in _PARAMETER_LISTS]
+        if self.language == "swift":  # (its parameters sit in the declaration itself)
+            holders = [function]
+        for holder in holders:
+            for parameter in holder.named_children:
+                if holder is function and parameter.type != "parameter":
+                    continue
+                names = [c for c in parameter.named_children if c.type in _NAME_NODES]
+                types = [c for c in parameter.named_children if c.type not in _NAME_NODES]
+                if parameter.type == "parameter" and self.language == "swift":
+                    names = parameter.children_by_field_name("name")[:1]
+                    types = parameter.children_by_field_name("name")[1:]
+                kind = json_type(self.text(types[0])) if types else None
+                if kind is None:
+                    continue
+                for name in names:
+                    found[self.text(name)] = kind
+        return found
 
     # --- helpers --------------------------------------------------------------------
     def text(self, node: Node) -> str:
