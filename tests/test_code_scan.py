@@ -178,8 +178,14 @@ def test_cache_follows_ruffs_conventions_and_reparses_only_changes(
     )
     assert scan(["."]).parsed == 0
     Path("b.js").write_text('analytics.track("B2");\n')
+    index = next(cache.glob("code-*/*[0-9a-f].json"))
+    written = index.stat().st_mtime_ns
     again = scan(["."])
     assert (again.parsed, sorted(c.event or "" for c in again.calls)) == (1, ["A", "B2"])
+    # one changed file: its entry goes to the journal beside the index, not a rewrite
+    assert index.stat().st_mtime_ns == written
+    assert index.with_suffix(".changes.json").exists()
+    assert sorted(c.event or "" for c in scan(["."]).calls) == ["A", "B2"]
     assert scan(["."], ScanOptions(cache=False)).parsed == 2
 
 

@@ -35,6 +35,7 @@ _TAG = (
     "# For information about cache directory tags see https://bford.info/cachedir/\n"
 )
 MTIME, SIZE, KEY, INTERFACE, CALLS, ERROR = range(6)
+_JOURNAL_LIMIT = 500  # changed entries kept beside the index before it is rewritten
 
 
 def content_key(data: bytes) -> str:
@@ -58,6 +59,11 @@ class ScanCache:
         self.globals: dict[str, Any] | None = None  # names other files read unqualified
         self.changed = False
         self._new_facts: dict[str, dict[str, Any]] = {}  # content key -> facts to write
+        # entries changed since the index was last written whole: a small file beside it,
+        # so a run that changed one file does not rewrite the index of every file
+        self.journal = self.file.with_suffix(".changes.json")
+        self.stamp: str | None = None  # names the index the journal applies to
+        self._journaled: set[str] = set()
 
     def load(self) -> None:
         try:
@@ -69,6 +75,14 @@ class ScanCache:
             self.aliases = str(data.get("aliases", ""))
             found = data.get("globals")
             self.globals = found if isinstance(found, dict) else None
+            self.stamp = data.get("stamp")
+            try:
+                changes = json.loads(self.journal.read_bytes())
+            except (OSError, ValueError):
+                changes = None
+            if isinstance(changes, dict) and changes.get("index") == data.get("stamp"):
+                self.entries.update(changes["files"])
+                self._journaled = set(changes["files"])
 
     def entry(self, path: str) -> list[Any] | None:
         return self.entries.get(path)
@@ -98,21 +112,31 @@ class ScanCache:
     def put(self, path: str, mtime_ns: int, size: int, key: str, facts: dict[str, Any]) -> None:
         self.entries[path] = [mtime_ns, size, key, interface_key(facts), None, facts.get("e")]
         self._new_facts[key] = facts
+        self.touch(path)
+
+    def touch(self, path: str) -> None:
+        """An entry changed in place (its stat, its calls): write it with the next save."""
+        self._journaled.add(path)
         self.changed = True
 
     def put_calls(self, path: str, calls: list[Any]) -> None:
         entry = self.entries.get(path)
         if entry is not None and entry[CALLS] != calls:
             entry[CALLS] = calls
-            self.changed = True
+            self.touch(path)
 
-    def keep_only(self, paths: set[str]) -> None:
-        for path in [p for p in self.entries if p not in paths]:
+    def keep_only(self, paths: set[str]) -> bool:
+        """Forget files no longer there; True when there were any."""
+        gone = [p for p in self.entries if p not in paths]
+        for path in gone:
             del self.entries[path]
-            self.changed = True
+        self.changed = self.changed or bool(gone)
+        return bool(gone)
 
-    def save(self) -> None:
-        """Write atomically; a cache that cannot be written is silently left out."""
+    def save(self, whole: bool = False) -> None:
+        """Write atomically: the changed entries to the journal, or the whole index when
+        `whole` (files gone, names or aliases changed) or the journal has grown large.
+        A cache that cannot be written is silently left out."""
         if not self.changed:
             return
         with contextlib.suppress(OSError):
@@ -121,9 +145,19 @@ class ScanCache:
                 folder = self.root / "facts" / key[:2]
                 folder.mkdir(parents=True, exist_ok=True)
                 _write(folder / f"{key}.json", json.dumps(facts, separators=(",", ":")))
+            stamp = None if whole else self.stamp
             # json.dumps, not json.dump: only the one-shot encoder is the C one
-            index = {"aliases": self.aliases, "globals": self.globals, "files": self.entries}
-            _write(self.file, json.dumps(index, separators=(",", ":")))
+            if whole or stamp is None or len(self._journaled) > _JOURNAL_LIMIT:
+                stamp = os.urandom(8).hex()
+                index = {"stamp": stamp, "aliases": self.aliases, "globals": self.globals,
+                         "files": self.entries}  # fmt: skip
+                _write(self.file, json.dumps(index, separators=(",", ":")))
+                with contextlib.suppress(OSError):
+                    self.journal.unlink()
+                return
+            changes = {p: self.entries[p] for p in self._journaled if p in self.entries}
+            _write(self.journal, json.dumps({"index": stamp, "files": changes},
+                                            separators=(",", ":")))  # fmt: skip
 
 
 def _write(path: Path, text: str) -> None:

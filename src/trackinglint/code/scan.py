@@ -62,7 +62,7 @@ def scan(paths: Sequence[str | Path], options: ScanOptions | None = None) -> Sca
                 pending.append((file, data, digest))
                 continue
             entry[MTIME], entry[SIZE] = file.mtime_ns, file.size
-            cache.changed = True
+            cache.touch(path)
         keys[path] = entry[KEY]
         if entry[CALLS] is not None:
             reused[path] = entry[CALLS]
@@ -111,10 +111,11 @@ def scan(paths: Sequence[str | Path], options: ScanOptions | None = None) -> Sca
                                          "missed", line, column))  # fmt: skip
     result.calls.sort(key=lambda c: (c.path, c.line, c.column))
     if options.cache:
+        whole = full or cache.globals is None
         cache.globals = resolver.global_names
         cache.aliases = aliases.key()
-        cache.keep_only(set(keys))
-        cache.save()
+        gone = cache.keep_only(set(keys))
+        cache.save(whole=whole or gone)
     return result
 
 
