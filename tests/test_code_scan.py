@@ -349,3 +349,20 @@ def test_types_from_parameter_declarations(
     Path(name).write_text(source)
     _, calls, _ = scan_json(capsys, name, "--no-cache")
     assert [c["properties"] for c in calls] == [expected]
+
+
+def test_hostile_files_deep_nesting_and_a_damaged_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("deep.js").write_text('analytics.track("Deep", { a: ' + "[" * 3000 + "]" * 3000 + " });\n")
+    Path("long.js").write_text('analytics.track("x" + ' + " + ".join(['"y"'] * 3000) + ");\n")
+    Path("ok.js").write_text('analytics.track("Fine");\n')
+    code, calls, err = scan_json(capsys, ".")
+    assert code == 0
+    assert [c["event"] for c in calls if c["path"] == "ok.js"] == ["Fine"]
+    assert "trackinglint: note: deep.js: passed over: nested too deeply to read" in err
+    for index in Path(".trackinglint_cache").glob("code-*/*.json"):
+        index.write_text('{"files": {"/x": [1, 2], "' + str(tmp_path) + '/ok.js": "junk"}}')
+    code, calls, _ = scan_json(capsys, ".")
+    assert code == 0 and [c["event"] for c in calls if c["path"] == "ok.js"] == ["Fine"]

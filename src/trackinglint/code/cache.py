@@ -71,7 +71,7 @@ class ScanCache:
         except (OSError, ValueError):
             return
         if isinstance(data, dict) and isinstance(data.get("files"), dict):
-            self.entries = data["files"]
+            self.entries = _valid(data["files"])
             self.aliases = str(data.get("aliases", ""))
             found = data.get("globals")
             self.globals = found if isinstance(found, dict) else None
@@ -81,8 +81,9 @@ class ScanCache:
             except (OSError, ValueError):
                 changes = None
             if isinstance(changes, dict) and changes.get("index") == data.get("stamp"):
-                self.entries.update(changes["files"])
-                self._journaled = set(changes["files"])
+                journaled = _valid(changes.get("files"))
+                self.entries.update(journaled)
+                self._journaled = set(journaled)
 
     def entry(self, path: str) -> list[Any] | None:
         return self.entries.get(path)
@@ -107,7 +108,9 @@ class ScanCache:
             data = json.loads((self.root / "facts" / key[:2] / f"{key}.json").read_bytes())
         except (OSError, ValueError):
             return None
-        return data if isinstance(data, dict) else None
+        if not isinstance(data, dict) or not data.keys() >= _FACT_KEYS:
+            return None
+        return data
 
     def put(self, path: str, mtime_ns: int, size: int, key: str, facts: dict[str, Any]) -> None:
         self.entries[path] = [mtime_ns, size, key, interface_key(facts), None, facts.get("e")]
@@ -158,6 +161,28 @@ class ScanCache:
             changes = {p: self.entries[p] for p in self._journaled if p in self.entries}
             _write(self.journal, json.dumps({"index": stamp, "files": changes},
                                             separators=(",", ":")))  # fmt: skip
+
+
+_FACT_KEYS = frozenset({"l", "c", "b", "i"})
+_CALL_FIELDS = 12
+
+
+def _valid(files: Any) -> dict[str, list[Any]]:
+    """Entries of the right shape only (a damaged cache is read as far as it is sound)."""
+    if not isinstance(files, dict):
+        return {}
+    kept = {}
+    for path, entry in files.items():
+        if not (isinstance(entry, list) and len(entry) == 6 and isinstance(entry[KEY], str)):
+            continue
+        calls = entry[CALLS]
+        if calls is not None and not (
+            isinstance(calls, list)
+            and all(isinstance(c, list) and len(c) == _CALL_FIELDS for c in calls)
+        ):
+            entry[CALLS] = None
+        kept[path] = entry
+    return kept
 
 
 def _write(path: Path, text: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -107,8 +108,12 @@ def scan(paths: Sequence[str | Path], options: ScanOptions | None = None) -> Sca
         entry = cache.entry(file.posix)
         if entry is not None and entry[ERROR] and file.posix in keys:
             line, column = entry[ERROR]
-            result.notes.append(ScanNote(file.display, "syntax error: calls after it may be "
-                                         "missed", line, column))  # fmt: skip
+            if line == 0:
+                result.notes.append(ScanNote(file.display, "passed over: nested too deeply to "
+                                             "read"))  # fmt: skip
+            else:
+                result.notes.append(ScanNote(file.display, "syntax error: calls after it may "
+                                             "be missed", line, column))  # fmt: skip
     result.calls.sort(key=lambda c: (c.path, c.line, c.column))
     if options.cache:
         whole = full or cache.globals is None
@@ -185,13 +190,22 @@ def _parse_all(
         return _parse_chunk(work, methods)
     chunks = [work[i : i + _CHUNK] for i in range(0, len(work), _CHUNK)]
     out: list[dict[str, Any]] = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for parsed in pool.map(_parse_chunk, chunks, [methods] * len(chunks)):
-            out.extend(parsed)
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for parsed in pool.map(_parse_chunk, chunks, [methods] * len(chunks)):
+                out.extend(parsed)
+    except (BrokenProcessPool, OSError):  # no worker processes here: parse in this one
+        return _parse_chunk(work, methods)
     return out
 
 
 def _parse_chunk(work: list[tuple[str, bytes]], methods: frozenset[str]) -> list[dict[str, Any]]:
     from .syntax import read_facts
 
-    return [read_facts(language, data, methods).to_json() for language, data in work]
+    out = []
+    for language, data in work:
+        try:
+            out.append(read_facts(language, data, methods).to_json())
+        except RecursionError:  # nesting deeper than the reader follows: noted, not fatal
+            out.append(FileFacts(language, syntax_error=(0, 0)).to_json())
+    return out
