@@ -4,6 +4,8 @@ error of the invalid one is caught in the file and on the line that holds it."""
 
 from __future__ import annotations
 
+import shutil
+
 from conftest import REPO
 
 FIXTURES = REPO / "tests/data/opentp-cli/tests/data"
@@ -69,3 +71,14 @@ EXPECTED = [
     ("events/badarea/1/false/area_not_in_dict.yaml", 4, 3, "OTP004"),
     ("opentp.yaml", 77, 13, "OTP005"),
 ]
+
+
+def test_a_built_in_check_of_the_taxonomy_is_run(cli, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "coverage-valid", project)
+    event = project / "events/auth/2/false/login_button_click.yaml"
+    event.write_text(event.read_text().replace("cid_login_button", "login_button"))
+    run = cli("check", str(project), "--select", "opentp", "--output-format", "json")
+    assert [(f["line"], f["column"], f["message"]) for f in run.json()] == [
+        (11, 5, 'taxonomy field \'custom_id\' "login_button" does not start with "cid_"')
+    ]

@@ -25,7 +25,12 @@ from .opentp_project import (
 )
 
 GROUP = "opentp"
-BUILTIN_CHECKS = ("starts-with", "ends-with", "contains", "not-contains", "pattern", "not-empty")
+# opentp-cli's src/rules: the checks a taxonomy field's `x-opentp.checks` may name
+# (`webhook` calls a service, so it is known but not run here)
+BUILTIN_CHECKS = (
+    "contains", "ends-with", "max-length", "min-length", "not-empty", "pattern", "regex",
+    "starts-with", "webhook",
+)  # fmt: skip
 _FIELD = {"type": "object", "properties": {"type": {"enum": ["string", "integer", "number",
           "boolean", "array", "object"]}, "required": {"type": "boolean"}}}  # fmt: skip
 CONFIG_SCHEMA = {
@@ -268,14 +273,23 @@ def _field(
 
 def _builtin(check: str, argument: Any, value: Any) -> str | None:
     text = str(value)
+    if check in ("pattern", "regex"):
+        pattern = argument.get("pattern") if isinstance(argument, dict) else argument
+        try:
+            fits = not isinstance(pattern, str) or re.search(pattern, text) is not None
+        except re.error:
+            return f"cannot be checked: the pattern {shown(pattern)} does not compile"
+        return None if fits else f"does not match {shown(pattern)}"
+    if check == "max-length" and isinstance(argument, int) and len(text) > argument:
+        return f"is longer than {argument}"
+    if check == "min-length" and isinstance(argument, int) and len(text) < argument:
+        return f"is shorter than {argument}"
     if check == "starts-with" and not text.startswith(str(argument)):
         return f"does not start with {shown(argument)}"
     if check == "ends-with" and not text.endswith(str(argument)):
         return f"does not end with {shown(argument)}"
     if check == "contains" and str(argument) not in text:
         return f"does not contain {shown(argument)}"
-    if check == "not-contains" and str(argument) in text:
-        return f"contains {shown(argument)}"
     if check == "not-empty" and argument is True and not text.strip():
         return "is empty"
     return None
