@@ -80,5 +80,5 @@ def test_a_built_in_check_of_the_taxonomy_is_run(cli, tmp_path):
     event.write_text(event.read_text().replace("cid_login_button", "login_button"))
     run = cli("check", str(project), "--select", "opentp", "--output-format", "json")
     assert [(f["line"], f["column"], f["message"]) for f in run.json()] == [
-        (11, 5, 'taxonomy field \'custom_id\' "login_button" does not start with "cid_"')
+        (12, 5, 'taxonomy field \'custom_id\' "login_button" does not start with "cid_"')
     ]
