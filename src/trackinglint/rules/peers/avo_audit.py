@@ -11,6 +11,7 @@ from typing import Any
 
 from ...findings import Problem, Severity
 from ...model import Event, Origin, Property
+from ...readers.avo import AvoReader
 from ..api import Option, RuleContext, rule
 from .messages import place
 
@@ -30,10 +31,11 @@ def node_at(origin: Origin) -> Any:
 
 
 def _is_avo_entry(event: Event) -> dict | None:
+    """The event as an Avo export writes it; None for an event of another format."""
+    if not AvoReader().accepts(event.origin.document):
+        return None
     entry = _entry(event.origin)
-    data = event.origin.document.data
-    avo = isinstance(data, dict) and isinstance(data.get("events"), list)
-    return entry if avo and isinstance(entry, dict) and "rules" in entry else None
+    return entry if isinstance(entry, dict) else None
 
 
 @rule("AVO001", "avo-event-without-category", severity=Severity.WARNING, group=GROUP,

@@ -163,7 +163,7 @@ def _properties(
             )
         if not isinstance(nested, list):
             continue
-        if depth >= MAX_NESTING:
+        if depth > MAX_NESTING:  # the nested list would be level depth; 3 are allowed
             yield ctx.problem(
                 where.child("properties"),
                 f"properties nest at most {MAX_NESTING} levels deep in a tracking plan",
