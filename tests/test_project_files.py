@@ -43,7 +43,11 @@ def test_shipped_example_lints_clean():
 
 
 def test_pre_commit_hook_definition():
-    [hook] = YAML(typ="safe").load((REPO / ".pre-commit-hooks.yaml").read_text())
+    hook, code = YAML(typ="safe").load((REPO / ".pre-commit-hooks.yaml").read_text())
+    # the second hook checks staged source files' analytics calls against the plan
+    assert code["id"] == "trackinglint-code"
+    assert code["entry"].startswith("trackinglint check --code-files --select TL301,")
+    assert "tree-sitter-python>=0.23" in code["additional_dependencies"]
     assert hook["id"] == "trackinglint"
     assert hook["language"] == "python"
     assert hook["types_or"] == ["yaml", "json"]
