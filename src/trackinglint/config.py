@@ -159,20 +159,28 @@ def load_settings(path: Path) -> Settings:
 
 @lru_cache(maxsize=64)
 def _load_settings(path: Path, mtime_ns: int, size: int) -> Settings:
+    return parse_settings(_own_table(read_toml(path), path), source=path, root=path.parent)
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file's document; one that cannot be read or parsed is a ConfigError
+    naming the file (config files and `diff --accept-file` alike)."""
     import tomllib
 
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    table = (
-        document.get("tool", {}).get("trackinglint", {})
-        if path.name == "pyproject.toml"
-        else document
-    )
-    return parse_settings(table, source=path, root=path.parent)
+
+
+def _own_table(document: dict[str, Any], path: Path) -> Any:
+    """trackinglint's table: the whole file, or a pyproject.toml's [tool.trackinglint]."""
+    if path.name != "pyproject.toml":
+        return document
+    tool = document.get("tool", {})
+    return tool.get("trackinglint", {}) if isinstance(tool, dict) else {}
 
 
 def parse_settings(table: Any, *, source: Path | None, root: Path) -> Settings:
@@ -372,16 +380,7 @@ def check_overrides(values: tuple[tuple[str, Any], ...]) -> None:
 
 def raw_table(path: Path) -> dict[str, Any]:
     """A config file's trackinglint table, unchecked (for merging and provenance)."""
-    import tomllib
-
-    try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
-        load_settings(path)  # raises the located error
-        raise
-    if path.name == "pyproject.toml":
-        document = document.get("tool", {}).get("trackinglint", {})
-    table = document
+    table = _own_table(read_toml(path), path)
     return table if isinstance(table, dict) else {}
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..config import ConfigError, close_match
+from ..config import ConfigError, close_match, read_toml
 from ..findings import Finding
 from .codes import DIFF_RULES, diff_rule
 
@@ -55,14 +55,7 @@ def parse_flag(text: str) -> Acceptance:
 
 def load_accept_file(path: Path) -> list[Acceptance]:
     """The entries of an accept file; a malformed one is a ConfigError naming the entry."""
-    import tomllib
-
-    try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    document = read_toml(path)
     unknown = sorted(set(document) - {"accept"})
     if unknown:
         raise ConfigError(f"{path}: unknown key '{unknown[0]}'; expected [[accept]] entries")
