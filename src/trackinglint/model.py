@@ -14,6 +14,17 @@ from typing import Any
 from .sources import Document, Focus, Pointer, Span, format_pointer
 
 
+def value_at(data: Any, pointer: Pointer) -> Any:
+    """The value at `pointer` inside parsed data, or None when a step is missing."""
+    node = data
+    for segment in pointer:
+        try:
+            node = node[segment]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
+
+
 @dataclass(frozen=True, slots=True)
 class Origin:
     """Where a plan element was written: a document and a path inside it."""
@@ -28,15 +39,14 @@ class Origin:
     def path(self) -> str:
         return format_pointer(self.pointer)
 
+    def node(self) -> Any:
+        """The parsed value written here, or None when the path leads nowhere."""
+        return value_at(self.document.data, self.pointer)
+
     def field(self, *names: str) -> Origin:
         """The first of `names` written under this node, else this node itself:
         findings point at the offending field when there is one."""
-        node = self.document.data
-        for segment in self.pointer:
-            try:
-                node = node[segment]
-            except (KeyError, IndexError, TypeError):
-                return self
+        node = self.node()
         if isinstance(node, dict):
             for name in names:
                 if name in node:
@@ -46,12 +56,7 @@ class Origin:
     def names(self, key: str) -> list[Origin]:
         """Where each name of a field holding one name or a list of names
         (`completion:`, `start:`) is written: one origin per string."""
-        node = self.document.data
-        for segment in (*self.pointer, key):
-            try:
-                node = node[segment]
-            except (KeyError, IndexError, TypeError):
-                return []
+        node = value_at(self.document.data, (*self.pointer, key))
         if isinstance(node, list):
             return [self.child(key, i) for i, item in enumerate(node) if isinstance(item, str)]
         return [self.child(key)] if isinstance(node, str) else []

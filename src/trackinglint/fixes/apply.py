@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..model import value_at
 from .model import Fix, InsertKey, MoveItem, ReplaceText
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -101,12 +102,7 @@ def _structural(container: Any, edit: MoveItem | InsertKey) -> bool:
 
 
 def _insert(container: Any, edit: InsertKey) -> bool:
-    node = container
-    for segment in edit.pointer:
-        try:
-            node = node[segment]
-        except (KeyError, IndexError, TypeError):
-            return False
+    node = value_at(container, edit.pointer)
     if not isinstance(node, dict) or edit.key in node:
         return False
     keys = list(node)
@@ -148,12 +144,7 @@ def _keep_blank_lines_below(node: Any, before: Any, inserted: str) -> None:
 
 
 def _move(container: Any, edit: MoveItem) -> bool:
-    node = container
-    for segment in edit.pointer:
-        try:
-            node = node[segment]
-        except (KeyError, IndexError, TypeError):
-            return False
+    node = value_at(container, edit.pointer)
     if not isinstance(node, list) or not (0 <= edit.index < len(node) and 0 <= edit.to < len(node)):
         return False
     comments = getattr(node, "ca", None)

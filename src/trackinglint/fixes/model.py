@@ -10,8 +10,8 @@ through ruamel.yaml's round-trip mode, so comments, order and quoting stay).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
+from ..model import value_at
 from ..sources import Document, Focus, Pointer
 
 
@@ -97,12 +97,7 @@ def rename_key_fix(document: Document, pointer: Pointer, new: str) -> Fix | None
     or shapes the data."""
     if not pointer or new in SHAPING_KEYS or not isinstance(pointer[-1], str):
         return None
-    parent: Any = document.data
-    for segment in pointer[:-1]:
-        try:
-            parent = parent[segment]
-        except (KeyError, IndexError, TypeError):
-            return None
+    parent = value_at(document.data, pointer[:-1])
     if not isinstance(parent, dict) or new in parent:
         return None
     edit = replace_at(document, pointer, "key", pointer[-1], new)

@@ -82,15 +82,16 @@ def _event_root(event: Event) -> tuple[Origin, dict] | None:
     if first is None or len(first.origin.pointer) < 2 or first.origin.pointer[-2] != "properties":
         return None
     origin = Origin(first.origin.document, first.origin.pointer[:-2])
-    node: Any = origin.document.data
-    for segment in origin.pointer:
-        try:
-            node = node[segment]
-        except (KeyError, IndexError, TypeError):
-            return None
+    node = origin.node()
     if not isinstance(node, dict) or not isinstance(node.get("properties"), dict):
         return None
+    kind = node.get("type")
+    if isinstance(kind, str) and kind not in _JSON_TYPES:  # a vendor's record (`type: TRACK`)
+        return None
     return origin, node
+
+
+_JSON_TYPES = frozenset({"string", "number", "integer", "boolean", "object", "array", "null"})
 
 
 def _contradictions(prop: Property) -> Iterator[tuple[str, str]]:

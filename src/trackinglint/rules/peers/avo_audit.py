@@ -19,17 +19,6 @@ GROUP = "avo"
 _WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 
 
-def node_at(origin: Origin) -> Any:
-    """The parsed value an origin points at, or None."""
-    node: Any = origin.document.data
-    for segment in origin.pointer:
-        try:
-            node = node[segment]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return node
-
-
 def _is_avo_entry(event: Event) -> dict | None:
     """The event as an Avo export writes it; None for an event of another format."""
     if not AvoReader().accepts(event.origin.document):
@@ -79,7 +68,7 @@ def missing_custom_field(ctx: RuleContext) -> Iterator[Problem]:
             if isinstance(entry, dict) and entry.get(field) in (None, "", []):
                 yield ctx.problem(event.origin, f"event '{event.name}' has no {field}")
     for _, prop in ctx.plan.all_properties():
-        node = node_at(prop.origin)
+        node = prop.origin.node()
         for field in wanted_props:
             if isinstance(node, dict) and node.get(field) in (None, "", []):
                 yield ctx.problem(prop.origin, f"property '{prop.name}' has no {field}")
@@ -88,10 +77,10 @@ def missing_custom_field(ctx: RuleContext) -> Iterator[Problem]:
 def _entry(origin: Origin) -> Any:
     """The mapping an event is written as: the node itself, or its parent when the
     origin points at its name."""
-    node = node_at(origin)
+    node = origin.node()
     if isinstance(node, dict):
         return node
-    return node_at(Origin(origin.document, origin.pointer[:-1])) if origin.pointer else None
+    return Origin(origin.document, origin.pointer[:-1]).node() if origin.pointer else None
 
 
 @rule("AVO003", "avo-pii-undeclared", severity=Severity.WARNING, group=GROUP, enabled=False)

@@ -13,7 +13,6 @@ from jsonschema.validators import Draft7Validator
 from ...findings import Problem, Severity
 from ...model import Origin
 from ..api import RuleContext, rule
-from .avo_audit import node_at
 from .jsonschema_nodes import types_of
 from .messages import shown
 
@@ -28,7 +27,7 @@ def _schema_nodes(ctx: RuleContext) -> Iterator[tuple[Origin, dict]]:
         if key in seen:
             continue
         seen.add(key)
-        node = node_at(prop.origin)
+        node = prop.origin.node()
         if isinstance(node, dict):
             yield prop.origin, node
 
