@@ -25,11 +25,17 @@ def serve(debounce: float = DEBOUNCE) -> NoReturn:
     (`Engine.lint` still pauses it for the duration of a run).
     """
     gc.enable()
+    from .fast_start import Replayed, fast_start
+
+    # the first diagnostics before pygls is imported (see fast_start.py)
+    primed = fast_start(sys.stdin.buffer, sys.stdout.buffer)
+    if primed.left is not None:
+        _leave(primed.left)
     from .server import build_server
 
-    server = build_server(debounce)
+    server = build_server(debounce, primed)
     try:
-        server.start_io()
+        server.start_io(stdin=Replayed(primed.replay, sys.stdin.buffer))  # type: ignore[arg-type]
     finally:
         server.runs.close()  # a lint under way stops at its next file or rule
     # LSP: exit code 0 if the client asked for a shutdown first, 1 if it just left

@@ -9,10 +9,12 @@ the line's own text can say how many units its characters take.
 from __future__ import annotations
 
 from collections.abc import Callable
-
-from lsprotocol import types
+from typing import TYPE_CHECKING
 
 from ..sources import LineIndex, Span
+
+if TYPE_CHECKING:  # imported where used: the fast start places positions before pygls loads
+    from lsprotocol import types
 
 Units = Callable[[str], int]
 
@@ -36,17 +38,27 @@ def units_for(encoding: object) -> Units:
     return {"utf-8": utf8_units, "utf-32": utf32_units}.get(str(name), utf16_units)
 
 
-def to_position(lines: LineIndex, line: int, column: int, units: Units) -> types.Position:
-    """A 1-based (line, character column) as a 0-based LSP position."""
+def lsp_position(lines: LineIndex, line: int, column: int, units: Units) -> tuple[int, int]:
+    """A 1-based (line, character column) as a 0-based LSP (line, character)."""
     text = lines.line_text(line)
     before = column - 1
     # past the end of the line (e.g. at the line break): keep the excess as is
     excess = max(before - len(text), 0)
     character = units(text[:before]) + excess
-    return types.Position(line=max(line - 1, 0), character=max(character, 0))
+    return max(line - 1, 0), max(character, 0)
+
+
+def to_position(lines: LineIndex, line: int, column: int, units: Units) -> types.Position:
+    """A 1-based (line, character column) as a 0-based LSP position."""
+    from lsprotocol import types
+
+    line, character = lsp_position(lines, line, column, units)
+    return types.Position(line=line, character=character)
 
 
 def to_range(lines: LineIndex, span: Span, units: Units) -> types.Range:
+    from lsprotocol import types
+
     return types.Range(
         start=to_position(lines, span.line, span.column, units),
         end=to_position(lines, span.end_line, span.end_column, units),

@@ -26,12 +26,12 @@ from ..config import CONFIG_NAMES, forget_config_locations
 from ..fixes.model import Fix
 from ..plans import sniff_file, sniffs, spans_folders
 from ..plugins import build_registry
-from ..readcache import ReadCache
 from ..rules.core import UNUSED_SUPPRESSION
 from . import DEBOUNCE
 from .actions import YAML_SUFFIXES, fix_action, suppression_action
 from .buffers import Buffer, Buffers
 from .diagnostics import SOURCE, config_problem, diagnostics_for, rule_links
+from .fast_start import REPLAYED_ID, Primed
 from .hover import hover_text, site_at
 from .linting import Outcome, classify_plan, lint_scope
 from .positions import Units, from_position, to_range, units_for
@@ -65,6 +65,11 @@ class _Protocol(LanguageServerProtocol):
             self._send_response(data["id"], error=error)
             return _Dropped()
 
+    def _send_response(self, msg_id: Any, result: Any = None, error: Any = None) -> None:
+        if msg_id == REPLAYED_ID:
+            return  # the fast start answered the client's `initialize` already
+        super()._send_response(msg_id, result, error)
+
     # Without pygls' copy of the open documents: the server keeps its own (buffers.py),
     # and pygls splits a document's whole text into lines again at every keystroke
     # (a tenth of a second in a 5 MB plan).
@@ -88,16 +93,17 @@ class _Protocol(LanguageServerProtocol):
 class TrackinglintServer(LanguageServer):
     """State of one editor session: open buffers, their scopes, the latest outcomes."""
 
-    def __init__(self, debounce: float = DEBOUNCE) -> None:
+    def __init__(self, debounce: float = DEBOUNCE, primed: Primed | None = None) -> None:
         super().__init__("trackinglint", __version__, protocol_cls=_Protocol)
-        self.registry = build_registry()
+        primed = primed or Primed()
+        self.registry = primed.registry or build_registry()
         self.links = rule_links(self.registry.rules)
         self.aliases = {rule.name: code for code, rule in self.registry.rules.items()}
         self.buffers = Buffers()
         self.scopes: dict[str, Scope] = {}  # uri -> scope, for documents that were plans
         self.outcomes: dict[str, Outcome] = {}  # scope key -> latest outcome
         self.runs = Runs(debounce)
-        self.cache = ReadCache()  # files read by earlier runs, reused while unchanged
+        self.cache = primed.cache  # files read by earlier runs, reused while unchanged
         self.shutdown_requested = False
         self.last_changed: str | None = None  # the document edited last: published first
         self._reported: set[str] = set()
@@ -339,10 +345,13 @@ class TrackinglintServer(LanguageServer):
             range=to_range(document.lines, site.span, units),
         )
 
-    def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
+    async def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
         buffer = self.buffers.get(params.text_document.uri)
         if buffer is None:
             return []
+        scope = self.scopes.get(buffer.uri)
+        if scope is not None:
+            await self.runs.settle(scope.key)  # the fixes of the run that saw this text
         only = params.context.only
         if only and not any(types.CodeActionKind.QuickFix.value.startswith(k) for k in only):
             return []
@@ -386,9 +395,9 @@ class TrackinglintServer(LanguageServer):
         return actions
 
 
-def build_server(debounce: float = DEBOUNCE) -> TrackinglintServer:
+def build_server(debounce: float = DEBOUNCE, primed: Primed | None = None) -> TrackinglintServer:
     """The server with its LSP features registered."""
-    server = TrackinglintServer(debounce)
+    server = TrackinglintServer(debounce, primed)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: TrackinglintServer, params: types.DidOpenTextDocumentParams) -> None:
@@ -414,8 +423,8 @@ def build_server(debounce: float = DEBOUNCE) -> TrackinglintServer:
         types.TEXT_DOCUMENT_CODE_ACTION,
         types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
     )
-    def code_action(ls: TrackinglintServer, params: types.CodeActionParams):
-        return ls.code_actions(params)
+    async def code_action(ls: TrackinglintServer, params: types.CodeActionParams):
+        return await ls.code_actions(params)
 
     @server.feature(types.SHUTDOWN)
     def shutdown(ls: TrackinglintServer, params: None) -> None:
