@@ -119,7 +119,15 @@ def test_named_file_that_is_not_a_plan_is_reported(cli, write):
 def test_skip_unrecognized_passes_over_other_files(cli, write):
     write("ci.yaml", "name: ci\n")
     run = cli("check", "ci.yaml", "--skip-unrecognized")
-    assert (run.code, run.out) == (0, "Checked 0 plans (0 files, 0 events): all checks passed.\n")
+    assert (run.code, run.out) == (0, "Checked 0 plans (0 files, 0 events): nothing was checked.\n")
+
+
+def test_a_folder_with_no_plan_never_says_checks_passed(cli, write):
+    write("rules.yml", "name: guardrails\nsteps: []\n")
+    run = cli("check", ".")
+    assert run.code == 2
+    assert run.out == "Checked 0 plans (0 files, 0 events): nothing was checked.\n"
+    assert "all checks passed" not in run.out + run.err
 
 
 def test_folder_search_finds_plans_by_content(cli, write):

@@ -140,3 +140,24 @@ def test_the_evidence_reads_what_the_schema_is_not_what_it_mentions():
     assert not looks_like_entity("decision", "Logs a decision, including reasoning and context.")
     assert not looks_like_entity("step", "Records a step. Agent context provides the ids.")
     assert not looks_like_entity("order", None)
+
+
+def test_a_vendor_named_for_entities_holds_entities(tmp_path):
+    """`com.acme.entity/shopper`: the vendor's last part says what its schemas are (as in
+    a public Adobe Commerce registry, `com.adobe.magento.entity/shopper`); a sibling
+    vendor's schema stays an event. Our own content, in that registry's shape."""
+    for vendor, name in (("com.acme.entity", "shopper"), ("com.acme", "cart_checked_out")):
+        folder = tmp_path / "schemas" / vendor / name / "jsonschema"
+        folder.mkdir(parents=True)
+        schema = {
+            "$schema": "http://iglucentral.com/schemas/com.snowplowanalytics.self-desc/schema/jsonschema/1-0-0#",
+            "description": "Written for this test",
+            "self": {"vendor": vendor, "name": name, "format": "jsonschema", "version": "1-0-0"},
+            "type": "object",
+            "properties": {"shopperId": {"type": "string", "description": "who"}},
+            "additionalProperties": False,
+        }  # fmt: skip
+        (folder / "1-0-0").write_text(json.dumps(schema, indent=2), encoding="utf-8")
+    plan = only_plan(lint(tmp_path / "schemas"))
+    assert list(plan.events) == ["cart_checked_out"]
+    assert sorted(plan.non_events) == ["com.acme.entity/shopper"]

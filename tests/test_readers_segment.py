@@ -182,3 +182,71 @@ def test_the_cli_reads_a_segment_plan(cli, tmp_path):
     path = _write(tmp_path, {"events": [{"name": "Order Completed", "rules": {}}]})
     run = cli("check", str(path), "--select", "TL0")
     assert (run.code, run.out) == (0, "Checked 1 plan (1 file, 1 event): all checks passed.\n")
+
+
+TERRAFORM = REPO / "tests" / "data" / "terraform-provider-segment" / "example" / "tracking_plans"
+
+
+def test_unwrapped_legacy_rules_with_a_stray_keyword_in_the_call_read_the_event_properties():
+    """Terraform's Segment provider keeps the legacy `rules` object unwrapped, and its
+    example writes `"required": ["properties"]` among `context`, `properties` and `traits`:
+    the event's properties are still the ones under `properties.properties`."""
+    path = TERRAFORM / "event_libs" / "form_events.json"
+    result = Engine(REGISTRY).lint([path])
+    (plan,) = result.plans
+    (event,) = plan.events.values()
+    assert event.name == "Form Submitted"
+    assert list(event.properties) == ["form_id", "name", "form_orientation"]
+    form_id = event.properties["form_id"]
+    assert (form_id.types, form_id.required, where(form_id)) == (("string",), True, (26, 17))
+    assert event.properties["form_orientation"].types == ("integer",)
+    assert sorted(plan.non_events) == ["group", "identify"]
+    assert [f.code for f in result.findings] == ["TL100"]  # every property is described
+
+
+def test_public_api_rules_kept_as_yaml_with_flat_properties(tmp_path):
+    """The shape GitHub workflows keep for Segment's Public API (one YAML file per plan or
+    per event): `rules: [{key, type: TRACK, description, properties}]`. Our own content."""
+    path = tmp_path / "rules.yml"
+    path.write_text(
+        "name: Web\n"
+        "type: LIVE\n"
+        "rules:\n"
+        "  - key: Order Completed\n"
+        "    type: TRACK\n"
+        "    description: An order was paid for\n"
+        "    version: 1\n"
+        "    properties:\n"
+        "      order_id:\n"
+        "        description: The order\n"
+        "        type: string\n"
+        "        required: true\n"
+        "      total:\n"
+        "        description: Amount in cents\n"
+        "        type:\n"
+        "          - integer\n"
+        "  - key: Cart Viewed\n"
+        "    type: TRACK\n"
+        "    description:\n"
+        "    version: 1\n"
+        "    properties: {}\n"
+        "  - key: Home\n"
+        "    type: PAGE\n"
+        "    version: 1\n",
+        encoding="utf-8",
+    )
+    result = Engine(REGISTRY).lint([path])
+    (plan,) = result.plans
+    assert list(plan.events) == ["Order Completed", "Cart Viewed"]
+    order = plan.events["Order Completed"]
+    assert (order.description, where(order)) == ("An order was paid for", (4, 5))
+    assert (order.properties["order_id"].required, order.properties["total"].types) == (
+        True,
+        ("integer",),
+    )
+    assert where(order.properties["order_id"]) == (9, 7)
+    assert list(plan.non_events) == ["page Home"]
+    assert [(f.code, f.line, f.column) for f in result.findings] == [
+        ("TL100", 1, 1),
+        ("TL206", 17, 5),  # 'Cart Viewed' has an empty description; no TL212 on `type: TRACK`
+    ]

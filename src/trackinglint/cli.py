@@ -406,7 +406,8 @@ def _refuse_unread(result: LintResult) -> int:
             more = len(reasons) - _REASONS_SHOWN
             print(f"  … and {more} more (see --show-files)", file=sys.stderr)
     print(
-        "trackinglint: name the format with --plan-format, or the columns with csv-columns, "
+        "trackinglint: name the format with --plan-format, the columns with csv-columns, or "
+        "where your own shape keeps its events with plan-mapping, "
         "if a file is a plan trackinglint did not recognise",
         file=sys.stderr,
     )

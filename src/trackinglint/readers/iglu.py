@@ -19,7 +19,8 @@ rule and not in `classify`. What decides, first match wins:
 1. `iglu-entities` / `iglu-events` in the configuration: globs of `vendor/name`;
 2. Snowplow's own metadata: a data structure as `snowplow-cli` keeps it
    (`meta.schemaType: entity | event`, the schema under `data`) is read too;
-3. the name: `*_context`, `*_entity`, `contexts`;
+3. the name: `*_context`, `*_entity`, `contexts`, or a vendor whose last
+   part says so (`com.acme.entity`, `com.acme.contexts`);
 4. the description's first word for what it is: "Schema for a web page
    context", "Entity that ...", "... attached to page_ping events";
 5. otherwise an event.
@@ -196,6 +197,8 @@ class _Kinds:
                 return verdict
         if schema.schema_type in _SCHEMA_TYPES:
             return schema.schema_type == "entity"
+        if _ENTITY_NAME.search(vendor.rsplit(".", 1)[-1]):  # `com.acme.entity/shopper`
+            return True
         return looks_like_entity(name, schema.body.get("description"))
 
 

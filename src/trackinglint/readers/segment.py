@@ -2,11 +2,18 @@
 
 - legacy export (Config API): `{"rules": {"events": [{"name", "rules": schema}]}}`
 - local plan (Typewriter):    `{"events": [{"name", "rules": schema}]}`
-- Public API export:          `{"rules": [{"key", "type": "TRACK", "jsonSchema": schema}]}`
+- Public API export:          `{"rules": [{"key", "type": "TRACK", "jsonSchema": schema}]}`,
+  also kept as YAML with each rule's `properties` written flat beside `key`
+  (`rules: [{key, type: TRACK, description, properties}]`), as the GitHub
+  workflows that upload plans to the Public API keep them
+
+The legacy `rules` object is also found unwrapped (`{"global", "events",
+"identify", "group"}`), as Terraform's Segment provider reads it.
 
 An event's schema holds its properties either nested, as Segment validates the
 whole call (`properties.properties.properties`, beside `context` and
-`traits`), or flat (`properties` are the event's properties).
+`traits`, sometimes with a stray keyword such as a misplaced `required`), or
+flat (`properties` are the event's properties).
 
 Only track events become plan events. Identify and group rules (their
 `traits`), and page and screen rules (their `properties`), are read with the
@@ -29,6 +36,7 @@ from .common import Collector, describe, schema_members, text
 _CALL_KEYS = frozenset({"context", "traits", "properties"})
 _CALLS = {"IDENTIFY": "identify", "GROUP": "group", "PAGE": "page", "SCREEN": "screen"}
 _TRAITS = frozenset({"identify", "group"})  # calls whose payload is `traits`
+_RULE_TYPES = frozenset({"TRACK", "COMMON", *_CALLS})
 
 
 class SegmentReader:
@@ -38,7 +46,7 @@ class SegmentReader:
     self_contained = True  # a complete export: a plan of its own (see trackinglint.plans)
 
     def sniff(self, path: Path, text: str) -> bool:
-        return '"rules"' in text and ('"events"' in text or '"jsonSchema"' in text)
+        return "rules" in text and ("events" in text or "jsonSchema" in text or "key" in text)
 
     def accepts(self, document: Document) -> bool:
         return _shape(document.data) is not None
@@ -57,10 +65,10 @@ class SegmentReader:
             listed = data["rules"]["events"] if shape == "legacy" else data["events"]
             for index, entry in enumerate(listed):
                 _event_entry(entry, base.child(index), out, versions)
-            if shape == "legacy":
-                for call in ("identify", "group"):
-                    if isinstance(data["rules"].get(call), dict):
-                        _call(call, None, data["rules"][call], root.child("rules", call), out)
+            calls, at = (data["rules"], root.child("rules")) if shape == "legacy" else (data, root)
+            for call in ("identify", "group"):
+                if isinstance(calls.get(call), dict):
+                    _call(call, None, calls[call], at.child(call), out)
         return out.result()
 
 
@@ -70,9 +78,7 @@ def _shape(data: Any) -> str | None:
     rules = data.get("rules")
     if isinstance(rules, dict) and isinstance(rules.get("events"), list):
         return "legacy"
-    if isinstance(rules, list) and any(
-        isinstance(r, dict) and ("jsonSchema" in r or "key" in r) for r in rules
-    ):
+    if isinstance(rules, list) and any(_public_api_rule(r) for r in rules):
         return "public-api"
     events = data.get("events")
     if isinstance(events, list) and any(
@@ -80,6 +86,17 @@ def _shape(data: Any) -> str | None:
     ):
         return "local"
     return None
+
+
+def _public_api_rule(rule: Any) -> bool:
+    """A Public API rule: a `jsonSchema`, or a `key` with one of Segment's call types
+    (other tools' `rules` lists, RudderStack's among them, have neither)."""
+    if not isinstance(rule, dict):
+        return False
+    if "jsonSchema" in rule:
+        return True
+    kind = rule.get("type", "TRACK")
+    return "key" in rule and isinstance(kind, str) and kind.upper() in _RULE_TYPES
 
 
 def _event_entry(entry: Any, origin: Origin, out: Collector, versions: dict[str, int]) -> None:
@@ -113,10 +130,13 @@ def _public_rule(rule: Any, origin: Origin, out: Collector, versions: dict[str, 
     if name is None:
         out.malformed(origin, "a TRACK rule has no `key`; the key is the event's name")
         return
-    schema = rule.get("jsonSchema")
+    schema, schema_origin = rule.get("jsonSchema"), origin.child("jsonSchema")
     description = text(schema.get("description")) if isinstance(schema, dict) else None
+    if schema is None and isinstance(rule.get("properties"), dict):  # flat, as kept in YAML
+        schema, schema_origin = {"properties": rule["properties"]}, origin
+        description = text(rule.get("description"))
     _add(name, rule.get("version"), origin.child("key"), out, versions, description, schema,
-         origin.child("jsonSchema"))  # fmt: skip
+         schema_origin)  # fmt: skip
 
 
 def _call(
@@ -173,9 +193,20 @@ def _add(
 def _members_schema(schema: dict, origin: Origin, part: str = "properties") -> tuple[dict, Origin]:
     """The object schema whose `properties` are the call's properties (or traits)."""
     members = schema.get("properties")
-    if isinstance(members, dict) and members and set(members) <= _CALL_KEYS:
+    if isinstance(members, dict) and members and _is_call(members):
         inner = members.get(part)
         if isinstance(inner, dict):
             return inner, origin.child("properties", part)
         return {}, origin
     return schema, origin
+
+
+def _is_call(members: dict) -> bool:
+    """Whether a schema's members are the call's parts (`context`, `traits`, `properties`)
+    rather than the event's own properties: only those, or the `properties` part as an
+    object beside `context` or `traits` (a stray keyword among them does not hide it)."""
+    if set(members) <= _CALL_KEYS:
+        return True
+    return isinstance(members.get("properties"), dict) and bool(
+        {"context", "traits"} & set(members)
+    )

@@ -29,6 +29,8 @@ def summary_line(result: LintResult) -> str:
     )
     hidden = result.hidden
     shown_note = f"; {plural(hidden, 'finding')} below --fail-on not shown" if hidden else ""
+    if not result.findings and not result.plans:  # nothing read is nothing passed
+        return f"{checked}: nothing was checked."
     if not result.findings:
         return f"{checked}: all checks passed{shown_note}."
     counts = Counter(f.severity.value for f in result.findings)
