@@ -313,9 +313,9 @@ def build_parser() -> argparse.ArgumentParser:
     server.add_argument(
         "--debounce",
         type=float,
-        default=0.3,
+        default=0.15,
         metavar="SECONDS",
-        help="quiet time after a keystroke before linting (default: 0.3)",
+        help="quiet time after a keystroke before linting (default: 0.15)",
     )
     return parser
 

@@ -14,7 +14,7 @@ import os
 import sys
 from typing import NoReturn
 
-DEBOUNCE = 0.3
+DEBOUNCE = 0.15  # short: a run that a newer keystroke overtakes is stopped, not waited for
 
 
 def serve(debounce: float = DEBOUNCE) -> NoReturn:
