@@ -163,7 +163,7 @@ def test_bad_files_are_noted_and_the_run_goes_on(
 def test_cache_follows_ruffs_conventions_and_reparses_only_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from trackinglint.code import ScanOptions, scan
+    from trackinglint.code.scan import ScanOptions, scan
 
     monkeypatch.chdir(tmp_path)
     Path("a.js").write_text('analytics.track("A");\n')
@@ -238,7 +238,7 @@ def test_convert_from_code_drafts_a_plan_that_lints(
 def test_cached_calls_follow_a_changed_constant_in_another_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from trackinglint.code import scan
+    from trackinglint.code.scan import scan
 
     monkeypatch.chdir(tmp_path)
     Path("events.ts").write_text('export const ORDER = "Order Completed";\n')

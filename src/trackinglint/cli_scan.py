@@ -39,7 +39,7 @@ def add_code_options(command: argparse.ArgumentParser) -> None:
 def code_options(args: argparse.Namespace, settings: Settings) -> Any:
     """ScanOptions from the command line and the configuration; a bad signature is a
     located configuration error (or a usage error when given on the command line)."""
-    from .code import ScanOptions
+    from .code.scan import ScanOptions
     from .code.shapes import SignatureError, wrapper_shape
 
     for signature in settings.track_functions:
@@ -60,9 +60,9 @@ def code_options(args: argparse.Namespace, settings: Settings) -> Any:
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """Print the inventory; 0 when the scan ran, 2 for usage errors or missing grammars."""
-    from .code import scan
     from .code.languages import MissingGrammar
     from .code.report import as_json, as_table
+    from .code.scan import scan
 
     paths = args.paths or ["."]
     for given in paths:
@@ -166,8 +166,8 @@ def add_convert_options(convert: argparse.ArgumentParser) -> None:
 
 
 def convert_from_code(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from .code import scan
     from .code.languages import MissingGrammar
+    from .code.scan import scan
     from .code.to_plan import plan_yaml
 
     if args.output is not None and args.output.is_dir():

@@ -24,6 +24,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .code.languages import LANGUAGES
 from .fixes.model import Fix, ReplaceText
 from .sources import Document, LineIndex, Span
 
@@ -84,7 +85,7 @@ def find_suppressions(document: Document, aliases: Mapping[str, str]) -> list[Su
     found: list[Suppression] = []
     open_blocks: list[Suppression] = []
     lines = document.lines
-    code = document.data is None
+    code = document.data is None and document.path.suffix.lower() in LANGUAGES
     for match in (_CODE_COMMENT if code else _COMMENT).finditer(document.text):
         start = match.start()
         line, column = lines.position(start)

@@ -11,7 +11,18 @@ nothing here is imported unless code is scanned.
 
 from __future__ import annotations
 
-from .model import Call, ScanNote, ScanResult
-from .scan import ScanOptions, scan
+from typing import Any
 
-__all__ = ["Call", "ScanNote", "ScanOptions", "ScanResult", "scan"]
+__all__ = ["Call", "ScanNote", "ScanOptions", "ScanResult"]  # the scanner: .scan.scan
+
+
+def __getattr__(name: str) -> Any:
+    """Exports load on first use: `trackinglint.code.languages` (which the suppressions
+    read for source suffixes) must not pull in the scanner at every start-up."""
+    import importlib
+
+    homes = {"ScanOptions": ".scan", "Call": ".model", "ScanNote": ".model",
+             "ScanResult": ".model"}  # fmt: skip
+    if name not in homes:
+        raise AttributeError(name)
+    return getattr(importlib.import_module(homes[name], __name__), name)
