@@ -129,9 +129,13 @@ def fast_start(stdin: BinaryIO, stdout: BinaryIO) -> Primed:
     """Answer `initialize` and publish the first document's diagnostics, reading
     from `stdin` only what that takes; never raises for what the client sends."""
     primed = Primed()
+    try:
+        fd = stdin.fileno()
+    except (OSError, ValueError):  # not a file (io.UnsupportedOperation is both)
+        return primed
     if os.name == "nt":
         return primed
-    source = Input(stdin.fileno())
+    source = Input(fd)
     replay = bytearray()
     message = _read(source)
     if message is None or message.get("method") != "initialize" or "id" not in message:
