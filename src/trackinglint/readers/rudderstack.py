@@ -241,9 +241,6 @@ class _Catalog:
         for origin, spec, report in self.plans:
             yield from _plan_refs(origin, spec, report)
 
-    def missing_references(self) -> bool:
-        return any(self.resolve(kind, ref) is None for kind, ref in self.refs() if ref.report)
-
     def resolve(self, kind: str, ref: _Ref) -> _Entry | None:
         legacy = _LEGACY_REF.match(ref.raw)
         if legacy:

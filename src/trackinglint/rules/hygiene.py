@@ -275,12 +275,6 @@ def _said(text: str | None) -> bool:
     return bool(text and text.strip())
 
 
-def _description(plan: Plan, prop: Property) -> str | None:
-    if prop.description or not prop.ref or prop.ref not in plan.properties:
-        return prop.description
-    return plan.properties[prop.ref].description
-
-
 # Last words that make a name about personal data, not the data: `latitude_accuracy`,
 # `ip_isp`, `email_count`; first words that say it is a setting: `anonymizeIp`.
 _ABOUT_WORDS = {

@@ -13,7 +13,6 @@ from .messages import shown
 from .opentp_events import _TYPES, GROUP, _constraints
 from .opentp_project import EventFile, Project, project
 
-VERSION_KEYS = ("current",)  # a selector's keys that are aliases, besides its own names
 _BLOCK_KEYS = ("schema", "meta", "$ref")
 
 
