@@ -139,3 +139,19 @@ def test_code_files_report_only_the_named_files_with_names_resolved_elsewhere(
         "src/web/checkout.ts:5:3", "src/web/checkout.ts:6:3", "src/web/checkout.ts:8:3"
     }  # fmt: skip
     assert drift(capsys, "--code-files", "src/web/events.ts") == (0, [])
+
+
+def test_a_baseline_holds_drift_findings(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["check", "plans", "--code", "src", "--select", "TL301,TL303,TL304,TL305,TL306"]
+    assert main([*args, "--write-baseline", "baseline.json"]) == 0
+    assert "src/web/checkout.ts" in Path("baseline.json").read_text()
+    capsys.readouterr()
+    assert main([*args, "--baseline", "baseline.json", "--output-format", "concise"]) == 0
+    Path("src/web/more.ts").write_text('analytics.track("Order Complete");\n')
+    code = main([*args, "--baseline", "baseline.json", "--output-format", "concise"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert [line for line in out.splitlines() if ": TL3" in line] == [
+        "src/web/more.ts:1:1: TL301 event 'Order Complete' is sent here but is not in the "
+        "plan; did you mean 'Order Completed'?"
+    ]
