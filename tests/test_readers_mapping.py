@@ -202,3 +202,51 @@ def test_the_cli_reads_a_mapped_plan_found_in_a_folder(cli, write):
     run = cli("check", ".", "--select", "TL0")
     assert run.code == 0, run.out + run.err
     assert "2 events" in run.out
+
+
+ONE_EVENT = """\
+name: Report Exported
+description: A user exported a report to a file
+area: reports
+properties:
+- name: format
+  description: The file format chosen
+  type: string
+  required: true
+- name: payload
+  description: Whatever the exporter returned
+  type: any
+  required: false
+"""
+
+
+def test_one_event_per_file_with_events_dot(tmp_path):
+    """A plan kept as one YAML file per event (the shape of bufferapp/tracking-plan-kit's
+    `events/**/*.yaml`, in our own words): `events = "."` with `files` reads each file as
+    one event, and a plan-level file beside them is not taken for one."""
+    (tmp_path / "plan.yaml").write_text("display_name: Example\nname: plans/x\n", "utf-8")
+    (tmp_path / "events" / "reports").mkdir(parents=True)
+    (tmp_path / "events" / "reports" / "report-exported.yaml").write_text(ONE_EVENT, "utf-8")
+    config = configure(tmp_path, '[plan-mapping]\nevents = "."\nfiles = ["events/**/*.yaml"]\n')
+    result = lint(tmp_path, config=config, select=("TL0", "TL206"))
+    (plan,) = result.plans
+    (event,) = plan.events.values()
+    assert (event.name, event.description) == (
+        "Report Exported",
+        "A user exported a report to a file",
+    )
+    assert (event.origin.span().line, event.origin.span().column) == (1, 1)  # `name:`
+    fmt, payload = event.properties["format"], event.properties["payload"]
+    assert (fmt.types, fmt.required, payload.types) == (("string",), True, ())  # `any`: untyped
+    assert found(result) == []
+
+
+def test_events_dot_needs_files(cli, write):
+    write("report.yaml", ONE_EVENT)
+    write("trackinglint.toml", '[plan-mapping]\nevents = "."\n')
+    run = cli("check", "report.yaml")
+    assert run.code == 2
+    assert (
+        "trackinglint.toml:2: 'plan-mapping.events': \".\" reads each file as one event, so it "
+        "needs `files`" in run.err
+    )

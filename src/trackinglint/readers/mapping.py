@@ -10,6 +10,10 @@ they say where things are:
     properties = "params"         # a list, a mapping keyed by name, or a list of names
     files = ["tracking/*.yaml"]   # optional: only these files
 
+`events = "."` reads each file as one event (a plan kept as one file per
+event, `name`, `description` and `properties` at the top); it needs `files`,
+so that no other YAML with a `name` key is taken for an event.
+
 Every key but `events` has a default (see `DEFAULTS`). A property is read
 with its `type`, `required` (a flag, or the event's `required` list of
 names), `description`, and nested `properties` / `items`. An event whose
@@ -28,10 +32,10 @@ from typing import Any
 from ..findings import Problem
 from ..globs import GlobSet
 from ..model import Event, Origin, Property
-from ..rules.core import UNKNOWN_FORMAT
 from ..sources import Document, Pointer
 from . import ReadResult
 from .common import Collector, describe, normal_type, strings, text
+from .reader_rules import UNKNOWN_FORMAT
 
 DEFAULTS: dict[str, str] = {
     "name": "name",
@@ -87,13 +91,21 @@ def parse_mapping(settings: Any, table: Any) -> PlanMapping:
         raise settings.error(
             "plan-mapping", 'needs `events`, the dotted path to the events, e.g. "events"'
         )
-    if not _PATH.match(table["events"].strip()):
+    if table["events"].strip() == ".":
+        if not table.get("files"):
+            raise settings.error(
+                "plan-mapping.events",
+                '"." reads each file as one event, so it needs `files`, the globs of those '
+                'files, e.g. files = ["events/**/*.yaml"]',
+            )
+    elif not _PATH.match(table["events"].strip()):
         raise settings.error(
             "plan-mapping.events",
             f"'{table['events']}' is not a dotted path of keys, e.g. \"tracking.events\"",
         )
     keys = {**DEFAULTS, **{k: v.strip() for k, v in table.items() if k in DEFAULTS}}
-    path = tuple(table["events"].strip().split("."))
+    dotted = table["events"].strip()
+    path = () if dotted == "." else tuple(dotted.split("."))
     return PlanMapping(path, keys, tuple(table.get("files", ())))
 
 
@@ -114,7 +126,7 @@ class MappedPlanReader:
             return False
         if mapping.files:
             return GlobSet(mapping.files).matches(path, settings.root)
-        return mapping.events[0] in text
+        return bool(mapping.events) and mapping.events[0] in text
 
     def accepts(self, document: Document) -> bool:
         from ..config import settings_for
@@ -133,7 +145,7 @@ class MappedPlanReader:
             return False
         # the first key is enough: a file that has it but not the rest of the path is
         # reported, at the point where the path breaks off
-        return mapping.events[0] in document.data or bool(mapping.files)
+        return bool(mapping.files) or mapping.events[0] in document.data
 
     def read(self, document: Document) -> ReadResult:
         from ..config import settings_for
@@ -170,7 +182,7 @@ def _refuse(document: Document, why: str, out: Collector) -> None:
         Problem(
             f"not a tracking plan trackinglint can read: {why}",
             Origin(document),
-            code=UNKNOWN_FORMAT.code,
+            code=UNKNOWN_FORMAT,
         )
     )
 
@@ -185,7 +197,9 @@ def _read_file(document: Document, mapping: PlanMapping, out: Collector) -> None
         return
     base = Origin(document, pointer)
     entries: list[tuple[str | None, Any, Origin]]
-    if isinstance(node, list):
+    if not mapping.events:  # `events = "."`: the file is one event
+        entries = [(None, node, base)]
+    elif isinstance(node, list):
         entries = [(None, item, base.child(i)) for i, item in enumerate(node)]
     elif isinstance(node, dict):
         entries = [(str(name), item, base.child(name)) for name, item in node.items()]
@@ -354,6 +368,8 @@ def _types(
     types = []
     for index, item in enumerate(named):
         at = where if isinstance(value, str) else where.child(index)
+        if isinstance(item, str) and item.strip().lower() == "any":
+            continue  # a chosen "any" is untyped, as in CSV sheets, not a wrong type
         known = normal_type(item) if isinstance(item, str) else None
         if known is None:
             out.malformed(
