@@ -65,10 +65,10 @@ class Collector:
             )
 
     def malformed(self, origin: Origin, message: str, focus: Focus = "key") -> None:
-        self.problems.append(Problem(message, origin, focus, MALFORMED_ENTRY.code))
+        self.problems.append(Problem(message, origin, focus, MALFORMED_ENTRY))
 
     def unresolved(self, origin: Origin, message: str, focus: Focus = "value") -> None:
-        self.problems.append(Problem(message, origin, focus, UNRESOLVED_REFERENCE.code))
+        self.problems.append(Problem(message, origin, focus, UNRESOLVED_REFERENCE))
 
 
 def text(value: Any) -> str | None:

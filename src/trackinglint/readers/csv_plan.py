@@ -26,11 +26,11 @@ from typing import Any
 
 from ..findings import Problem
 from ..model import Event, Origin, Property
-from ..rules.core import UNKNOWN_FORMAT
 from ..sources import Document
 from ..sources.csv_source import CsvLocator, guess_delimiter, header_line
 from . import ReadResult
 from .common import Collector
+from .reader_rules import UNKNOWN_FORMAT
 
 # field -> recognised headers, lowercased with everything but letters and digits removed
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -179,7 +179,7 @@ def _read_sheet(document: Document, mapping: Mapping[str, str], out: Collector) 
                 f"column{configured}; headers: {headers}. Name one 'Event Name' or map it "
                 'with `csv-columns = {event = "..."}`',
                 Origin(document),
-                code=UNKNOWN_FORMAT.code,
+                code=UNKNOWN_FORMAT,
             )
         )
         return

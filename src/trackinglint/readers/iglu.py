@@ -318,7 +318,7 @@ def _check_path(document: Document, values: dict[str, str], out: Collector) -> N
                 "`self`",
                 Origin(document, ("self", field)),
                 "value",
-                IGLU_PATH_MISMATCH.code,
+                IGLU_PATH_MISMATCH,
             )
         )
 
@@ -345,7 +345,7 @@ def _check_versions(key: tuple[str, str, str], schemas: list[_Schema], out: Coll
                 "renumber",
                 first.origin.child("version"),
                 "value",
-                SCHEMAVER_GAP.code,
+                SCHEMAVER_GAP,
             )
         )
     for before, after in pairwise(present):
@@ -358,7 +358,7 @@ def _check_versions(key: tuple[str, str, str], schemas: list[_Schema], out: Coll
                 f"version after {_show(before)} is {expected}, so a version is missing",
                 mine[after].origin.child("version"),
                 "value",
-                SCHEMAVER_GAP.code,
+                SCHEMAVER_GAP,
             )
         )
 

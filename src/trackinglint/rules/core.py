@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..findings import Severity
+from ..readers import reader_rules as reader_codes
 from .api import Rule
 
 INTERNAL_ERROR = Rule(
@@ -34,13 +35,42 @@ UNUSED_SUPPRESSION = Rule(
     "core",
 )
 UNKNOWN_FORMAT = Rule(
-    "TL004",
+    reader_codes.UNKNOWN_FORMAT,
     "unknown-format",
     "A file named for linting is not a tracking plan in any format trackinglint reads.",
     Severity.ERROR,
     "core",
 )
-
+IGLU_PATH_MISMATCH = Rule(
+    reader_codes.IGLU_PATH_MISMATCH,
+    "iglu-path-mismatch",
+    "An Iglu schema's `self` block (vendor, name, format, version) disagrees with its path.",
+    Severity.ERROR,
+    "core",
+)
+SCHEMAVER_GAP = Rule(
+    reader_codes.SCHEMAVER_GAP,
+    "schemaver-gap",
+    "The versions of an Iglu schema do not start at 1-0-0 or skip a SchemaVer step.",
+    Severity.WARNING,
+    "core",
+)
+UNRESOLVED_REFERENCE = Rule(
+    reader_codes.UNRESOLVED_REFERENCE,
+    "unresolved-reference",
+    "A reference in a vendor plan (RudderStack `$ref`, `#event:`…) names nothing in its files.",
+    Severity.ERROR,
+    "core",
+)
+MALFORMED_ENTRY = Rule(
+    reader_codes.MALFORMED_ENTRY,
+    "malformed-entry",
+    "An entry of a vendor plan (Segment, RudderStack, Iglu, Avo, Amplitude, Mixpanel, CSV) or "
+    "a plan read through `plan-mapping` lacks a field or holds a value its format does not "
+    "allow.",
+    Severity.ERROR,
+    "core",
+)
 BASELINE_STALE = Rule(
     "TL009",
     "baseline-stale",
@@ -55,5 +85,9 @@ CORE_RULES = (
     SCHEMA_VIOLATION,
     UNUSED_SUPPRESSION,
     UNKNOWN_FORMAT,
+    IGLU_PATH_MISMATCH,
+    SCHEMAVER_GAP,
+    UNRESOLVED_REFERENCE,
+    MALFORMED_ENTRY,
     BASELINE_STALE,
 )
