@@ -155,3 +155,32 @@ def test_a_baseline_holds_drift_findings(repo: Path, capsys: pytest.CaptureFixtu
         "src/web/more.ts:1:1: TL301 event 'Order Complete' is sent here but is not in the "
         "plan; did you mean 'Order Completed'?"
     ]
+
+
+def test_a_declared_wrapper_forwarding_its_parameter_is_not_dynamic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("plan.yaml").write_text(
+        "trackinglint: 1\nevents:\n  Saved:\n    description: A draft was saved.\n"
+    )
+    Path("src").mkdir()
+    Path("src/track.ts").write_text(
+        "export function trackEvent(name: string, props: object) {\n"
+        "  analytics.track(name, props);\n"
+        "}\n"
+        'trackEvent("Saved", {});\n'
+        'trackEvent("Savd", {});\n'
+    )
+    _, found = drift(capsys, "plan.yaml", "--code", "src")
+    assert found == [
+        "src/track.ts:2:3: TL306 the event name sent here is the parameter name of the "
+        "function around it, so it cannot be checked against the plan; send a name the plan "
+        "declares (a literal or a constant); if trackEvent() wraps the SDK, declare it "
+        "(--track-function or track-functions) and its calls are checked instead"
+    ]
+    _, found = drift(capsys, "plan.yaml", "--code", "src", "--track-function", "trackEvent")
+    assert found == [
+        "src/track.ts:5:1: TL301 event 'Savd' is sent here but is not in the plan; "
+        "did you mean 'Saved'?"
+    ]

@@ -3,6 +3,7 @@ call as a Document, so findings sit at file:line:col and suppressions work there
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,7 @@ class CodeFacts:
     documents: dict[str, Document] = field(default_factory=dict)  # display path -> source
     notes: list[ScanNote] = field(default_factory=list)
     paths: tuple[str, ...] = ()  # the code paths scanned, as configured
+    wrappers: frozenset[str] = frozenset()  # names of the declared track functions
 
     def document(self, call: Call) -> Document | None:
         return self.documents.get(call.path)
@@ -36,7 +38,11 @@ def code_facts(
     """Scan `paths` and load the text of every file that holds a call (of those in
     `only`, display paths, when given: findings are made for those files alone)."""
     result = scan(paths, options)
-    facts = CodeFacts(result.calls, {}, result.notes, tuple(paths))
+    wrappers = frozenset(
+        re.split(r"[.(]", signature.strip().rsplit(".", 1)[-1])[0]
+        for signature in (options.track_functions if options else ())
+    )  # fmt: skip
+    facts = CodeFacts(result.calls, {}, result.notes, tuple(paths), wrappers)
     for call in result.calls:
         if call.path in facts.documents or (only is not None and call.path not in only):
             continue

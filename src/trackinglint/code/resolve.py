@@ -162,4 +162,6 @@ def describe(value: Value) -> str:
         return "not a string"
     if kind == "t":
         return f"a variable of type {value[1]}"
+    if kind == "p":
+        return f"the parameter {value[1]} of the function around it"
     return "an expression"

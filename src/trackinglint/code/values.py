@@ -7,6 +7,7 @@
 ["c", "callee", [[name, value], ...]]  a call kept whole (BaseEvent(event_type=...))
 ["d", "template"]                  known not to be static (template, concatenation...)
     ["t", "number"]                    a value of a declared type (an annotation)
+    ["p", "name", "string"]            a parameter of the enclosing function (its type or null)
 ["u"]                              anything else
 """
 
@@ -128,4 +129,6 @@ def type_of(value: Value) -> str | None:
     when the code does not show it."""
     if value[0] == "t":  # ["t", type] or ["t", type, the annotated name's own value]
         return str(value[1])
+    if value[0] == "p":  # ["p", name, declared type or None]: a parameter of the function
+        return value[2] if len(value) > 2 else None
     return TYPES.get(value[0])

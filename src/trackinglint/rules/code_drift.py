@@ -178,11 +178,20 @@ def dynamic_event_name(ctx: RuleContext) -> Iterator[Problem]:
         document = code.document(call)
         if call.event is not None or document is None:
             continue
+        forwards = call.dynamic.startswith("the parameter ")
+        if forwards and call.function in code.wrappers:
+            continue  # the body of a declared track function passes its name on
+        hint = ""
+        if forwards and call.function:
+            hint = (
+                f"; if {call.function}() wraps the SDK, declare it "
+                f"(--track-function or track-functions) and its calls are checked instead"
+            )
         span = Span(call.line, call.column, call.end_line or call.line,
                     call.end_column or call.column + 1)  # fmt: skip
         yield Problem(
             f"the event name sent here is {call.dynamic}, so it cannot be checked against "
-            "the plan; send a name the plan declares (a literal or a constant)",
+            f"the plan; send a name the plan declares (a literal or a constant){hint}",
             Origin(document),
             span=span,
         )

@@ -171,9 +171,9 @@ class Reader:
         scope = at.parent
         while scope is not None:
             if scope.type in self.FUNCTIONS:
-                annotated = self.parameter_types(scope).get(name)
-                if annotated is not None:
-                    return ["t", annotated]
+                parameters = self.parameters(scope)
+                if name in parameters:  # known by its declared type at most
+                    return ["p", name, parameters[name]]
             found: Value | None = None
             for statement in scope.named_children:
                 if statement.start_byte >= start or statement == child:
@@ -190,9 +190,9 @@ class Reader:
         """Names a statement declares, with their values (none by default)."""
         return iter(())
 
-    def parameter_types(self, function: Node) -> dict[str, str]:
-        """A function's parameters whose declared type shows a JSON type."""
-        found: dict[str, str] = {}
+    def parameters(self, function: Node) -> dict[str, str | None]:
+        """A function's parameters, with the JSON type their declared type shows."""
+        found: dict[str, str | None] = {}
         holders = [c for c in function.named_children if c.type in _PARAMETER_LISTS]
         if self.language == "swift":  # (its parameters sit in the declaration itself)
             holders = [function]
@@ -200,15 +200,28 @@ class Reader:
             for parameter in holder.named_children:
                 if holder is function and parameter.type != "parameter":
                     continue
+                if parameter.type in _NAME_NODES:  # (untyped: `function f(name)`)
+                    found[self.text(parameter)] = None
+                    continue
+                named = parameter.child_by_field_name("name") or parameter.child_by_field_name(
+                    "pattern"
+                )  # fmt: skip
                 names = [c for c in parameter.named_children if c.type in _NAME_NODES]
+                if named is not None and named.type in _NAME_NODES:
+                    names = [
+                        named,
+                        *(
+                            n
+                            for n in names
+                            if n != named and parameter.type in ("parameter_declaration",)
+                        ),
+                    ]  # (Go: `b, c float64`)
                 types = [c for c in parameter.named_children if c.type not in _NAME_NODES]
                 if parameter.type == "parameter" and self.language == "swift":
                     names = parameter.children_by_field_name("name")[:1]
                     types = parameter.children_by_field_name("name")[1:]
                 kind = json_type(self.text(types[0])) if types else None
-                if kind is None:
-                    continue
-                for name in names:
+                for name in names[:1] if parameter.type != "parameter_declaration" else names:
                     found[self.text(name)] = kind
         return found
 
