@@ -86,9 +86,7 @@ def split_squashed(
     reading does not need it ("Forecast Shared"), and the splitter's table
     is loaded only for names that do ("paymentsent").
     """
-    if all(len(token) < MIN_LENGTH for token in tokens) or any(
-        lexicon.lexicons_of(token) & ACTION_LEXICONS for token in tokens
-    ):
+    if all(len(token) < MIN_LENGTH for token in tokens) or _has_action(tokens, lexicon):
         return tokens, ()
     words: list[str] = []
     notes: list[str] = []
@@ -100,6 +98,15 @@ def split_squashed(
             words.extend(parts)
             notes.append(f"'{token}' as '{' '.join(parts)}'")
     return tuple(words), tuple(notes)
+
+
+def _has_action(tokens: tuple[str, ...], lexicon: Lexicon) -> bool:
+    """Does a word or a phrase ("timed out") of the name name a known action?"""
+    return any(
+        lexicon.lexicons_of(token) & ACTION_LEXICONS
+        or lexicon.phrase_at(tokens, i)[1] & ACTION_LEXICONS
+        for i, token in enumerate(tokens)
+    )
 
 
 def _content(tokens: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
