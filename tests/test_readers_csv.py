@@ -277,3 +277,27 @@ def test_trigger_description_parameter_name_and_variable_type_headers(tmp_path, 
         "card_id": (("string",), "The card"),
         "card_position": (("number",), "Index in the list"),
     }
+
+
+def test_a_required_column_of_names_and_a_notes_column_on_a_one_row_per_event_sheet(
+    tmp_path, monkeypatch
+):
+    """One row per event, no property column: `required` lists the required parameter
+    names (`currency;value`), and `note` is the event's description when no description
+    column is there. Our own rows, in the shape of a public GA4/Meta consent template
+    (montherionlabs/tracking-plan-templates, which carries no licence)."""
+    monkeypatch.chdir(tmp_path)
+    text = (
+        "platform,event,required,count,note\n"
+        "ga4,refund,transaction_id;value,once,Refund confirmed\n"
+        "ga4,generate_lead,value;currency,at_least_once,Lead form sent\n"
+    )
+    result = lint(sheet(tmp_path, text))
+    assert found(result) == []
+    (plan,) = result.plans
+    refund = plan.events["refund"]
+    assert refund.description == "Refund confirmed"
+    places = {n: (p.required, p.origin.span().line, p.origin.span().column)
+              for n, p in refund.properties.items()}  # fmt: skip
+    assert places == {"transaction_id": (True, 2, 12), "value": (True, 2, 27)}
+    assert list(plan.events["generate_lead"].properties) == ["value", "currency"]

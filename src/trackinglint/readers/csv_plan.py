@@ -38,6 +38,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "event-description": (
         "eventdescription", "eventdesc", "description", "eventdefinition",
         "eventtriggerdescription", "triggerdescription", "whentofire", "trigger",
+        "note", "notes", "comment", "comments",  # only when no column above is there
     ),
     "property": (
         "propertyname", "property", "propname", "propertykey", "eventproperty",
@@ -162,6 +163,11 @@ def column_map(headers: Sequence[str], mapping: Mapping[str, str]) -> dict[str, 
         known = next((by_key[alias] for alias in aliases if alias in by_key), None)
         if known is not None and known not in found.values():
             found[field] = known
+    if "required" in found and "property" not in found and "required" not in mapping:
+        # one row per event and no property column: a flag would have nothing to mark, so
+        # `Required` lists the event's required parameter names (`currency;value;items`)
+        found.setdefault("required-properties", found["required"])
+        del found["required"]
     return found
 
 
