@@ -243,15 +243,20 @@ class Plan:
         for label, item in other.non_events.items():
             self.non_events.setdefault(label, item)
         for section in ("jobs", "events", "properties", "metrics", "dashboards"):
-            mine, theirs = getattr(self, section), getattr(other, section)
-            for name, item in theirs.items():
-                if name in mine:
-                    self.redefinitions.append(
-                        Redefinition(section, name, mine[name].origin, item.origin)
-                    )
-                else:
-                    mine[name] = item
+            for name, item in getattr(other, section).items():
+                self.define(section, name, item)
         self.redefinitions.extend(other.redefinitions)
+
+    def define(self, section: str, name: str, item: Any) -> None:
+        """Add a job, event, shared property, metric or dashboard: the first
+        definition of a name wins, a second is kept as a redefinition."""
+        self._flat = None
+        table = getattr(self, section)
+        first = table.get(name)
+        if first is None:
+            table[name] = item
+        else:
+            self.redefinitions.append(Redefinition(section, name, first.origin, item.origin))
 
     def all_properties(self) -> list[tuple[Event | None, Property]]:
         """Every property definition: shared ones, then each event's (and each live

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..model import Event, Metric, Origin, Redefinition
+from ..model import Event, Metric, Origin
 from ..sources import Document
 from . import ReadResult
 from .common import Collector, describe, schema_members, strings, text
@@ -159,9 +159,4 @@ def _metric(body: Any, origin: Origin, out: Collector, ids: dict[str, str]) -> N
         metric.numerator, metric.denominator = present[-1], present[0]
     else:
         metric.numerator, metric.denominator = present[0], present[1]
-    if name in out.plan.metrics:
-        out.plan.redefinitions.append(
-            Redefinition("metrics", name, out.plan.metrics[name].origin, metric.origin)
-        )
-    else:
-        out.plan.metrics[name] = metric
+    out.plan.define("metrics", name, metric)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..findings import Problem
-from ..model import Event, Origin, Plan, Property, Redefinition
+from ..model import Event, Origin, Plan, Property
 from ..sources import Document, Focus
 from . import ReadResult
 from .reader_rules import MALFORMED_ENTRY, UNRESOLVED_REFERENCE
@@ -29,13 +29,7 @@ class Collector:
 
     def add_event(self, event: Event) -> None:
         """Add an event; a second one of the same name is kept as a redefinition."""
-        first = self.plan.events.get(event.name)
-        if first is None:
-            self.plan.events[event.name] = event
-        else:
-            self.plan.redefinitions.append(
-                Redefinition("events", event.name, first.origin, event.origin)
-            )
+        self.plan.define("events", event.name, event)
 
     def add_non_event(self, item: Event, label: str | None = None) -> None:
         """Keep a schema that is not a live tracked event (an identify rule, an Iglu
@@ -56,13 +50,7 @@ class Collector:
             self.add_non_event(item, label)
 
     def add_shared(self, prop: Property) -> None:
-        first = self.plan.properties.get(prop.name)
-        if first is None:
-            self.plan.properties[prop.name] = prop
-        else:
-            self.plan.redefinitions.append(
-                Redefinition("properties", prop.name, first.origin, prop.origin)
-            )
+        self.plan.define("properties", prop.name, prop)
 
     def malformed(self, origin: Origin, message: str, focus: Focus = "key") -> None:
         self.problems.append(Problem(message, origin, focus, MALFORMED_ENTRY))

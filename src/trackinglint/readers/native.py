@@ -155,15 +155,7 @@ def _property(name: str, body: dict | None, origin: Origin) -> Property:
 
 def _properties(body: dict, origin: Origin) -> dict[str, Property]:
     """The `properties` mapping of an event or an object property."""
-    members = body.get("properties")
-    if not isinstance(members, dict):
-        return {}
-    base = origin.child("properties")
-    return {
-        key: _property(key, value, base.child(key))
-        for key, value in members.items()
-        if isinstance(value, dict) or value is None
-    }
+    return _section(body, "properties", origin, _property)
 
 
 def _metric(name: str, body: dict | None, origin: Origin) -> Metric:
