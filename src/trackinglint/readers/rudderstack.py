@@ -52,7 +52,7 @@ FORMATS = frozenset(
 )  # fmt: skip
 _SNIFF = re.compile(r"""^version:\s*["']?rudder/""", re.MULTILINE)
 _KINDS = ("events", "properties", "categories", "custom-types", "tp", "tracking-plan")
-_SNIFF_KIND = re.compile(rf"""^kind:\s*["']?(?:{'|'.join(_KINDS)})["']?\s*$""", re.MULTILINE)
+_SNIFF_KIND = re.compile(rf"""^kind:\s*["']?(?:{"|".join(_KINDS)})["']?\s*$""", re.MULTILINE)
 _TEMPLATE = re.compile(r"\{\{.*?\}\}")
 _LEGACY_REF = re.compile(r"#/(events|properties|custom-types|categories)/([^/]+)/([^/]+)\Z")
 _V1_REF = re.compile(r"#(event|property|custom-type|category):(.+)\Z")
