@@ -7,6 +7,10 @@ under it, event files (`event: {key, taxonomy, payload}`) and dictionaries
 `opentp.yaml` form one plan. Each event file becomes an event named by its
 key, with the fields of its payload (merged over the base payload) as
 properties. The opentp pack (rules/peers/opentp_*.py) makes opentp's checks.
+
+`opentp generate json|yaml` writes the whole plan as one file
+(`opentp.events.json`: `opentp`, `info`, `events: [{key, taxonomy, payload}]`);
+each entry of its `events` is read as an event file's `event` is.
 """
 
 from __future__ import annotations
@@ -51,6 +55,11 @@ class OpenTrackPlanReader:
             event = document.data.get("event")
             if isinstance(event, dict):
                 out.add(_event(document, event, base))
+            exported = document.data.get("events")  # `opentp generate` output
+            if isinstance(exported, list):
+                for index, entry in enumerate(exported):
+                    if isinstance(entry, dict):
+                        out.add(_event(document, entry, base, ("events", index)))
         return out.result()
 
 
@@ -75,8 +84,10 @@ def _base_payload(documents: Sequence[Document]) -> dict:
     return {}
 
 
-def _event(document: Document, body: dict, base: dict) -> Event:
-    origin = Origin(document, ("event",))
+def _event(
+    document: Document, body: dict, base: dict, at: tuple[str | int, ...] = ("event",)
+) -> Event:
+    origin = Origin(document, at)
     key = text(body.get("key")) or document.path.stem
     taxonomy = body.get("taxonomy")
     description = text(taxonomy.get("action")) if isinstance(taxonomy, dict) else None
