@@ -8,7 +8,7 @@ from typing import Any
 
 from ..classification.verdicts import EventVerdict, Evidence
 from .html_assets import PAGE_SIZE
-from .html_parts import KIND_LABELS, controls, esc, pager, plural, tag
+from .html_parts import KIND_LABELS, controls, esc, pager, plural, section_head, tag
 from .html_view import PlanView
 
 
@@ -26,9 +26,8 @@ def code_drift_section(view: PlanView) -> str:
     unsent = list(getattr(drift, "planned_not_sent", ()))
     unplanned = list(getattr(drift, "sent_not_planned", ()))
     return (
-        f'<section aria-labelledby="{view.prefix}-drift"><h3 id="{view.prefix}-drift">'
-        "Code against plan</h3>"
-        f"<h4>Planned, never sent ({len(unsent)})</h4>{_names(unsent)}"
+        section_head(f"{view.prefix}-drift", "Code against plan")
+        + f"<h4>Planned, never sent ({len(unsent)})</h4>{_names(unsent)}"
         f"<h4>Sent, not planned ({len(unplanned)})</h4>{_names(unplanned)}</section>"
     )
 
@@ -63,9 +62,10 @@ def events_section(view: PlanView) -> str:
         '<th scope="col">Evidence</th>'
     )
     return (
-        f'<section aria-labelledby="{view.prefix}-events"><h3 id="{view.prefix}-events">'
-        f"Events and the evidence behind each reading ({len(rows)})</h3>"
-        f"{controls(table_id, kinds=True)}"
+        section_head(
+            f"{view.prefix}-events", f"Events and the evidence behind each reading ({len(rows)})"
+        )
+        + f"{controls(table_id, kinds=True)}"
         f'<table id="{table_id}" data-pageable><caption>Each event as job completion '
         "(progress) or feature interaction (motion); open Evidence for the reasons</caption>"
         f"<thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"

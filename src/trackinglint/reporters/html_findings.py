@@ -14,7 +14,7 @@ from ..findings import Finding, Severity
 from ..rule_pages import page_path, page_text
 from ..rules.api import Rule
 from .html_assets import PAGE_SIZE
-from .html_parts import esc, pager, tag
+from .html_parts import esc, pager, section_head, tag
 from .markdown_html import inline, markdown_to_html
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -38,7 +38,7 @@ def findings_section(
     `evidence` maps (file, path of an event in that file) to the id of the
     event's row, so a finding about an event links to why it reads as it does.
     """
-    head = '<section aria-labelledby="findings"><h2 id="findings">Findings</h2>'
+    head = section_head("findings", "Findings", level=2)
     if not findings:
         return f'{head}<p data-findings="0">No findings: all checks passed.</p></section>'
     return (
@@ -160,11 +160,7 @@ def _rule_pages(
             f'<section class="rule-page" id="rule-{esc(code)}" aria-label="{esc(code)}">'
             f"{body}</section>"
         )
-    return (
-        '<section aria-labelledby="rule-pages"><h3 id="rule-pages">The rules that fired</h3>'
-        + "".join(pages)
-        + "</section>"
-    )
+    return section_head("rule-pages", "The rules that fired") + "".join(pages) + "</section>"
 
 
 def _page(code: str, rules: Mapping[str, Rule]) -> str | None:

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from ..classification.verdicts import Classification
 from ..model import Metric, Plan
-from .html_parts import esc, kind_tag, tag
+from .html_parts import esc, kind_tag, section_head, tag
 from .html_view import PlanView
 
 
 def metrics_section(view: PlanView) -> str:
     plan, c = view.plan, view.classification
-    head = (
-        f'<section aria-labelledby="{view.prefix}-metrics">'
-        f'<h3 id="{view.prefix}-metrics">Metrics</h3>'
-    )
+    head = section_head(f"{view.prefix}-metrics", "Metrics")
     if not plan.metrics:
         return f'{head}<p class="missing"><strong>No metrics declared.</strong></p></section>'
     stars = [m.name for m in plan.metrics.values() if m.north_star]
@@ -93,10 +90,7 @@ def _gaming_test(metric: Metric) -> str:
 
 def dashboards_section(view: PlanView) -> str:
     plan, c = view.plan, view.classification
-    head = (
-        f'<section aria-labelledby="{view.prefix}-dashboards">'
-        f'<h3 id="{view.prefix}-dashboards">Dashboards</h3>'
-    )
+    head = section_head(f"{view.prefix}-dashboards", "Dashboards")
     if not plan.dashboards:
         return f"{head}<p>The plan declares no dashboards.</p></section>"
     rows = []

@@ -26,6 +26,11 @@ def esc(value: object) -> str:
     return escape(str(value), quote=True)
 
 
+def section_head(anchor: str, title: str, level: int = 3) -> str:
+    """A section's opening, named by its heading for screen readers (`title` is markup)."""
+    return f'<section aria-labelledby="{anchor}"><h{level} id="{anchor}">{title}</h{level}>'
+
+
 def tag(label: str, css: str) -> str:
     return f'<span class="tag {esc(css)}">{esc(label)}</span>'
 

@@ -17,7 +17,7 @@ from .charts import Bar, percent, share_bars
 from .html_assets import PAGE_SIZE
 from .html_events import code_drift_section, events_section
 from .html_metrics import dashboards_section, metrics_section
-from .html_parts import esc, pager, tag
+from .html_parts import esc, pager, section_head, tag
 from .html_view import PlanView
 
 SUMMARY_LABELS = {
@@ -66,9 +66,8 @@ def balance_section(view: PlanView) -> str:
         title="Share of the plan's events that record progress, motion and friction",
     )
     return (
-        f'<section aria-labelledby="{view.prefix}-balance"><h3 id="{view.prefix}-balance">'
-        "Balance: motion against progress</h3>"
-        f'<div class="balance"><div><figure>{chart}<figcaption>Each bar is a share of all '
+        section_head(f"{view.prefix}-balance", "Balance: motion against progress")
+        + f'<div class="balance"><div><figure>{chart}<figcaption>Each bar is a share of all '
         f"{total} events. Friction signals are feature interactions that rise when users "
         "struggle; they are counted among the interactions too.</figcaption></figure>"
         f"{_floor_verdict(c, floor)}</div>{_summary_table(view, floor)}</div></section>"
@@ -114,8 +113,8 @@ def combined_section(views: Sequence[PlanView]) -> str:
         for key, value in summary.items()
     )
     return (
-        '<section aria-labelledby="all-plans"><h2 id="all-plans">All plans together</h2>'
-        f"<p>The {len(views)} plans below read as one, as <code>trackinglint classify</code> "
+        section_head("all-plans", "All plans together", level=2)
+        + f"<p>The {len(views)} plans below read as one, as <code>trackinglint classify</code> "
         "counts them; each plan's own balance follows in its section.</p>"
         f'<table class="summary" id="all-summary"><caption>All plans in numbers</caption>'
         f"<tbody>{rows}</tbody></table></section>"
@@ -168,7 +167,7 @@ def job_completions(plan: Plan, c: Classification) -> dict[str, list[Completion]
 
 def jobs_section(view: PlanView) -> str:
     plan = view.plan
-    head = f'<section aria-labelledby="{view.prefix}-jobs"><h3 id="{view.prefix}-jobs">Jobs</h3>'
+    head = section_head(f"{view.prefix}-jobs", "Jobs")
     if not plan.jobs:
         return (
             f'{head}<p class="missing"><strong>No jobs declared.</strong> The plan does not '
