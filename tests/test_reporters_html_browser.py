@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from chromium_pipe import Browser
+from chromium_pipe import FLAGS, Browser
 from html_report_dom import read_report
 from trackinglint.reporters.html_assets import PAGE_SIZE
 
@@ -51,15 +51,7 @@ def browser(tmp_path, chromium):
         profile = tmp_path / "chromium-profile"
         command = [
             chromium,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-dev-shm-usage",
+            *FLAGS,
             "--hide-scrollbars",
             f"--user-data-dir={profile}",
             "--virtual-time-budget=5000",
