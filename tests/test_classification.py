@@ -297,9 +297,17 @@ def test_friction_explained():
     ("name", "kind", "detail"),
     [
         # an action noun last, with no other verb, is the action
-        ("Cabin Reservation", "job_completion", "verb 'reservation' reads as completion"),
+        (
+            "Cabin Reservation",
+            "job_completion",
+            "'reservation' names the action, which reads as completion",
+        ),
         ("Lease Renewal", "job_completion", "verb 'renewal' reads as completion"),
-        ("Table Booking", "job_completion", "verb 'booking' reads as completion"),
+        (
+            "Table Booking",
+            "job_completion",
+            "'booking' names the action, which reads as completion",
+        ),
         (
             "Wire Remittance",
             "job_completion",

@@ -13,7 +13,7 @@ action on a form.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .compounds import MIN_LENGTH, split_token
 from .lexicon import Lexicon
@@ -216,7 +216,11 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
         return build(a, (), units[a + 1 :], (), "subject-verb-object")
     # no verb: an action noun last, before any complement, is the action ("Hotel Booking")
     p = next((i for i, unit in enumerate(units) if i and is_preposition(unit)), n)
-    if units[p - 1].nominal or units[p - 1].lexicons & VERB_LEXICONS:
+    noun = units[p - 1]
+    if noun.nominal or noun.lexicons & VERB_LEXICONS:
+        if not noun.note:  # the evidence says a noun was read as the action
+            noun = replace(noun, nominal=True, note=f"'{noun.text}' names the action")
+            units = (*units[: p - 1], noun, *units[p:])
         return build(p - 1, units[: p - 1], (), units[p:], "object-action")
     objects = tuple(u for u in units if _nominal(u, articles))
     return Reading(units, objects=objects, head=objects[-1] if objects else None)
