@@ -390,3 +390,19 @@ def test_projects_side_by_side_keep_their_own_definitions(tmp_path, monkeypatch)
     assert app.events["Order Completed"].properties["order_id"].types == ("integer",)
     assert web.events["Order Completed"].properties["order_id"].types == ("string",)
     assert app.redefinitions == [] and web.redefinitions == []
+
+
+def test_early_files_named_by_display_name_read_clean():
+    """RudderStack's own GitHub-action example (tests/data/rudder-tracking-plan-action,
+    MIT): `rudder/0.1` and `rudder/v0.1` files naming entries with `display_name`. The
+    names are read from it, and no entry is reported for lacking `name`."""
+    folder = REPO / "tests" / "data" / "rudder-tracking-plan-action" / "tracking-plans"
+    result = lint(folder)
+    assert found(result) == []
+    (plan,) = result.plans
+    (event,) = plan.events.values()
+    assert (event.name, where(event)) == ("Product Viewed", ("events.yaml", 7, 7))
+    assert {n: (p.required, where(p)) for n, p in event.properties.items()} == {
+        "SKU": (True, ("trackingplan.yaml", 16, 11)),  # where the rule refers to it
+        "Category": (False, ("trackingplan.yaml", 18, 11)),
+    }

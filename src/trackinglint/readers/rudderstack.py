@@ -205,6 +205,7 @@ class _Catalog:
                         where, f"{_a(singular)} entry is {describe(body)}; write a mapping"
                     )
                 continue
+            body = _legacy_names(body, version)
             if report:
                 _validate(kind, body, where, version, self)
             ident = body.get("id")
@@ -635,6 +636,16 @@ def _plan_refs(origin: Origin, spec: dict, report: bool) -> Iterator[tuple[str, 
                     yield from _listed_refs(case["properties"], at, report)
             if isinstance(variant.get("default"), list):
                 yield from _listed_refs(variant["default"], base.child("default"), report)
+
+
+def _legacy_names(body: dict, version: Any) -> dict:
+    """Early rudder-cli files (`rudder/0.1`, `rudder/v0.1`) could name their entries with
+    `display_name`, as RudderStack's own rudder-tracking-plan-action example does;
+    `rudder/v1` uses `name` only."""
+    legacy = version in ("rudder/0.1", "rudder/v0.1")
+    if legacy and "name" not in body and text(body.get("display_name")):
+        return {**body, "name": body["display_name"]}
+    return body
 
 
 def _validate(kind: str, body: dict, origin: Origin, version: Any, catalog: _Catalog) -> None:
