@@ -51,3 +51,18 @@ def test_a_failing_child_falls_back_to_checking_here(monkeypatch):
     collect = schema.start_validation({"trackinglint": 2}, size=10)
     [problem] = collect()
     assert problem.message == "expected 1 at trackinglint, got an integer (2)"
+
+
+def test_a_document_broken_throughout_lists_the_first_violations_and_stops(monkeypatch):
+    import trackinglint.schema as schema
+
+    monkeypatch.setattr(schema, "MAX_PROBLEMS", 5)
+    data = {
+        "trackinglint": 1,
+        "events": {f"E{i}": {"descripton": "typo"} for i in range(50)},
+    }
+    problems = schema.validate_native(data)
+    assert len(problems) == 6
+    assert problems[0].pointer == () and problems[0].message.startswith(
+        "more than 5 schema violations: only the first ones are listed"
+    )

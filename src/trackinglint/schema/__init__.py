@@ -100,6 +100,9 @@ def start_validation(data: Any, size: int) -> Callable[[], list[SchemaProblem]]:
     return collect
 
 
+MAX_PROBLEMS = 1000  # schema violations listed per document (explaining each costs time)
+
+
 def validate_native(data: Any) -> list[SchemaProblem]:
     """Every schema violation in one native document, in document order."""
     import fastjsonschema
@@ -112,7 +115,20 @@ def validate_native(data: Any) -> list[SchemaProblem]:
     from jsonschema import Draft7Validator
 
     validator = Draft7Validator(native_schema())
-    problems = [p for error in validator.iter_errors(data) for p in _explain(error)]
+    problems: list[SchemaProblem] = []
+    for error in validator.iter_errors(data):
+        problems.extend(_explain(error))
+        if len(problems) >= MAX_PROBLEMS:  # a document broken throughout: say so, stop early
+            problems = problems[:MAX_PROBLEMS]
+            problems.append(
+                SchemaProblem(
+                    (),
+                    f"more than {MAX_PROBLEMS} schema violations: only the first ones are "
+                    "listed; is this a native plan? (fix these, or name the format)",
+                    "key",
+                )
+            )
+            break
     return sorted(set(problems), key=lambda p: [str(s) for s in p.pointer])
 
 
