@@ -469,7 +469,10 @@ def test_the_rule_command_prints_a_change_kinds_page(cli):
 
 
 def test_required_holding_lists_and_mappings_is_not_a_crash(cli, write):
-    old = "trackinglint: 1\nevents:\n  A Done:\n    properties:\n      box: {type: object, required: [[width]], properties: {width: {type: number}}}\n"
+    old = (
+        "trackinglint: 1\nevents:\n  A Done:\n    properties:\n"
+        "      box: {type: object, required: [[width]], properties: {width: {type: number}}}\n"
+    )
     new = old.replace("required: [[width]]", "required: [width, [x], {a: 1}]")
     write("old.yaml", old)
     write("new.yaml", new)
