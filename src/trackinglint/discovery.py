@@ -22,7 +22,7 @@ from typing import Any
 
 from .config import Settings, settings_for
 from .globs import GlobSet
-from .readers.selection import forced_globs
+from .readers.selection import forced_globs, sniffs
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # a plan larger than this is passed over with a note
 
@@ -330,15 +330,4 @@ def _sniff(file: PlanFile, sniffers: Iterable[object]) -> bool:
     text = file.content
     if isinstance(text, bytes):
         text = text.decode("utf-8", errors="replace")
-    return any(_sniffs(reader, file, text) for reader in sniffers)
-
-
-def _sniffs(reader: Any, file: PlanFile, text: str) -> bool:
-    """A reader's sniff; one that reads configuration (CSV column names) gets it."""
-    try:
-        with_settings = getattr(reader, "sniff_with_settings", None)
-        if with_settings is not None:
-            return bool(with_settings(file.path, text, file.settings))
-        return bool(reader.sniff(file.path, text))
-    except Exception:  # a broken plugin's sniff recognises nothing
-        return False
+    return any(sniffs(reader, file.path, text, file.settings) for reader in sniffers)

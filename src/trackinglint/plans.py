@@ -33,6 +33,7 @@ from typing import Any
 from .config import DEFAULT_EXCLUDE
 from .globs import GlobSet
 from .readers import Membership
+from .readers.selection import sniffs
 from .sources import Document
 
 SNIFF_BYTES = 65536  # enough to see a plan's marker near the top of a file
@@ -391,10 +392,3 @@ def sniff_file(path: Path, readers: Sequence[Any], texts: Mapping[Path, str]) ->
         except OSError:
             return False
     return any(sniffs(reader, path, text) for reader in readers)
-
-
-def sniffs(reader: Any, path: Path, text: str) -> bool:
-    try:
-        return bool(reader.sniff(path, text))
-    except Exception:
-        return False

@@ -68,6 +68,18 @@ def _accepts(reader: Any, document: Document, settings: Any) -> bool:
     return bool(reader.accepts(document))
 
 
+def sniffs(reader: Any, path: Path, text: str, settings: Any = None) -> bool:
+    """A reader's cheap text sniff; one that reads configuration (CSV column names,
+    `plan-mapping`) gets the file's `settings`. A broken plugin's sniff knows nothing."""
+    try:
+        with_settings = getattr(reader, "sniff_with_settings", None)
+        if with_settings is not None and settings is not None:
+            return bool(with_settings(path, text, settings))
+        return bool(reader.sniff(path, text))
+    except Exception:
+        return False
+
+
 def forced_globs(settings: Any) -> GlobSet | None:
     """The `plan-format` globs of a configuration: files they match are plan files
     even when no reader's sniff recognises them."""
