@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -221,6 +222,31 @@ def test_tl206_a_name_undocumented_on_several_events_is_one_finding(lint):
         (5, "event 'C Done' has no description"),
     ]
     assert related(lint.findings[0]) == [("plan.yaml", 4, 41, "event 'B Done'")]
+
+
+def test_tl206_asks_nothing_of_properties_only_listed_by_name(lint):
+    """Names in a sheet's cell, or a list of names: nothing beside the name could hold a
+    description (field test: a GA4/Meta sheet listing `currency;value;items`, and a
+    home-grown plan whose parameters are described in a separate dictionary)."""
+    sheet = (
+        "event,required,note\n"
+        "purchase,transaction_id;value,Order confirmed\n"
+        "refund,transaction_id,\n"
+    )
+    found = lint({"plan.csv": sheet}, "TL206")
+    assert [(line, message.split(";")[0]) for _, line, _, message in found] == [
+        (3, "event 'refund' has no description"),
+    ]
+    listed = (
+        "events:\n  - event_name: search\n    trigger: A search was sent\n"
+        "    parameters: [search_term, page_title]\n"
+    )
+    mapping = (
+        '[plan-mapping]\nevents = "events"\nname = "event_name"\ndescription = "trigger"\n'
+        'properties = "parameters"\n'
+    )
+    found = lint({"own.yaml": listed}, "TL206", mapping)  # plan.csv is still beside it
+    assert [(Path(file).name, line) for file, line, _, _ in found] == [("plan.csv", 3)]
 
 
 def test_tl207_is_off_by_default_and_works_when_selected(lint, tmp_path):

@@ -111,6 +111,8 @@ def _undocumented(plan: Plan, props: dict[str, Property]) -> list[Property]:
     for prop in props.values():
         if prop.ref and prop.ref in plan.properties:
             continue
+        if _named_only(prop):
+            continue
         if prop.name != "items" and not _said(prop.description):
             found.append(prop)
         found.extend(_undocumented(plan, prop.properties))
@@ -269,6 +271,17 @@ def _where(found: Found) -> str:
 def _once(found: Found, message: str) -> Problem:
     related = tuple((prop.origin, f"event '{e.name}'" if e else "") for e, prop in found[1:])
     return Problem(message, found[0][1].origin, related=related)
+
+
+def _named_only(prop: Property) -> bool:
+    """A property the plan only lists by name (`parameters: [page_title, ...]`, names in a
+    sheet's cell): nothing beside the name could hold a description there, and such
+    plans describe their parameters elsewhere or take them from the vendor's spec."""
+    origin = prop.origin
+    if not origin.pointer:
+        return False
+    holder = Origin(origin.document, origin.pointer[:-1]).node()
+    return isinstance(holder, str) or (isinstance(holder, list) and isinstance(origin.node(), str))
 
 
 def _said(text: str | None) -> bool:
