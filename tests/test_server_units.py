@@ -315,6 +315,19 @@ def test_a_run_makes_findings_for_the_open_files_only_with_the_whole_plan_read(t
     assert (shown[0].related, shown[0].message) == ((), cli[0].message)
 
 
+def test_an_edited_file_replaces_its_cached_read_instead_of_adding_one(tmp_path, write):
+    from trackinglint.readcache import ReadCache
+
+    plan = write("plan.yaml", PLAN).resolve()
+    registry = build_registry(load_entry_points=False)
+    scope = folder_scope(plan, [], _holds)
+    cache = ReadCache()
+    for n in range(4):  # each version of the text is a new document
+        outcome = lint_scope(registry, scope, {plan: PLAN + f"# edit {n}\n"}, cache)
+        assert outcome.result is not None and len(outcome.result.plans) == 1
+    assert len(cache._reads) == 1  # the latest read of the file, not one per version
+
+
 def test_nothing_is_linted_when_no_plan_is_left(tmp_path, write):
     gone = write("plan.yaml", "not: a plan any more\n")
     registry = build_registry(load_entry_points=False)
