@@ -77,6 +77,7 @@ class Grammar:
     not_derived: frozenset[str]  # look built from a verb, are not ("signal")
     object_nouns: frozenset[str]  # last after an action, the object ("Export List")
     self_agents: frozenset[str]  # who cancels on their own account ("by customer")
+    resolutions: frozenset[str]  # verbs that end a trouble ("dispute resolved")
 
 
 def read_data_file(name: str) -> Any:
@@ -115,6 +116,7 @@ def grammar() -> Grammar:
         not_derived=words("not-derived"),
         object_nouns=words("object-nouns"),
         self_agents=frozenset(" ".join(tokenize(str(w))) for w in data["self-agents"]),
+        resolutions=words("resolutions"),
     )
 
 

@@ -107,7 +107,21 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
     found.extend(_complement(reading.complement, lexicon))
     others = [u for u in reading.units if u is not reading.action and u not in reading.complement]
     found.extend(_mentions(others, lexicon))
-    return _deduplicated(found)
+    return _resolved(reading, _deduplicated(found), lexicon)
+
+
+def _resolved(reading: Reading, found: list[Evidence], lexicon: Lexicon) -> list[Evidence]:
+    """A trouble that ends ("Dispute Resolved", "Error Fixed") is no new struggle: a
+    friction noun beside a word that resolves it loses the friction flag. A failure
+    word keeps it ("Fix Failed" is a struggle)."""
+    ending = next((u for u in reading.units if u.text in lexicon.grammar.resolutions), None)
+    troubles = [u for u in reading.units if u.is_in("friction-words")]
+    if ending is None or not troubles or any(u.participle for u in troubles):
+        return found
+    if not any(e.friction for e in found):
+        return found
+    note = _name(f"'{ending.text}' ends the trouble it names: no new struggle", 0.0)
+    return [*(Evidence(e.source, e.detail, e.weight) for e in found), note]
 
 
 def _verb_kind(unit: Unit) -> str | None:
