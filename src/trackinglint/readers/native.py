@@ -135,14 +135,12 @@ def _event(name: str, body: dict | None, origin: Origin) -> Event:
 
 def _property(name: str, body: dict | None, origin: Origin) -> Property:
     body = body or {}
-    kind = body.get("type")
-    types = (kind,) if isinstance(kind, str) else _names(kind)
     items = body.get("items")
     required = body.get("required")
     return Property(
         name,
         origin,
-        types=types,
+        types=_names(body.get("type")),
         required=required is True,
         description=_text(body.get("description")),
         pii=body.get("pii") if isinstance(body.get("pii"), bool) else None,
@@ -161,7 +159,6 @@ def _properties(body: dict, origin: Origin) -> dict[str, Property]:
 def _metric(name: str, body: dict | None, origin: Origin) -> Metric:
     body = body or {}
     target = body.get("target")
-    per = body.get("per")
     return Metric(
         name,
         origin,
@@ -170,7 +167,7 @@ def _metric(name: str, body: dict | None, origin: Origin) -> Metric:
         numerator=_text(body.get("numerator")),
         denominator=_text(body.get("denominator")),
         aggregation=_text(body.get("aggregation")),
-        per=(per,) if isinstance(per, str) else _names(per),
+        per=_names(body.get("per")),
         direction=_text(body.get("direction")),
         decision=_text(body.get("decision")),
         target=(
