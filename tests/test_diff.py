@@ -271,11 +271,11 @@ def test_severities_are_configurable_and_drive_the_exit_code(cli, write):
 
 
 def test_an_unknown_change_in_the_configuration_is_named(cli, write):
-    write("trackinglint.toml", '[diff-severity]\nTD01 = "warning"\n')
+    write("trackinglint.toml", '[diff-severity]\nTD11 = "warning"\n')
     run = _diff(cli, write, OLD)
     assert run.code == 2
     assert re.search(
-        r"trackinglint\.toml:2: 'diff-severity\.TD01': unknown change; did you mean 'TD011'\?",
+        r"trackinglint\.toml:2: 'diff-severity\.TD11': unknown change; did you mean 'TD011'\?",
         run.err,
     )
     write("trackinglint.toml", '[diff-severity]\nTD001 = "loud"\n')
@@ -443,9 +443,74 @@ def test_base_reports_git_problems_clearly(cli, repo, tmp_path, monkeypatch):
     assert run.err.startswith(f"trackinglint: error: {outside} is not inside a git repository")
 
 
+APP_TS = """\
+import { analytics } from "./analytics";
+
+export function share(id: string) {
+  analytics.track("Report Shared", { report_id: id });
+}
+
+export const qualify = () => analytics.track("Deal Qualified", { deal_id: "d1" });
+"""
+
+APP_PY = """\
+import analytics
+
+
+def signed_in(user):
+    analytics.track(user.id, "Signed In")
+    analytics.track(user.id, "Report Shared", {"report_id": "r1"})
+"""
+
+
+def test_base_reports_calls_whose_event_the_change_removed_or_renamed(cli, write, repo):
+    write("src/app.ts", APP_TS)
+    write("src/jobs/app.py", APP_PY)
+    _git(repo, "add", "src")
+    _git(repo, "commit", "-q", "-m", "code")
+    write("plans/plan.yaml", _replace(
+        OLD,
+        ("  Report Shared:\n    properties:\n      report_id: {type: string, required: true}\n"
+         "      recipients: {type: integer}\n", ""),
+        ("  Deal Qualified:\n", "  deal_qualified:\n"),
+    ))  # fmt: skip
+    run = cli("diff", "--base", "main", "--code", "src", "--output-format", "json")
+    assert run.code == 1
+    calls = [
+        (f["code"], f["file"], f["line"], f["column"], f["severity"])
+        for f in run.json()
+        if f["code"] == "TD012"
+    ]
+    assert calls == [
+        ("TD012", "src/app.ts", 4, 3, "error"),
+        ("TD012", "src/app.ts", 7, 30, "error"),
+        ("TD012", "src/jobs/app.py", 6, 5, "error"),
+    ]
+    messages = {f["line"]: f["message"] for f in run.json() if f["file"] == "src/app.ts"}
+    assert messages[4].startswith(
+        "event 'Report Shared' is sent here, but this change removes it from the plan; "
+    )
+    assert messages[7] == (
+        "event 'Deal Qualified' is sent here, but this change renames it to 'deal_qualified' "
+        "in the plan: send 'deal_qualified' here in the same change, or keep the old name"
+    )
+    # `code` in the configuration does the same; without code, the calls are not looked at
+    write("trackinglint.toml", 'exclude = ["fixtures"]\ncode = ["src"]\n')
+    configured = cli("diff", "--base", "main", "--output-format", "json")
+    assert [f["code"] for f in configured.json()].count("TD012") == 3
+    write("trackinglint.toml", 'exclude = ["fixtures"]\n')
+    plain = cli("diff", "--base", "main", "--output-format", "json")
+    assert "TD012" not in [f["code"] for f in plain.json()]
+    missing = cli("diff", "--base", "main", "--code", "nowhere")
+    assert (missing.code, missing.err) == (
+        2, "trackinglint: error: code: no such file or folder: nowhere\n"
+    )  # fmt: skip
+
+
 # -- the pages of the change kinds ---------------------------------------------------------
 
 _BLOCK = re.compile(r"^## (Before|After)\n```yaml\n(.*?)^```", re.M | re.S)
+_CODE = re.compile(r"^## Code\n```js\n(.*?)^```", re.M | re.S)
 
 
 @pytest.mark.parametrize("rule", DIFF_RULES.values(), ids=list(DIFF_RULES))
@@ -458,8 +523,13 @@ def test_each_change_kind_has_a_page_whose_example_triggers_it(rule, cli, write)
     assert text.startswith(f"# {rule.code} {rule.name}\n")
     assert f"**Severity:** {rule.severity.value} · **Group:** diff · **Default:** on" in text
     blocks = dict(_BLOCK.findall(text))
-    run = _diff(cli, write, blocks["After"], old=blocks["Before"])
-    assert [f["code"] for f in run.json()] == [rule.code]
+    code = _CODE.search(text)  # a change kind about the code: its call is reported
+    if code is not None:
+        write("app.js", code.group(1))
+    args = ("--code", "app.js") if code is not None else ()
+    run = _diff(cli, write, blocks["After"], *args, old=blocks["Before"])
+    found = [f["code"] for f in run.json() if code is None or f["file"] == "app.js"]
+    assert found == [rule.code]
 
 
 def test_the_rule_command_prints_a_change_kinds_page(cli):

@@ -82,11 +82,11 @@ def test_an_entry_that_accepts_nothing_is_named(cli, write, tmp_path):
 def test_a_malformed_accept_entry_is_a_clear_error(cli, write, tmp_path):
     write("old.yaml", OLD)
     write("new.yaml", NEW)
-    write("accept.toml", '[[accept]]\nchange = "TD01"\npath = "events.x"\n')
+    write("accept.toml", '[[accept]]\nchange = "TD11"\npath = "events.x"\n')
     run = cli("diff", "old.yaml", "new.yaml", "--accept-file", "accept.toml")
     assert (run.code, run.err) == (
         2,
-        "trackinglint: error: accept.toml: accept entry 1: unknown change 'TD01'; "
+        "trackinglint: error: accept.toml: accept entry 1: unknown change 'TD11'; "
         "did you mean 'TD011'?\n",
     )
     run = cli("diff", "old.yaml", "new.yaml", "--accept", "TD001")

@@ -301,6 +301,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_config_options(diff)
     diff.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     add_accept_options(diff)
+    from .cli_scan import add_diff_options
+
+    add_diff_options(diff)
 
     server = commands.add_parser(
         "server", help="run the language server for editors (LSP over stdin and stdout)"
@@ -505,6 +508,7 @@ def _write_baseline(result: LintResult, path: Path) -> int:
 
 
 def _diff(args: argparse.Namespace, registry: Registry, parser: argparse.ArgumentParser) -> int:
+    from .cli_scan import code_hook
     from .diff.run import diff_git, diff_paths
 
     reporter = _reporter(args, registry, parser)
@@ -517,11 +521,12 @@ def _diff(args: argparse.Namespace, registry: Registry, parser: argparse.Argumen
         parser.error(f"no such configuration file: {args.config}")
     if args.base is None:
         old, new = (Path(given) for given in args.paths)
-        result = diff_paths(old, new, registry, config_file=args.config, fail_on=args.fail_on)
-    else:
-        result = diff_git(
-            args.base, args.paths, registry, config_file=args.config, fail_on=args.fail_on
+        result = diff_paths(
+            old, new, registry, config_file=args.config, fail_on=args.fail_on, code=code_hook(args)
         )
+    else:
+        result = diff_git(args.base, args.paths, registry, config_file=args.config,
+                          fail_on=args.fail_on, code=code_hook(args))  # fmt: skip
     accepted = accept_changes(result, args)
     code = _report(result, reporter, args, registry)
     report_accepted(accepted, args.output_format or default_format(os.environ))

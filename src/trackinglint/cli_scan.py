@@ -104,6 +104,19 @@ def add_check_options(check: argparse.ArgumentParser) -> None:
     add_code_options(check)
 
 
+def add_diff_options(diff: argparse.ArgumentParser) -> None:
+    """`diff --code PATH`: report calls in PATH whose event the change removed (TD012)."""
+    diff.add_argument(
+        "--code",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="source files or folders whose calls are checked for events the change removes "
+        "or renames (TD012); repeatable; replaces `code` in the config",
+    )
+    add_code_options(diff)
+
+
 def code_files(args: argparse.Namespace) -> None:
     """`check --code-files A B`: A and B are the code to report on; the plans are found
     from the current folder."""

@@ -56,6 +56,11 @@ JOB_START_REMOVED = _change(
     "A job no longer names an event as its start, so its completion rate can no longer be "
     "measured from it.",
 )
+REMOVED_EVENT_STILL_SENT = _change(
+    "TD012",
+    "removed-event-still-sent",
+    "The code still sends an event that the change removed from the plan (or renamed).",
+)
 
 DIFF_RULES: dict[str, Rule] = {
     rule.code: rule
@@ -71,6 +76,7 @@ DIFF_RULES: dict[str, Rule] = {
         NORTH_STAR_REMOVED,
         TARGET_ON_SURFACE,
         JOB_START_REMOVED,
+        REMOVED_EVENT_STILL_SENT,
     )
 }
 

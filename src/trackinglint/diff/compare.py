@@ -60,6 +60,19 @@ def compare(
     return problems
 
 
+def renamed(old: Version, new: Version) -> dict[str, str]:
+    """Old name -> new name of each event the new version renamed (as TD002 reports them)."""
+    before, after = old.plan.events, new.plan.events
+    removed = [name for name in before if name not in after]
+    added = [name for name in after if name not in before]
+    if not removed or not added:
+        return {}
+    old_views = {name: old.properties(before[name]) for name in removed}
+    new_views = {name: new.properties(after[name]) for name in added}
+    found = match_renames(removed, added, before, after, old_views, new_views)
+    return {name: target for name, (target, _) in found.items()}
+
+
 def _events(old: Version, new: Version, place: Callable[[Origin], Origin]) -> Iterator[Problem]:
     before, after = old.plan.events, new.plan.events
     old_views = {name: old.properties(event) for name, event in before.items()}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from ..classification import classify
 from ..config import Settings, settings_for
@@ -22,12 +23,14 @@ from ..policy import Overrides
 from ..rules.core import INTERNAL_ERROR, PARSE_ERROR, UNKNOWN_FORMAT
 from ..sources import Document
 from .codes import DIFF_RULES
-from .compare import Version, compare
+from .compare import Version, compare, renamed
 from .git import read_tree
+from .still_sent import still_sent
 
 READING = Overrides(select=("TL0",))  # reading a version needs the core rules only
 UNREADABLE = frozenset({PARSE_ERROR.code, UNKNOWN_FORMAT.code})
 Counterpart = Callable[[Document], Document | None]
+CodeHook = Callable[[Settings], Any]  # the scanned code a configuration names, or None
 
 
 def diff_paths(
@@ -37,12 +40,13 @@ def diff_paths(
     *,
     config_file: Path | None = None,
     fail_on: str | None = None,
+    code: CodeHook | None = None,
 ) -> LintResult:
     """`trackinglint diff OLD NEW`: two files, or two folders of one plan each."""
     engine = Engine(registry, config_file=config_file, overrides=READING)
     before, after = engine.lint([old]), engine.lint([new])
     settings = settings_for(_anchor(new), config_file)
-    return _report(before, after, _by_position(old, new, after), registry, settings, fail_on)
+    return _report(before, after, _by_position(old, new, after), registry, settings, fail_on, code)
 
 
 def diff_git(
@@ -52,6 +56,7 @@ def diff_git(
     *,
     config_file: Path | None = None,
     fail_on: str | None = None,
+    code: CodeHook | None = None,
 ) -> LintResult:
     """`trackinglint diff --base REV [PATHS]`: the working tree against a git revision."""
     files = read_tree(revision, paths)
@@ -68,7 +73,7 @@ def diff_git(
     settings = settings_for(_anchor(Path(paths[0]) if paths else Path.cwd()), config_file)
     by_display = {document.display_path: document for document in after.documents.values()}
     return _report(
-        before, after, lambda d: by_display.get(d.display_path), registry, settings, fail_on
+        before, after, lambda d: by_display.get(d.display_path), registry, settings, fail_on, code
     )
 
 
@@ -79,6 +84,7 @@ def _report(
     registry: Registry,
     settings: Settings,
     fail_on: str | None,
+    code: CodeHook | None = None,
 ) -> LintResult:
     levels = settings.diff_severity
     rules = dict(DIFF_RULES)  # and below, the lint rule of any finding passed through
@@ -105,11 +111,15 @@ def _report(
     else:
         old, new = _merged(before), _merged(after)
         lexicon = settings.lexicon
-        problems = compare(
+        versions = (
             Version(old, classify(old, registry, lexicon)),
             Version(new, classify(new, registry, lexicon)),
-            counterpart,
         )
+        problems = compare(*versions, counterpart)
+        facts = code(settings) if code is not None else None
+        if facts is not None:  # calls whose event the change removed (TD012)
+            problems += still_sent(old, new, renamed(*versions), facts)
+            result.documents.update(facts.documents)
         findings = crashes + notes
         for problem in problems:
             severity = _severity(problem.code or "", levels)
