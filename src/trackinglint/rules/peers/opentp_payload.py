@@ -4,10 +4,9 @@ fields an event's payload sets against the base payload, and PII metadata."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from ...findings import Problem, Severity
-from ...model import Origin
+from ...model import Origin, value_at
 from ..api import RuleContext, rule
 from .messages import shown
 from .opentp_events import _TYPES, GROUP, _constraints
@@ -145,23 +144,26 @@ def payload_fields(ctx: RuleContext) -> Iterator[Problem]:
     if found is None:
         return
     base = found.section("spec", "events", "payload", "schema")
+    needing_value = [
+        name
+        for name, declared in base.items()
+        if isinstance(declared, dict)
+        and declared.get("required") is True
+        and declared.get("valueRequired") is True
+    ]
     for event in found.events:
         for at, schema in _schemas(event):
             for name, field in schema.items():
                 declared = base.get(name)
                 if isinstance(field, dict) and isinstance(declared, dict):
                     yield from _against_base(ctx, at.child(name), str(name), field, declared)
-            for name, declared in base.items():
-                if not isinstance(declared, dict):
-                    continue
-                if declared.get("required") is True and declared.get("valueRequired") is True:
-                    field = schema.get(name)
-                    if isinstance(field, dict) and "value" not in field:
-                        continue  # reported above
-                    if field is None and _complete(event, at):
-                        yield ctx.problem(
-                            at, f"'{name}' needs a fixed value (valueRequired) in every payload"
-                        )
+            if not _complete(event, at):
+                continue  # a version built on another by `$ref` takes its values from there
+            for name in needing_value:
+                if schema.get(name) is None:  # a field written without `value`: see above
+                    yield ctx.problem(
+                        at, f"'{name}' needs a fixed value (valueRequired) in every payload"
+                    )
 
 
 def _schemas(event: EventFile) -> Iterator[tuple[Origin, dict]]:
@@ -182,9 +184,7 @@ def _schemas(event: EventFile) -> Iterator[tuple[Origin, dict]]:
 
 def _complete(event: EventFile, at: Origin) -> bool:
     """A schema that stands alone: not a version built on another by `$ref`."""
-    node: Any = event.body
-    for segment in at.pointer[1:-1]:
-        node = node.get(segment) if isinstance(node, dict) else None
+    node = value_at(event.body, at.pointer[1:-1])
     return not (isinstance(node, dict) and "$ref" in node)
 
 
