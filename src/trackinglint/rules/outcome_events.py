@@ -26,22 +26,6 @@ def name_evidence(verdict: Any) -> str:
     return "; ".join(details) or "its name"
 
 
-def _completion_origins(job: Job) -> list[Origin]:
-    """Where each named completion event is written: one origin per name."""
-    field = job.origin.field("completion")
-    node: Any = field.document.data
-    for segment in field.pointer:
-        if isinstance(node, dict):
-            node = node.get(segment)
-        elif isinstance(node, list) and isinstance(segment, int) and segment < len(node):
-            node = node[segment]
-        else:
-            node = None
-    if isinstance(node, list):
-        return [field.child(i) for i, item in enumerate(node) if isinstance(item, str)]
-    return [field] * len(job.completion)
-
-
 @rule("TL110", "job-without-completion", severity=Severity.ERROR, group="outcome")
 def job_without_completion(ctx: RuleContext) -> Iterator[Problem]:
     """A job has no completion event, or names one that is missing or reads as motion."""
@@ -56,7 +40,7 @@ def job_without_completion(ctx: RuleContext) -> Iterator[Problem]:
                 f"job '{job.name}' has no completion event, so the plan cannot show when it got "
                 "done; name the event that proves it in `completion:`",
             )
-        for name, origin in zip(job.completion, _completion_origins(job), strict=False):
+        for name, origin in zip(job.completion, job.origin.names("completion"), strict=False):
             yield from _check_completion(ctx, plan, job, name, origin)
 
 

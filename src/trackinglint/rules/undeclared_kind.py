@@ -60,10 +60,7 @@ def _native(event: Event) -> bool:
 
 def _declare(event: Event, kind: str) -> Fix | None:
     """Insert `kind:` after the event's description (or first), in its own mapping."""
-    node = event.origin.document.data
-    for segment in event.origin.pointer:
-        node = node.get(segment) if isinstance(node, dict) else None
-    if not isinstance(node, dict):
+    if not isinstance(event.origin.node(), dict):
         return None  # `Event: ~`: no mapping to add to
     edit = InsertKey(event.origin.pointer, "kind", kind, after="description")
     return Fix(f"Declare `kind: {kind}`", (edit,))
