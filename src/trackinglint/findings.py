@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, replace
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field, fields, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -63,8 +63,7 @@ class Finding:
     path: str  # path inside the document, e.g. events."Deal Qualified".properties.amount
     group: str = ""
     fix: Fix | None = field(default=None, compare=False, repr=False)  # a safe autofix, if any
-    related: tuple[Place, ...] = ()  # every other place the finding is about
-
+    related: Sequence[Place] = ()  # every other place the finding is about
     def places_text(self, shown: int = SHOWN_PLACES) -> str:
         """The first few related places and "+N more", for text reports ("" if none)."""
         if not self.related:
@@ -82,8 +81,8 @@ class Finding:
         return not (self.file.startswith("<") and self.file.endswith(">"))
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data.pop("fix", None)  # edits, not results: reporters that show fixes say so themselves
+        # (not `fix`: edits, not results; reporters that show fixes say so themselves)
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "fix"}
         data["severity"] = self.severity.value
         data["related"] = [asdict(place) for place in self.related]
         return data
@@ -126,9 +125,48 @@ def located(rule: Any, problem: Problem, severity: Severity, span: Span | None =
         end_column=span.end_column,
         path=problem.origin.path,
         group=rule.group,
-        related=tuple(_place(origin, note) for origin, note in problem.related),
+        related=Places(problem.related) if problem.related else (),
         fix=problem.fix,
     )
+
+
+class Places(Sequence[Place]):
+    """A finding's related places, located when first read: a name undocumented on 170
+    events has 170 of them, and text reports show three (JSON and SARIF show all)."""
+
+    __slots__ = ("_found", "_origins")
+
+    def __init__(self, origins: Sequence[tuple[Origin, str]]) -> None:
+        self._origins = tuple(origins)
+        self._found: dict[int, Place] = {}
+
+    def __len__(self) -> int:
+        return len(self._origins)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        place = self._found.get(index)
+        if place is None:
+            origin, note = self._origins[index]
+            place = self._found[index] = _place(origin, note)
+        return place
+
+    def __iter__(self) -> Iterator[Place]:
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (Places, tuple, list)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"Places({len(self)})"
 
 
 def _place(origin: Origin, note: str) -> Place:
