@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..classification import tokenize
-from ..model import Origin
 
 # A capitalised word, which may end in an acronym ("NoID"), an acronym, a number ("#2")
 _TITLE_WORD = r"(?:[A-Z][a-z0-9']*(?:[A-Z]{2,}[a-z0-9']*)?|[A-Z0-9]+|#?[0-9][a-z0-9]*|&)"
@@ -177,9 +176,3 @@ def restyle(name: str, style: str) -> str:
     if style == "SCREAMING_CASE":
         return "_".join(words).upper()
     return "_".join(words)
-
-
-def place(origin: Origin) -> str:
-    """`file:line:column` of an origin, for messages that name one other place."""
-    span = origin.span()
-    return f"{origin.document.display_path}:{span.line}:{span.column}"
