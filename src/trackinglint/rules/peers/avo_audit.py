@@ -19,21 +19,18 @@ GROUP = "avo"
 _WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 
 
-def _is_avo_entry(event: Event) -> dict | None:
-    """The event as an Avo export writes it; None for an event of another format."""
-    if not AvoReader().accepts(event.origin.document):
-        return None
-    entry = _entry(event.origin)
-    return entry if isinstance(entry, dict) else None
-
-
 @rule("AVO001", "avo-event-without-category", severity=Severity.WARNING, group=GROUP,
       enabled=False)  # fmt: skip
 def event_without_category(ctx: RuleContext) -> Iterator[Problem]:
     """An event of an Avo plan in no category."""
+    reader = AvoReader()
+    avo: dict[int, bool] = {}  # document id -> an Avo export? (asked once per file)
     for event in ctx.plan.events.values():
-        entry = _is_avo_entry(event)
-        if entry is not None and not entry.get("categories"):
+        document = event.origin.document
+        if id(document) not in avo:
+            avo[id(document)] = reader.accepts(document)
+        entry = _entry(event.origin) if avo[id(document)] else None
+        if isinstance(entry, dict) and not entry.get("categories"):
             yield ctx.problem(
                 event.origin,
                 f"event '{event.name}' is in no category; put it in one, so it is found "
