@@ -64,6 +64,7 @@ class Finding:
     group: str = ""
     fix: Fix | None = field(default=None, compare=False, repr=False)  # a safe autofix, if any
     related: Sequence[Place] = ()  # every other place the finding is about
+
     def places_text(self, shown: int = SHOWN_PLACES) -> str:
         """The first few related places and "+N more", for text reports ("" if none)."""
         if not self.related:
