@@ -15,21 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from .compounds import MIN_LENGTH, split_token
+from .compounds import ACTION_LEXICONS, MIN_LENGTH, split_token
 from .lexicon import Lexicon
 from .morphology import VERB_LEXICONS
 from .tokens import tokenize
-
-ACTION_LEXICONS = frozenset(
-    {
-        "completion-verbs",
-        "interaction-verbs",
-        "friction-words",
-        "completion-states",
-        "light-verbs",
-        "record-verbs",
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)
