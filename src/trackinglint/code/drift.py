@@ -51,5 +51,10 @@ def code_facts(
             text = path.read_bytes().decode("utf-8", "replace")
         except OSError:
             continue
-        facts.documents[call.path] = Document(path, call.path, text, None, _NoPointers())
+        facts.documents[call.path] = source_document(path, call.path, text)
     return facts
+
+
+def source_document(path: Path, display: str, text: str) -> Document:
+    """A source file as the drift rules report on it (the editor passes its own text)."""
+    return Document(path, display, text, None, _NoPointers())

@@ -30,6 +30,7 @@ from ..rules.core import UNUSED_SUPPRESSION
 from . import DEBOUNCE
 from .actions import YAML_SUFFIXES, fix_action, suppression_action
 from .buffers import Buffer, Buffers
+from .code import SourceFiles
 from .diagnostics import SOURCE, config_problem, diagnostics_for, rule_links
 from .fast_start import REPLAYED_ID, Primed
 from .hover import hover_text, site_at
@@ -103,6 +104,7 @@ class TrackinglintServer(LanguageServer):
         self.scopes: dict[str, Scope] = {}  # uri -> scope, for documents that were plans
         self.outcomes: dict[str, Outcome] = {}  # scope key -> latest outcome
         self.runs = Runs(debounce)
+        self.sources = SourceFiles(debounce)  # open source files: drift (TL3xx) and hover
         self.cache = primed.cache  # files read by earlier runs, reused while unchanged
         self.shutdown_requested = False
         self.last_changed: str | None = None  # the document edited last: published first
@@ -138,6 +140,7 @@ class TrackinglintServer(LanguageServer):
 
     def closed(self, uri: str) -> None:
         buffer = self.buffers.close(uri)
+        self.sources.closed(uri)
         scope = self.scopes.pop(uri, None)
         self.publish(uri, None, [])
         if scope is None:
@@ -156,6 +159,7 @@ class TrackinglintServer(LanguageServer):
         scope = self.scopes.get(uri)
         if scope is None:
             if not self.is_plan(buffer):
+                self.sources.touch(self, buffer, delay)  # source code, when `code` names it
                 return  # not a plan (yet): nothing to show, nothing it affects
             scope = self.scopes[uri] = self.scope_of(buffer)
         self.schedule(scope, delay)
@@ -320,6 +324,8 @@ class TrackinglintServer(LanguageServer):
         uri = params.text_document.uri
         scope = self.scopes.get(uri)
         buffer = self.buffers.get(uri)
+        if scope is None and buffer is not None:
+            return await self.sources.hover(self, uri, params.position)
         if scope is None or buffer is None:
             return None
         await self.runs.settle(scope.key)
@@ -430,5 +436,6 @@ def build_server(debounce: float = DEBOUNCE, primed: Primed | None = None) -> Tr
     def shutdown(ls: TrackinglintServer, params: None) -> None:
         ls.shutdown_requested = True
         ls.runs.close()
+        ls.sources.close()
 
     return server
