@@ -43,6 +43,7 @@ from .outputs import (
 )
 from .plugins import Registry, build_registry
 from .policy import Overrides
+from .readers.selection import unknown_format
 from .reporters import Reporter
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -338,9 +339,9 @@ def _check(args: argparse.Namespace, registry: Registry, parser: argparse.Argume
     from .baseline import apply_baseline, load_baseline
 
     baseline = load_baseline(args.baseline) if args.baseline is not None else None
-    from .convert import check_format_name
-
-    check_format_name(args.plan_format, registry, parser)
+    unknown = unknown_format(args.plan_format, registry.readers)
+    if unknown:
+        parser.error(unknown)
     overrides = Overrides(
         args.select,
         args.extend_select,

@@ -124,9 +124,11 @@ def run(args: argparse.Namespace, registry: Any, parser: argparse.ArgumentParser
 
 def check_format_name(name: str | None, registry: Any, parser: argparse.ArgumentParser) -> None:
     """`--plan-format` must name a registered reader."""
-    known = [reader.name for reader in registry.readers]
-    if name is not None and name not in known:
-        parser.error(f"--plan-format: unknown format '{name}' (choose from {', '.join(known)})")
+    from .readers.selection import unknown_format
+
+    error = unknown_format(name, registry.readers)
+    if error:
+        parser.error(error)
 
 
 def to_native_yaml(plan: Plan, sources: Sequence[str] = ()) -> str:

@@ -24,6 +24,14 @@ def format_names(readers: Sequence[Any]) -> list[str]:
     return [reader.name for reader in readers]
 
 
+def unknown_format(name: str | None, readers: Sequence[Any]) -> str | None:
+    """The usage error for a `--plan-format` that names no registered reader, or None."""
+    known = format_names(readers)
+    if name is None or name in known:
+        return None
+    return f"--plan-format: unknown format '{name}' (choose from {', '.join(known)})"
+
+
 def reader_named(readers: Sequence[Any], name: str) -> Any | None:
     return next((reader for reader in readers if reader.name == name), None)
 

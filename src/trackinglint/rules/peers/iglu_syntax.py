@@ -11,9 +11,8 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
-
-from jsonschema.validators import Draft4Validator
 
 from ...findings import Problem, Severity
 from ...sources import Pointer
@@ -24,9 +23,17 @@ from .messages import shown
 
 SCHEMAVER = re.compile(r"[1-9][0-9]*-(?:0|[1-9][0-9]*)-(?:0|[1-9][0-9]*)\Z")
 SELF_PART = re.compile(r"[a-zA-Z0-9_.-]+\Z")  # iglu-core's vendor, name and format
-DRAFT4_KEYWORDS = frozenset(Draft4Validator.META_SCHEMA["properties"]) | {"$ref"}
 ROOT_ONLY = frozenset({"self", "$supersedes", "$supersededBy"})
-_META = Draft4Validator(Draft4Validator.META_SCHEMA)
+
+
+@cache
+def _draft4() -> tuple[Any, frozenset[str]]:
+    """The draft-04 meta-schema's validator and keywords, built when the pack runs:
+    importing jsonschema costs every run ~60 ms otherwise."""
+    from jsonschema.validators import Draft4Validator
+
+    keywords = frozenset(Draft4Validator.META_SCHEMA["properties"]) | {"$ref"}
+    return Draft4Validator(Draft4Validator.META_SCHEMA), keywords
 
 
 @rule("IGLU011", "iglu-schema-uri", severity=Severity.ERROR, group=GROUP, enabled=False)
@@ -56,7 +63,7 @@ def invalid_json_schema(ctx: RuleContext) -> Iterator[Problem]:
     """A keyword's value that the JSON Schema draft-04 meta-schema refuses, e.g.
     `maxLength: "10"` (igluctl's syntax check)."""
     for schema in iglu_schemas(ctx.plan):
-        for error in _META.iter_errors(schema.body):
+        for error in _draft4()[0].iter_errors(schema.body):
             pointer: Pointer = tuple(error.absolute_path)
             yield ctx.problem(
                 schema.at(pointer),
@@ -90,7 +97,8 @@ def unknown_keyword(ctx: RuleContext) -> Iterator[Problem]:
     the wrong place (igluctl's syntax check, whose meta-schema allows no others)."""
     for schema in iglu_schemas(ctx.plan):
         for pointer, node in schema.nodes():
-            allowed = DRAFT4_KEYWORDS | ROOT_ONLY if not pointer else DRAFT4_KEYWORDS
+            keywords = _draft4()[1]
+            allowed = keywords | ROOT_ONLY if not pointer else keywords
             for key in node:
                 if key in allowed:
                     continue

@@ -8,8 +8,6 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from jsonschema.validators import Draft7Validator
-
 from ...findings import Problem, Severity
 from ...model import Origin
 from ..api import RuleContext, rule
@@ -75,6 +73,8 @@ def invalid_example(ctx: RuleContext) -> Iterator[Problem]:
         if not samples or _refers(node):
             continue
         schema = {k: v for k, v in node.items() if k not in ("example", "examples", "default")}
+        from jsonschema.validators import Draft7Validator  # only when an example is there
+
         try:
             validator = Draft7Validator(schema)
             for keyword, where, value in samples:
