@@ -46,7 +46,9 @@ class SegmentReader:
     self_contained = True  # a complete export: a plan of its own (see trackinglint.plans)
 
     def sniff(self, path: Path, text: str) -> bool:
-        return "rules" in text and ("events" in text or "jsonSchema" in text or "key" in text)
+        if '"rules"' in text and ('"events"' in text or '"jsonSchema"' in text):
+            return True
+        return "rules:" in text and "key:" in text  # Public API rules kept as YAML
 
     def accepts(self, document: Document) -> bool:
         return _shape(document.data) is not None
