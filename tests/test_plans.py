@@ -158,11 +158,15 @@ def test_skip_unrecognized_keeps_its_meaning_for_the_hook(write, cli):
 
 
 def test_plan_format_applies_to_every_file_of_a_folder(write, cli):
-    # a Segment plan kept as YAML: no sniff knows it, the Segment reader reads it
-    write("exports/plan.yaml", "events:\n  - name: Signed Up\n    rules: {}\n")
+    # an Iglu schema kept as YAML: no sniff knows it (they look for JSON's quotes)
+    write(
+        "exports/schema.yaml",
+        "self: {vendor: com.acme, name: signed_up, format: jsonschema, version: 1-0-0}\n"
+        "type: object\nproperties: {}\n",
+    )
     unread = cli("check", "exports")
     assert unread.code == 2
-    run = cli("check", "exports", "--plan-format", "segment", "--select", "TL0")
+    run = cli("check", "exports", "--plan-format", "iglu", "--select", "TL0")
     assert (run.code, run.err) == (0, "")
 
 
@@ -259,3 +263,17 @@ def test_a_rudderstack_project_in_sibling_folders_is_one_plan(tmp_path):
         shutil.copy(project / name, folder / name)
     (plan,) = Engine(REGISTRY).lint([tmp_path / "project"]).plans
     assert len(plan.documents) == 3
+
+
+def test_segment_rules_kept_one_yaml_file_per_event_form_one_plan_per_folder(write, tmp_path):
+    for name in ("Order Completed", "Order Refunded"):
+        write(
+            f"rules/{name.split()[1].lower()}.yml",
+            f"rules:\n  - key: {name}\n    type: TRACK\n    description: x\n"
+            "    properties:\n      order_id: {type: string, description: The order.}\n",
+        )
+    write("exports/a.json", json.dumps(SEGMENT))
+    write("exports/b.json", json.dumps(SEGMENT))
+    result = Engine(REGISTRY).lint([tmp_path])
+    by_files = sorted(sorted(d.path.name for d in p.documents) for p in result.plans)
+    assert by_files == [["a.json"], ["b.json"], ["completed.yml", "refunded.yml"]]

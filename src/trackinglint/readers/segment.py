@@ -30,7 +30,7 @@ from typing import Any
 
 from ..model import Event, Origin
 from ..sources import Document
-from . import ReadResult
+from . import Membership, ReadResult
 from .common import Collector, describe, schema_members, text
 
 _CALL_KEYS = frozenset({"context", "traits", "properties"})
@@ -43,7 +43,6 @@ class SegmentReader:
     name = "segment"
     title = "Segment"
     priority = 20
-    self_contained = True  # a complete export: a plan of its own (see trackinglint.plans)
 
     def sniff(self, path: Path, text: str) -> bool:
         if '"rules"' in text and ('"events"' in text or '"jsonSchema"' in text):
@@ -52,6 +51,13 @@ class SegmentReader:
 
     def accepts(self, document: Document) -> bool:
         return _shape(document.data) is not None
+
+    def membership(self, document: Document) -> Membership:
+        """An export is a plan of its own; rules kept one file per event (YAML, as
+        Protocols-as-code repositories keep them) form one plan per folder."""
+        if document.path.suffix.lower() in (".yaml", ".yml"):
+            return Membership(family=str(document.path.absolute().parent))
+        return Membership(alone=True)
 
     def read(self, document: Document) -> ReadResult:
         out = Collector([document])
