@@ -122,3 +122,22 @@ async def test_files_outside_the_code_paths_are_left_alone(client: Client, repo)
     inside = open_doc(client, repo / "src" / "server" / "accounts.py", language="python")
     assert [d.code for d in await published(client, inside, 1)] == ["TL301", "TL305"]
     assert [p.uri for p in client.published if p.uri == outside] == []
+
+
+async def test_an_edit_to_the_plan_updates_the_open_source_files(client: Client, repo):
+    cart = open_doc(client, repo / "src" / "web" / "cart.ts", language="typescript")
+    assert await published(client, cart, 1) == []
+    plan_path = repo / "plans" / "plan.yaml"
+    plan = open_doc(client, plan_path)
+    await published(client, plan, 1)
+    since = len(client.published)
+    renamed = plan_path.read_text(encoding="utf-8").replace("Order Completed:", "Order Paid:")
+    replace_all(client, plan, 2, renamed)  # unsaved: the server reads the editor's text
+    for _ in range(200):  # (a run for opening the plan may publish first)
+        found = shape(await published(client, cart, 1, since=since))
+        if found:
+            break
+        await asyncio.sleep(0.05)
+    assert found == [
+        ("TL301", (0, 25, 0, 79), "event 'Order Completed' is sent here but is not in the plan")
+    ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import threading
 import traceback
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,10 +52,15 @@ class SourceOutcome:
 
 
 def lint_source(
-    registry: Any, path: Path, text: str, cache: ReadCache | None = None
+    registry: Any,
+    path: Path,
+    text: str,
+    cache: ReadCache | None = None,
+    contents: Mapping[Path, str] | None = None,
 ) -> SourceOutcome | None:
-    """Drift findings for the source file at `path` (resolved); None when no
-    configuration names code paths that hold it. Never raises."""
+    """Drift findings for the source file at `path` (resolved), against the plans with
+    the editor's unsaved `contents`; None when no configuration names code paths that
+    hold it. Never raises."""
     try:
         settings = settings_for(path)
         roots = [Path(p).resolve() for p in settings.code]
@@ -83,7 +89,7 @@ def lint_source(
         engine.related_places = False
         engine.code_facts = lambda _settings: facts
         engine.shown = lambda shown: shown is document
-        result = engine.lint([settings.root])
+        result = engine.lint([settings.root], contents=contents)
         return SourceOutcome(document, calls, result)
     except ConfigError as exc:
         return SourceOutcome(error=str(exc))
@@ -148,8 +154,9 @@ class SourceFiles:
         if saved != buffer.text:
             return  # unsaved edits: the calls are scanned from the file on disk
         version, path, text = buffer.version, buffer.path, buffer.text
+        plans = {p: t for p, t in server.buffers.file_texts().items() if p.suffix not in LANGUAGES}
         outcome = await server.runs.in_worker(
-            lint_source, server.registry, path, text, server.cache
+            lint_source, server.registry, path, text, server.cache, plans
         )
         if (stop is not None and stop.is_set()) or server.buffers.get(uri) is None:
             return
@@ -167,6 +174,13 @@ class SourceFiles:
                 outcome.result.findings, outcome.document, server.units, server.links
             )
         server.publish(uri, version, found)
+
+    def plan_changed(self, server: TrackinglintServer, delay: float | None = None) -> None:
+        """A plan was edited: the open source files checked against plans run again."""
+        for uri in list(self.outcomes):
+            buffer = server.buffers.get(uri)
+            if buffer is not None:
+                self.touch(server, buffer, delay)
 
     def closed(self, uri: str) -> None:
         self.runs.cancel(uri)

@@ -163,6 +163,7 @@ class TrackinglintServer(LanguageServer):
                 return  # not a plan (yet): nothing to show, nothing it affects
             scope = self.scopes[uri] = self.scope_of(buffer)
         self.schedule(scope, delay)
+        self.sources.plan_changed(self, delay)  # open source files checked against plans
         for other in self.covering(buffer.path, exclude=scope.key):
             self.schedule(other, delay)
 
