@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-import time
 import textwrap
+import time
 
 import pytest
 
