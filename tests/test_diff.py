@@ -494,6 +494,15 @@ def test_base_reports_calls_whose_event_the_change_removed_or_renamed(cli, write
         "event 'Deal Qualified' is sent here, but this change renames it to 'deal_qualified' "
         "in the plan: send 'deal_qualified' here in the same change, or keep the old name"
     )
+    assert {f["path"] for f in run.json() if f["code"] == "TD012"} == {
+        'events."Report Shared"',
+        'events."Deal Qualified"',
+    }
+    accepted = cli("diff", "--base", "main", "--code", "src", "--output-format", "json",
+                   "--accept", 'TD012:events."Report Shared"')  # fmt: skip
+    assert [(f["file"], f["line"]) for f in accepted.json() if f["code"] == "TD012"] == [
+        ("src/app.ts", 7)
+    ]
     # `code` in the configuration does the same; without code, the calls are not looked at
     write("trackinglint.toml", 'exclude = ["fixtures"]\ncode = ["src"]\n')
     configured = cli("diff", "--base", "main", "--output-format", "json")

@@ -4,6 +4,8 @@ A plan change that removes or renames an event is safe only once no code sends
 the old name; otherwise, merged, the app keeps sending data the plan no longer
 describes. Each such call is reported where it sits (file:line:col), so it shows
 as an annotation on the pull request beside the plan change that orphaned it.
+Its path is the removed event's path in the plan (as TD001 and TD002 print
+it), so `--accept TD012:PATH` accepts every call of an event at once.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ def still_sent(old: Plan, new: Plan, renames: dict[str, str], code: CodeFacts) -
                     call.end_column or call.column + 1)  # fmt: skip
         yield Problem(
             message,
-            Origin(document),
+            Origin(document, event.origin.pointer),  # the event's path, as TD001 prints it
             span=span,
             code=REMOVED_EVENT_STILL_SENT.code,
             related=related,
