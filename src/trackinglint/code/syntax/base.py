@@ -264,8 +264,20 @@ class Reader:
     def top_level(self, root: Node) -> None:
         """Record constants, enums and imports (module level)."""
 
+    MEMBER = ""  # the node type of `object.name` in this language's grammar
+    MEMBER_NAME = ""  # the field of that node holding `name`
+
     def method_name(self, node: Node) -> str | None:
-        raise NotImplementedError
+        """The called function's own name: `track` in `analytics.track(...)`."""
+        function = node.child_by_field_name("function")
+        if function is None:
+            return None
+        if function.type == "identifier":
+            return self.text(function)
+        if self.MEMBER and function.type == self.MEMBER:
+            name = function.child_by_field_name(self.MEMBER_NAME)
+            return self.text(name) if name is not None else None
+        return None
 
     def callee(self, node: Node) -> str | None:
         raise NotImplementedError

@@ -12,6 +12,7 @@ from .base import Node, Reader
 class GoReader(Reader):
     CALLS = frozenset({"call_expression", "composite_literal"})
     FUNCTIONS = frozenset({"function_declaration", "method_declaration"})
+    MEMBER, MEMBER_NAME = "selector_expression", "field"
 
     def method_name(self, node: Node) -> str | None:
         if node.type == "composite_literal":
@@ -20,13 +21,7 @@ class GoReader(Reader):
                 return None
             name = kind.child_by_field_name("name") if kind.type == "qualified_type" else kind
             return self.text(name) if name is not None else None
-        function = node.child_by_field_name("function")
-        if function is None:
-            return None
-        if function.type == "selector_expression":
-            field = function.child_by_field_name("field")
-            return self.text(field) if field is not None else None
-        return self.text(function) if function.type == "identifier" else None
+        return super().method_name(node)
 
     def callee(self, node: Node) -> str | None:
         if node.type == "composite_literal":

@@ -20,6 +20,7 @@ class JsReader(Reader):
         {"function_declaration", "function_expression", "method_definition",
          "generator_function_declaration", "class_declaration", "arrow_function"}
     )  # fmt: skip
+    MEMBER, MEMBER_NAME = "member_expression", "property"
 
     def function_name(self, node: Node) -> str:
         if node.type in ("arrow_function", "function_expression"):
@@ -34,17 +35,6 @@ class JsReader(Reader):
         return super().function_name(node)
 
     # --- calls ----------------------------------------------------------------------
-    def method_name(self, node: Node) -> str | None:
-        function = node.child_by_field_name("function")
-        if function is None:
-            return None
-        if function.type == "identifier":
-            return self.text(function)
-        if function.type == "member_expression":
-            prop = function.child_by_field_name("property")
-            return self.text(prop) if prop is not None else None
-        return None
-
     def callee(self, node: Node) -> str | None:
         return self._path(node.child_by_field_name("function"))
 

@@ -12,17 +12,7 @@ from .base import Node, Reader
 class PythonReader(Reader):
     CALLS = frozenset({"call"})
     FUNCTIONS = frozenset({"function_definition", "class_definition"})
-
-    def method_name(self, node: Node) -> str | None:
-        function = node.child_by_field_name("function")
-        if function is None:
-            return None
-        if function.type == "identifier":
-            return self.text(function)
-        if function.type == "attribute":
-            attr = function.child_by_field_name("attribute")
-            return self.text(attr) if attr is not None else None
-        return None
+    MEMBER, MEMBER_NAME = "attribute", "attribute"
 
     def callee(self, node: Node) -> str | None:
         return self._path(node.child_by_field_name("function"))
