@@ -182,6 +182,7 @@ def convert_from_code(args: argparse.Namespace, parser: argparse.ArgumentParser)
     from .code.languages import MissingGrammar
     from .code.scan import scan
     from .code.to_plan import plan_yaml
+    from .convert import write_plan_text
 
     if args.output is not None and args.output.is_dir():
         parser.error(f"--output {args.output} is a folder; name the file to write, e.g. plan.yaml")
@@ -196,17 +197,5 @@ def convert_from_code(args: argparse.Namespace, parser: argparse.ArgumentParser)
     for note in result.notes:
         print(f"trackinglint: note: {note.text()}", file=sys.stderr)
     text = plan_yaml(result.calls, args.paths)
-    if args.output is None:
-        sys.stdout.write(text)
-        return 0
-    try:
-        with open(args.output, "w" if args.force else "x", encoding="utf-8") as stream:
-            stream.write(text)
-    except FileExistsError:
-        parser.error(f"{args.output} exists; pass --force to overwrite it")
-    except OSError as exc:
-        print(f"trackinglint: error: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
-        return 2
     events = len({c.event for c in result.calls if c.event is not None})
-    print(f"trackinglint: wrote {events} events to {args.output}", file=sys.stderr)
-    return 0
+    return write_plan_text(text, args, parser, events)

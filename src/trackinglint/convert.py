@@ -107,9 +107,17 @@ def run(args: argparse.Namespace, registry: Any, parser: argparse.ArgumentParser
             file=sys.stderr,
         )
         code = 1
+    return write_plan_text(text, args, parser, len(plan.events)) or code
+
+
+def write_plan_text(
+    text: str, args: argparse.Namespace, parser: argparse.ArgumentParser, events: int
+) -> int:
+    """A converted plan to stdout, or to `--output` (an existing file only with `--force`);
+    0 once written, 2 if the file cannot be written."""
     if args.output is None:
         sys.stdout.write(text)
-        return code
+        return 0
     try:
         with open(args.output, "w" if args.force else "x", encoding="utf-8") as stream:
             stream.write(text)
@@ -118,8 +126,8 @@ def run(args: argparse.Namespace, registry: Any, parser: argparse.ArgumentParser
     except OSError as exc:
         print(f"trackinglint: error: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
         return 2
-    print(f"trackinglint: wrote {len(plan.events)} events to {args.output}", file=sys.stderr)
-    return code
+    print(f"trackinglint: wrote {events} events to {args.output}", file=sys.stderr)
+    return 0
 
 
 def check_format_name(name: str | None, registry: Any, parser: argparse.ArgumentParser) -> None:
