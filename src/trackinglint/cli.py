@@ -14,7 +14,7 @@ import gc
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -328,14 +328,23 @@ def _codes(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
-def _check(args: argparse.Namespace, registry: Registry, parser: argparse.ArgumentParser) -> int:
-    reporter = _reporter(args, registry, parser)
-    stdin = read_stdin(args, parser)
+def _require_inputs(
+    args: argparse.Namespace,
+    parser: argparse.ArgumentParser,
+    stdin: Mapping[Path, str] | None = None,
+) -> None:
+    """Every named path exists (or is read from stdin), and so does `--config FILE`."""
     for given in args.paths:
-        if not Path(given).exists() and Path(given) not in stdin:
+        if not Path(given).exists() and Path(given) not in (stdin or {}):
             parser.error(f"no such file or folder: {given}")
     if args.config is not None and not args.config.is_file():
         parser.error(f"no such configuration file: {args.config}")
+
+
+def _check(args: argparse.Namespace, registry: Registry, parser: argparse.ArgumentParser) -> int:
+    reporter = _reporter(args, registry, parser)
+    stdin = read_stdin(args, parser)
+    _require_inputs(args, parser, stdin)
     from .baseline import apply_baseline, load_baseline
 
     baseline = load_baseline(args.baseline) if args.baseline is not None else None
@@ -515,11 +524,7 @@ def _diff(args: argparse.Namespace, registry: Registry, parser: argparse.Argumen
     reporter = _reporter(args, registry, parser)
     if args.base is None and len(args.paths) != 2:
         parser.error("diff compares two plans: give OLD and NEW, or --base REV [PATH ...]")
-    for given in args.paths:
-        if not Path(given).exists():
-            parser.error(f"no such file or folder: {given}")
-    if args.config is not None and not args.config.is_file():
-        parser.error(f"no such configuration file: {args.config}")
+    _require_inputs(args, parser)
     if args.base is None:
         old, new = (Path(given) for given in args.paths)
         result = diff_paths(
@@ -540,11 +545,7 @@ def _html_report(
     """`report`: lint as `check` does, write the HTML page; 0 once written, 2 on errors."""
     from .outputs import Output
 
-    for given in args.paths:
-        if not Path(given).exists():
-            parser.error(f"no such file or folder: {given}")
-    if args.config is not None and not args.config.is_file():
-        parser.error(f"no such configuration file: {args.config}")
+    _require_inputs(args, parser)
     result = Engine(registry, config_file=args.config).lint(args.paths)
     try:
         write_outputs(result, [Output("html", args.output)], registry.reporters)
@@ -564,11 +565,7 @@ def _html_report(
 def _classify(args: argparse.Namespace, registry: Registry, parser: argparse.ArgumentParser) -> int:
     from .classification.report import run
 
-    for given in args.paths:
-        if not Path(given).exists():
-            parser.error(f"no such file or folder: {given}")
-    if args.config is not None and not args.config.is_file():
-        parser.error(f"no such configuration file: {args.config}")
+    _require_inputs(args, parser)
     return run(
         args.paths,
         registry,

@@ -42,15 +42,14 @@ def code_options(args: argparse.Namespace, settings: Settings) -> Any:
     from .code.scan import ScanOptions
     from .code.shapes import SignatureError, wrapper_shape
 
-    for signature in settings.track_functions:
+    given = [(s, True) for s in settings.track_functions]
+    given += [(s, False) for s in args.track_function]
+    for signature, configured in given:
         try:
             wrapper_shape(signature)
         except SignatureError as exc:
-            raise config_error(settings.source, "track-functions", str(exc)) from None
-    for signature in args.track_function:
-        try:
-            wrapper_shape(signature)
-        except SignatureError as exc:
+            if configured:
+                raise config_error(settings.source, "track-functions", str(exc)) from None
             raise argparse.ArgumentTypeError(f"--track-function: {exc}") from None
     return ScanOptions(
         track_functions=(*settings.track_functions, *args.track_function),
