@@ -464,7 +464,11 @@ def test_deliverables_steps_and_verb_first(name, kind, detail, weight):
         ("Transfer Declined", True, "'declined' signals friction"),
         ("Invoice Past Due", True, "'past due' signals friction"),
         ("Freshdesk Widget Opened", True, "'freshdesk' signals help-seeking"),
-        ("Schema Violation Detected", True, "mentions 'violation', a friction signal"),
+        (
+            "Schema Violation Detected",
+            True,
+            "'violation' is what the event is about, a friction signal",
+        ),
         ("content_block_added", False, "verb 'added' reads as interaction"),  # no "blocked"
     ],
 )
@@ -472,6 +476,162 @@ def test_friction_and_its_false_alarms(name, friction, detail):
     verdict = event(name)
     assert verdict.friction is friction, details(verdict)
     assert detail in [d for d, _ in details(verdict)], details(verdict)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "friction", "detail", "weight"),
+    [
+        # asking a help place for something is help-seeking, whatever the verb says alone
+        (
+            "Helpdesk Ticket Created",
+            "feature_interaction",
+            True,
+            "'created' for 'helpdesk', a help place, asks for help",
+            -2.0,
+        ),
+        (
+            "Support Request Submitted",
+            "feature_interaction",
+            True,
+            "'submitted' for 'support', a help place, asks for help",
+            -2.0,
+        ),
+        (
+            "Gorgias Chat Opened",
+            "feature_interaction",
+            True,
+            "'opened' for 'gorgias', a help place, asks for help",
+            -2.0,
+        ),
+        (
+            "Help Desk Ticket Resolved",
+            "job_completion",
+            False,
+            "verb 'resolved' reads as completion",
+            2.0,
+        ),
+        # a trouble the event is about stays a struggle whatever verb follows it
+        (
+            "Chargeback Received",
+            "feature_interaction",
+            True,
+            "'chargeback' is what the event is about, a friction signal",
+            -3.0,
+        ),
+        (
+            "Billing Retry Scheduled",
+            "feature_interaction",
+            True,
+            "'retry' is what the event is about, a friction signal",
+            -3.0,
+        ),
+        (
+            "Calendar Conflict Detected",
+            "feature_interaction",
+            True,
+            "'conflict' is what the event is about, a friction signal",
+            -3.0,
+        ),
+        ("Bug Fixed", "job_completion", False, "verb 'fixed' reads as completion", 2.0),
+        # blocked or wrong input, and the product stopping under the user
+        (
+            "Unsupported Browser Detected",
+            "feature_interaction",
+            True,
+            "mentions 'unsupported', a friction signal",
+            -1.0,
+        ),
+        (
+            "Card Payment Requires Action",
+            "feature_interaction",
+            True,
+            "'requires action' signals friction",
+            -3.0,
+        ),
+        (
+            "Kiosk Not Responding",
+            "feature_interaction",
+            True,
+            "'not responding' signals friction",
+            -3.0,
+        ),
+        (
+            "Merchant Account Suspended",
+            "feature_interaction",
+            True,
+            "'suspended' signals friction",
+            -3.0,
+        ),
+        # a connection dropped or lost fails; a file dropped is a drag and drop
+        (
+            "Voice Call Dropped",
+            "feature_interaction",
+            True,
+            "'dropped' on 'call', a connection, signals friction",
+            -3.0,
+        ),
+        (
+            "Attachment Dropped",
+            "feature_interaction",
+            False,
+            "verb 'dropped' reads as interaction",
+            -2.0,
+        ),
+        # turning down an offer is a choice; a declined card is trouble
+        (
+            "Meeting Invite Declined",
+            "feature_interaction",
+            False,
+            "'declined' on 'invite', an offer, is a choice, not a struggle",
+            -2.0,
+        ),
+        (
+            "Upsell Offer Rejected",
+            "feature_interaction",
+            False,
+            "'rejected' on 'offer', an offer, is a choice, not a struggle",
+            -2.0,
+        ),
+        ("Debit Card Declined", "feature_interaction", True, "'declined' signals friction", -3.0),
+        # confirming an undoing is the undoing; confirming anything else keeps its meaning
+        (
+            "Membership Cancellation Confirmed",
+            "feature_interaction",
+            False,
+            "'confirmed' only confirms 'cancellation', which reads as interaction",
+            -2.0,
+        ),
+        (
+            "Account Deletion Completed",
+            "feature_interaction",
+            False,
+            "'completed' only confirms 'deletion', which reads as interaction",
+            -2.0,
+        ),
+        (
+            "Clinic Visit Completed",
+            "job_completion",
+            False,
+            "verb 'completed' reads as completion",
+            2.0,
+        ),
+        # confirming who someone is, is a step on the way
+        (
+            "Mobile Number Confirmed",
+            "feature_interaction",
+            False,
+            "'confirmed' finishes 'mobile number', a step on the way, not the job",
+            -1.0,
+        ),
+        # taking part, learning and moving value
+        ("Webinar Attended", "job_completion", False, "verb 'attended' reads as completion", 2.0),
+        ("Wallet Topped Up", "job_completion", False, "verb 'topped up' reads as completion", 2.0),
+    ],
+)
+def test_friction_and_kind_from_what_the_name_is_about(name, kind, friction, detail, weight):
+    verdict = event(name)
+    assert (verdict.kind, verdict.friction) == (kind, friction), details(verdict)
+    assert (detail, weight) in details(verdict)
 
 
 # --- metrics ----------------------------------------------------------------

@@ -283,11 +283,12 @@ def test_real_names_held_out_fifth():
     items = [item for item in load_real_names() if item.get("holdout")]
     scores = real_score(items)
     print(f"\nreal names, held-out fifth ({len(items)}): {shown(scores)}")
+    # the scores only: which held-out names miss stays unseen, so tuning cannot chase them
     assert len(items) >= 80
-    assert scores["events"] >= 0.88, misses(items)
-    assert scores["completions found"] >= 0.80, misses(items)
-    assert scores["false alarms per 100"] <= 3.0, misses(items)
-    assert scores["unknown"] <= 0.05, misses(items)
+    assert scores["events"] >= 0.88
+    assert scores["completions found"] >= 0.80
+    assert scores["false alarms per 100"] <= 3.0
+    assert scores["unknown"] <= 0.05
     # too few friction signals (9) in a fifth for a recall bar of its own
 
 

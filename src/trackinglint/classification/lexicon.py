@@ -78,6 +78,11 @@ class Grammar:
     object_nouns: frozenset[str]  # last after an action, the object ("Export List")
     self_agents: frozenset[str]  # who cancels on their own account ("by customer")
     resolutions: frozenset[str]  # verbs that end a trouble ("dispute resolved")
+    finishers: frozenset[str]  # verbs that only say an action went through ("confirmed")
+    undoings: frozenset[str]  # actions that undo or leave ("cancellation confirmed")
+    asking_verbs: frozenset[str]  # asking for something ("support ticket created")
+    offers: frozenset[str]  # what a person may turn down ("invite declined")
+    channels: frozenset[str]  # what a connection drops ("call dropped")
 
 
 def read_data_file(name: str) -> Any:
@@ -117,6 +122,11 @@ def grammar() -> Grammar:
         object_nouns=words("object-nouns"),
         self_agents=frozenset(" ".join(tokenize(str(w))) for w in data["self-agents"]),
         resolutions=words("resolutions"),
+        finishers=words("finishers"),
+        undoings=words("undoings"),
+        asking_verbs=words("asking-verbs"),
+        offers=words("offers"),
+        channels=words("channels"),
     )
 
 

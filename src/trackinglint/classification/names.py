@@ -52,6 +52,7 @@ _CUT_SHORT = "read only the first {} words ({} characters) of a long name (see R
 CANCEL = "cancel"  # cancel, cancelled, cancellation
 CLOSE = "clos"  # close, closed, closing: on any business artifact, the case is done
 EXPIRE = "expir"  # expired, expiry, expiration
+DROPS = frozenset({"drop", "lose"})  # a connection dropped or lost ("Call Dropped")
 REFUSALS = ("declin", "deni", "deny", "reject", "refus")  # a choice when the user makes it
 
 
@@ -90,22 +91,35 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
     elif action is not None and reading.negation:
         denied = f"{reading.negation} {action.text}"
         found.append(_name(f"'{denied}' signals friction", -FRICTION, friction=True))
+    elif action is not None and (asked := _asks_for_help(action, objects, lexicon)):
+        found.append(asked)
     elif action is not None and (made := _made_deliverable(action, head)):
         found.append(made)
     elif action is not None and (step := _finished_step(action, objects)):
         found.append(step)
+    elif action is not None and (ended := _ended_interaction(action, head, lexicon)):
+        found.append(ended)
     elif action is not None:
         found.extend(_action(reading, action, lexicon))
         found.extend(_cancelled_by_another(action, reading.complement, lexicon))
     if head is not None and head.is_in("interface-objects"):
         found.append(_name(f"acts on '{head.text}', a part of the interface", -INTERFACE_HEAD))
+    trouble = _trouble_head(action, head, lexicon)
+    if trouble is not None:
+        found.append(trouble)
     seen = {action.text} if action else set()
     for unit in objects:
         if unit is not head and unit.is_in("interface-objects") and unit.text not in seen:
             seen.add(unit.text)
             found.append(_name(f"mentions '{unit.text}', a part of the interface", -MENTION))
     found.extend(_complement(reading.complement, lexicon))
-    others = [u for u in reading.units if u is not reading.action and u not in reading.complement]
+    others = [
+        u
+        for u in reading.units
+        if u is not reading.action
+        and u not in reading.complement
+        and not (trouble is not None and u is head)
+    ]
     found.extend(_mentions(others, lexicon))
     return _resolved(reading, _deduplicated(found), lexicon)
 
@@ -156,6 +170,55 @@ def _made_deliverable(action: Unit, head: Unit | None) -> Evidence | None:
     return _name(detail, VERB)
 
 
+def _asks_for_help(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
+    """Creating, sending or opening something for a help place asks for help
+    ("Support Ticket Created", "Helpdesk Request Submitted"), whatever the verb
+    would say on its own; resolving it ("Support Ticket Resolved") does not."""
+    if not lexicon.forms(action.text) & lexicon.grammar.asking_verbs:
+        return None
+    place = next((unit for unit in objects if unit.is_in("help-seeking")), None)
+    if place is None:
+        return None
+    detail = f"'{action.text}' for '{place.text}', a help place, asks for help"
+    return _name(detail, -VERB, friction=True)
+
+
+def _ended_interaction(action: Unit, head: Unit | None, lexicon: Lexicon) -> Evidence | None:
+    """A verb that only says an action went through defers to an undoing it names:
+    "Cancellation Confirmed" is a cancellation, the user's own step away, not a job done.
+    Other actions keep the verb's meaning: "Visit Completed" is a visit made."""
+    if head is None or head.is_in("interface-objects") or not _finishes(action, lexicon):
+        return None
+    if _verb_kind(head) != "interaction" or not _undoes(head, lexicon):
+        return None
+    detail = f"'{action.text}' only confirms '{head.text}', which reads as interaction"
+    return _name(detail, -VERB)
+
+
+def _undoes(unit: Unit, lexicon: Lexicon) -> bool:
+    undoings = lexicon.grammar.undoings
+    base = lexicon.derivation(unit.text)
+    return bool(lexicon.forms(unit.text) & undoings) or (base is not None and base.base in undoings)
+
+
+def _finishes(action: Unit, lexicon: Lexicon) -> bool:
+    return not action.phrase and bool(lexicon.forms(action.text) & lexicon.grammar.finishers)
+
+
+def _trouble_head(action: Unit | None, head: Unit | None, lexicon: Lexicon) -> Evidence | None:
+    """A trouble the name is about ("Chargeback Received", "Payment Retry Scheduled") is a
+    struggle whatever happened to it, unless the action ends it ("Dispute Resolved")."""
+    if action is None or head is None or head is action:
+        return None
+    if not _literally(head, "friction-words", lexicon):
+        return None
+    if lexicon.forms(action.text) & lexicon.grammar.resolutions:
+        return None
+    return _name(
+        f"'{head.text}' is what the event is about, a friction signal", -FRICTION, friction=True
+    )
+
+
 def _finished_step(action: Unit, objects: tuple[Unit, ...]) -> Evidence | None:
     """Finishing a step on the way is still motion: "Login Succeeded", "Wizard Step Submitted"."""
     if not _completes(action):
@@ -196,7 +259,17 @@ def _action(reading: Reading, action: Unit, lexicon: Lexicon) -> list[Evidence]:
             # "Cookie Consent Declined", "Suggestion Rejected": the user's choice on the way
             detail = f"'{action.text}' on '{step.text}' is the user's choice, not a struggle"
             return [_name(detail, -VERB)]
+        offer = _offer(reading.objects, lexicon)
+        if offer is not None and action.text.startswith(REFUSALS):
+            # "Invite Declined", "Upsell Offer Rejected": someone turned down what they were offered
+            detail = f"'{action.text}' on '{offer.text}', an offer, is a choice, not a struggle"
+            return [_name(detail, -VERB)]
         return [_name(f"'{action.text}' signals friction", -FRICTION, friction=True)]
+    if head is not None and _drops(action, lexicon):
+        channel = next((u for u in reversed(reading.objects) if _is_channel(u, lexicon)), None)
+        if channel is not None:
+            detail = f"'{action.text}' on '{channel.text}', a connection, signals friction"
+            return [_name(detail, -FRICTION, friction=True)]
     if _bare_command(reading, action, lexicon):
         detail = f"bare '{action.text}' after its object names the command, not its outcome"
         return [_name(detail, -UNKNOWN_VERB)]
@@ -207,6 +280,19 @@ def _action(reading: Reading, action: Unit, lexicon: Lexicon) -> list[Evidence]:
     if action.participle:
         return [_name(f"verb '{action.text}' is not a known completion verb", -UNKNOWN_VERB)]
     return []
+
+
+def _offer(objects: tuple[Unit, ...], lexicon: Lexicon) -> Unit | None:
+    offers = lexicon.grammar.offers
+    return next((u for u in reversed(objects) if lexicon.forms(u.text) & offers), None)
+
+
+def _drops(action: Unit, lexicon: Lexicon) -> bool:
+    return not action.phrase and bool(lexicon.forms(action.text) & DROPS)
+
+
+def _is_channel(unit: Unit, lexicon: Lexicon) -> bool:
+    return bool(lexicon.forms(unit.text) & lexicon.grammar.channels)
 
 
 def _bare_command(reading: Reading, action: Unit, lexicon: Lexicon) -> bool:
