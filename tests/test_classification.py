@@ -634,6 +634,38 @@ def test_friction_and_kind_from_what_the_name_is_about(name, kind, friction, det
     assert (detail, weight) in details(verdict)
 
 
+def test_common_shortenings_are_read_as_their_words():
+    verdict = event("pwd_reset_requested")
+    assert (verdict.kind, verdict.friction) == ("feature_interaction", True)
+    assert details(verdict) == [
+        ("read 'pwd' as 'password' (a common shortening)", 0.0),
+        ("verb 'requested' reads as interaction", -2.0),
+        ("'password reset' is what the event is about, a friction signal", -3.0),
+    ]
+    notice = event("notif_sent")  # a notification is a part of the interface, not a delivery
+    assert notice.kind == "feature_interaction"
+    assert ("acts on 'notification', a part of the interface", -2.5) in details(notice)
+    # a word that only begins like a shortening is left alone
+    assert read_name("errand_booked", load_lexicon()).units[0].text == "errand"
+
+
+def test_a_verb_that_ends_a_trouble_comes_first_and_takes_it_as_object():
+    verdict = event("resolve_chargeback")
+    assert (verdict.kind, verdict.friction) == ("job_completion", False)
+    assert details(verdict) == [
+        ("verb 'resolve' reads as completion", 2.0),
+        ("mentions 'chargeback', a friction signal", -1.0),
+        ("'resolve' ends the trouble it names: no new struggle", 0.0),
+    ]
+    assert read_name("retry_timeout", load_lexicon()).action.text == "timeout"
+
+
+def test_a_finished_profile_is_a_setup_step():
+    assert details(event("Profile Completed")) == [
+        ("'completed' finishes 'profile', a step on the way, not the job", -1.0)
+    ]
+
+
 # --- metrics ----------------------------------------------------------------
 
 METRICS_PLAN = """

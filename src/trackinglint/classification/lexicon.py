@@ -83,6 +83,7 @@ class Grammar:
     asking_verbs: frozenset[str]  # asking for something ("support ticket created")
     offers: frozenset[str]  # what a person may turn down ("invite declined")
     channels: frozenset[str]  # what a connection drops ("call dropped")
+    shortenings: Mapping[str, tuple[str, ...]]  # "pw" -> ("password",)
 
 
 def read_data_file(name: str) -> Any:
@@ -127,6 +128,7 @@ def grammar() -> Grammar:
         asking_verbs=words("asking-verbs"),
         offers=words("offers"),
         channels=words("channels"),
+        shortenings={str(k): tokenize(str(v)) for k, v in data["shortenings"].items()},
     )
 
 

@@ -33,7 +33,7 @@ from a squashed name says so in its evidence.
 from __future__ import annotations
 
 from .lexicon import Lexicon
-from .reading import Reading, Unit, content_tokens, read_tokens, split_squashed
+from .reading import Reading, Unit, content_tokens, lengthened, read_tokens, split_squashed
 from .tokens import MAX_NAME_CHARS, MAX_NAME_WORDS, cut_short
 from .verdicts import Evidence
 
@@ -65,10 +65,14 @@ def name_evidence(name: str, lexicon: Lexicon) -> tuple[Evidence, ...]:
         by_words = lexicon.memo("words-evidence")
         found = by_words.get(content)
         if found is None:
-            tokens, splits = split_squashed(content, lexicon)
+            tokens, shortenings = lengthened(content, lexicon)
+            tokens, splits = split_squashed(tokens, lexicon)
             found = tuple(_evidence(read_tokens(tokens, lexicon), lexicon))
-            # say how a squashed name was read; the note weighs nothing by itself
-            notes = tuple(_name(f"read {split} (word frequencies)", 0.0) for split in splits)
+            # say how a shortened or squashed name was read; a note weighs nothing by itself
+            notes = tuple(
+                _name(f"read {short} (a common shortening)", 0.0) for short in shortenings
+            )
+            notes += tuple(_name(f"read {split} (word frequencies)", 0.0) for split in splits)
             found = by_words[content] = (*notes, *found)
         if cut_short(name):  # a limit protects the run: say so where the reading shows
             found = (*found, _name(_CUT_SHORT.format(MAX_NAME_WORDS, MAX_NAME_CHARS), 0.0))

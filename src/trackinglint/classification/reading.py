@@ -50,7 +50,8 @@ class Reading:
 
 def read_name(name: str, lexicon: Lexicon) -> Reading:
     """The structural reading of a name, cached per lexicon by its meaningful words."""
-    return read_tokens(split_squashed(content_tokens(name, lexicon), lexicon)[0], lexicon)
+    tokens = lengthened(content_tokens(name, lexicon), lexicon)[0]
+    return read_tokens(split_squashed(tokens, lexicon)[0], lexicon)
 
 
 def read_tokens(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
@@ -64,6 +65,26 @@ def read_tokens(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
 def content_tokens(name: str, lexicon: Lexicon) -> tuple[str, ...]:
     """The name's words without what never carries meaning at the end."""
     return _content(tokenize(name), lexicon)
+
+
+def lengthened(
+    tokens: tuple[str, ...], lexicon: Lexicon
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words with common shortenings written out ("pw" -> "password"), and a note
+    per shortening, so the evidence says how the name was read."""
+    shortenings = lexicon.grammar.shortenings
+    if not any(token in shortenings for token in tokens):
+        return tokens, ()
+    words: list[str] = []
+    notes: list[str] = []
+    for token in tokens:
+        full = shortenings.get(token)
+        if full is None:
+            words.append(token)
+        else:
+            words.extend(full)
+            notes.append(f"'{token}' as '{' '.join(full)}'")
+    return tuple(words), tuple(notes)
 
 
 def split_squashed(
@@ -188,6 +209,14 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
         and last.text in lexicon.grammar.object_nouns
         and any(capable(unit) for unit in units[:-1])
     )
+    # a trouble last after a verb that ends it is that verb's object ("resolve_chargeback")
+    trouble_last = (
+        n >= 2
+        and not last.participle
+        and last.is_in("friction-words")
+        and units[0].text in lexicon.grammar.resolutions
+    )
+    object_last = object_last or trouble_last
     if capable(last) and not opens_phrase and not noun_last and not object_last:
         return build(n - 1, units[:-1], (), (), "object-action")
     # A complement after the action: "Quote Emailed To Client", "Emailed a quote to ..."
