@@ -851,6 +851,12 @@ def test_every_lexicon_ships_and_loads():
     assert all(words[name] for name in LEXICON_NAMES)
 
 
+def test_headings_in_lexicon_files_are_not_words():
+    """A "- # heading" line in a lexicon file is an empty entry, not the word "none"."""
+    assert all("None" not in words for words in builtin_words().values())
+    assert load_lexicon().lexicons_of("none") == frozenset()
+
+
 def test_verb_lexicons_do_not_overlap():
     lexicon, words = load_lexicon(), builtin_words()
     for word in words["completion-verbs"]:

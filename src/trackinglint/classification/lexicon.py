@@ -99,7 +99,9 @@ def read_data_file(name: str) -> Any:
 def builtin_words() -> dict[str, tuple[str, ...]]:
     """The shipped lexicons, keyed by name."""
     return {
-        name: tuple(str(word) for word in read_data_file(name)["words"]) for name in LEXICON_NAMES
+        # a "- # heading" line is an empty entry: skipped, never the word "None"
+        name: tuple(str(word) for word in read_data_file(name)["words"] if word is not None)
+        for name in LEXICON_NAMES
     }
 
 
