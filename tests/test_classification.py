@@ -562,6 +562,21 @@ def test_friction_and_its_false_alarms(name, friction, detail):
             "'suspended' signals friction",
             -3.0,
         ),
+        # a failure written as one negated word, not as "un" undoing a verb
+        (
+            "Wire Transfer Unsuccessful",
+            "feature_interaction",
+            True,
+            "'unsuccessful' signals friction",
+            -3.0,
+        ),
+        (
+            "Receipt Email Undelivered",
+            "feature_interaction",
+            True,
+            "'undelivered' signals friction",
+            -3.0,
+        ),
         # a connection dropped or lost fails; a file dropped is a drag and drop
         (
             "Voice Call Dropped",
