@@ -649,6 +649,46 @@ def test_friction_and_kind_from_what_the_name_is_about(name, kind, friction, det
     assert (detail, weight) in details(verdict)
 
 
+@pytest.mark.parametrize(
+    ("name", "kind", "friction", "detail"),
+    [
+        # blocked until the user acts: billing holds, forced upgrades, limits
+        ("Membership On Hold", "feature_interaction", True, "'on hold' signals friction"),
+        ("Invoice Uncollectible", "feature_interaction", True, "'uncollectible' signals friction"),
+        (
+            "App Upgrade Required",
+            "feature_interaction",
+            True,
+            "'upgrade required' signals friction",
+        ),
+        ("Storage Limit Hit", "feature_interaction", True, "'limit hit' signals friction"),
+        # a trouble under way, written with -ing
+        ("Card Expiring", "feature_interaction", True, "'expiring' signals friction"),
+        ("Backup Failing", "feature_interaction", True, "'failing' signals friction"),
+        # waiting is not done yet
+        ("Transfer Pending", "feature_interaction", False, "verb 'pending' reads as interaction"),
+        # a credential reset or recovered, in either order, was lost
+        (
+            "Reset Passcode Tapped",
+            "feature_interaction",
+            True,
+            "'reset' on 'passcode': a lost credential signals friction",
+        ),
+        (
+            "PIN Recovered",
+            "feature_interaction",
+            True,
+            "'recovered' on 'pin': a lost credential signals friction",
+        ),
+        ("Filters Reset", "feature_interaction", False, "verb 'reset' reads as interaction"),
+    ],
+)
+def test_blocked_waiting_and_locked_out(name, kind, friction, detail):
+    verdict = event(name)
+    assert (verdict.kind, verdict.friction) == (kind, friction), details(verdict)
+    assert detail in [d for d, _ in details(verdict)], details(verdict)
+
+
 def test_common_shortenings_are_read_as_their_words():
     verdict = event("pwd_reset_requested")
     assert (verdict.kind, verdict.friction) == ("feature_interaction", True)

@@ -84,6 +84,8 @@ class Grammar:
     offers: frozenset[str]  # what a person may turn down ("invite declined")
     channels: frozenset[str]  # what a connection drops ("call dropped")
     shortenings: Mapping[str, tuple[str, ...]]  # "pw" -> ("password",)
+    credentials: frozenset[str]  # what lets a user in ("password", "pin")
+    credential_troubles: frozenset[str]  # what losing one looks like ("reset", "recover")
 
 
 def read_data_file(name: str) -> Any:
@@ -130,6 +132,8 @@ def grammar() -> Grammar:
         asking_verbs=words("asking-verbs"),
         offers=words("offers"),
         channels=words("channels"),
+        credentials=words("credentials"),
+        credential_troubles=words("credential-troubles"),
         shortenings={str(k): tokenize(str(v)) for k, v in data["shortenings"].items()},
     )
 

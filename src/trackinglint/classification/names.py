@@ -32,6 +32,8 @@ from a squashed name says so in its evidence.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from .lexicon import Lexicon
 from .reading import Reading, Unit, content_tokens, lengthened, read_tokens, split_squashed
 from .tokens import MAX_NAME_CHARS, MAX_NAME_WORDS, cut_short
@@ -111,6 +113,9 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
     trouble = _trouble_head(action, head, lexicon)
     if trouble is not None:
         found.append(trouble)
+    lost = _lost_credential(reading.units, lexicon)
+    if lost is not None:
+        found.append(lost)
     seen = {action.text} if action else set()
     for unit in objects:
         if unit is not head and unit.is_in("interface-objects") and unit.text not in seen:
@@ -284,6 +289,27 @@ def _action(reading: Reading, action: Unit, lexicon: Lexicon) -> list[Evidence]:
     if action.participle:
         return [_name(f"verb '{action.text}' is not a known completion verb", -UNKNOWN_VERB)]
     return []
+
+
+def _lost_credential(units: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
+    """Resetting or recovering a password, in either order ("reset_passcode", "PIN
+    Recovered", "Recover PIN Tapped"), means it was lost: the user is locked out."""
+    grammar = lexicon.grammar
+
+    def trouble(unit: Unit) -> bool:
+        return not unit.phrase and bool(lexicon.forms(unit.text) & grammar.credential_troubles)
+
+    def credential(unit: Unit) -> bool:
+        return not unit.phrase and bool(lexicon.forms(unit.text) & grammar.credentials)
+
+    for first, second in pairwise(units):
+        pair = (first, second) if trouble(first) and credential(second) else None
+        pair = pair or ((second, first) if credential(first) and trouble(second) else None)
+        if pair is not None:
+            verb, what = pair
+            detail = f"'{verb.text}' on '{what.text}': a lost credential signals friction"
+            return _name(detail, -FRICTION, friction=True)
+    return None
 
 
 def _offer(objects: tuple[Unit, ...], lexicon: Lexicon) -> Unit | None:

@@ -167,8 +167,14 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
             return True
         if unit.nominal or not unit.lexicons & ACTION_LEXICONS:
             return False  # an action noun is the action only when nothing else is
-        # "booking", "onboarding": an -ing word is an action only when listed as itself
-        return unit.phrase or not unit.text.endswith("ing") or bool(lexicon.exact(unit.text))
+        # "booking", "onboarding": an -ing word is an action only when listed as itself,
+        # or when it names a trouble under way ("Card Expiring", "Sync Failing")
+        return (
+            unit.phrase
+            or not unit.text.endswith("ing")
+            or bool(lexicon.exact(unit.text))
+            or unit.is_in("friction-words")
+        )
 
     def is_preposition(unit: Unit) -> bool:
         return not unit.phrase and unit.text in prepositions
