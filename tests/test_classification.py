@@ -171,11 +171,29 @@ def test_unknown_verb_leans_to_interaction_weakly():
     assert verdict.name_kind is None
 
 
-def test_unknown_only_without_any_evidence():
+def test_a_name_without_evidence_leans_to_interaction_by_the_base_rate():
+    """Most events are interactions: a name no word of which the lexicons know is read
+    as one, weakly and saying why; only a name without a word stays unknown."""
     verdict = event("Zorblax")
-    assert (verdict.kind, verdict.confidence, verdict.evidence) == ("unknown", 0.0, ())
+    assert (verdict.kind, verdict.confidence) == (
+        "feature_interaction",
+        pytest.approx(0.56, abs=0.01),
+    )
+    assert details(verdict) == [
+        (
+            "no word names an action, a state or a part of the interface: "
+            "read as an interaction, as most events are",
+            -0.25,
+        )
+    ]
+    assert verdict.name_kind is None  # too weak to contradict a declared kind
+    declared = event("Zorblax", "kind: job_completion\n")
+    assert (declared.kind, declared.contradicts) == ("job_completion", False)
     with_property = event("Zorblax", "properties:\n  order_id: {type: string}\n")
     assert with_property.kind == "job_completion"
+    assert all(weight != -0.25 for _, weight in details(with_property))
+    wordless = classify(bare("'--'")).events["--"]
+    assert (wordless.kind, wordless.confidence, wordless.evidence) == ("unknown", 0.0, ())
 
 
 def test_declared_kind_decides_and_contradiction_is_flagged():
@@ -361,7 +379,10 @@ def test_squashed_names_are_split_by_word_frequency():
     assert event("uploadfailed").friction
     # a plain English word stays whole, and a name with a known action is never split
     assert read_name("Forecast Shared", load_lexicon()).units[0].text == "forecast"
-    assert event("playlist").kind == "unknown"
+    assert [d for d, _ in details(event("playlist"))] == [
+        "no word names an action, a state or a part of the interface: "
+        "read as an interaction, as most events are"
+    ]
 
 
 def test_the_splitter_loads_only_for_squashed_names(tmp_path):
@@ -833,7 +854,7 @@ def test_metric_from_name_alone():
 
 
 def test_summary_counts():
-    result = classify(bare("Invoice Approved", "Report Viewed", "Upload Failed", "Zorblax"))
+    result = classify(bare("Invoice Approved", "Report Viewed", "Upload Failed", "'--'"))
     assert (result.job_completions, result.feature_interactions) == (1, 2)
     assert (result.friction_signals, result.unknown, result.progress_share) == (1, 1, 0.25)
     assert summary_line(result) == (

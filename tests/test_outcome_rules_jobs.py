@@ -116,7 +116,7 @@ def test_tl115_an_event_with_no_evidence_is_still_motion(lint):
     [(_, line, column, message)] = lint(plan, "TL115")
     assert (line, column) == (6, 50)
     assert message.startswith(
-        "metric 'Sessions' bets that more is better on visits ('Session', not a job completion)"
+        "metric 'Sessions' bets that more is better on visits ('Session', a feature interaction)"
     )
 
 

@@ -4,7 +4,9 @@ A declared kind decides (the plan may always say what an event is), but it is
 still weighed against the name, so "Report Viewed" declared a job completion
 is flagged as a contradiction. Without a declaration the evidence is summed:
 positive reads as job completion, negative as feature interaction, a tie as
-interaction (most events are), and no evidence at all as unknown.
+interaction (most events are). A name that gives no evidence at all leans to
+interaction by the base rate, weakly and saying so; only a name without a word
+is unknown.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from ..model import Event, Job
 from .lexicon import Lexicon
 from .names import name_evidence
 from .properties import property_evidence
+from .tokens import tokenize
 from .verdicts import (
     EVENT_KINDS,
     FEATURE_INTERACTION,
@@ -27,6 +30,16 @@ from .verdicts import (
 )
 
 DECLARED = 4.0
+# Nothing in the name, properties or jobs points either way: most events of real plans
+# are interactions (19 in 20 of the real names that gave no evidence), so the verdict
+# leans that way, weakly (confidence 0.56) and saying why, rather than giving none.
+BASE_RATE = 0.25
+BASE_RATE_EVIDENCE = Evidence(
+    "name",
+    "no word names an action, a state or a part of the interface: "
+    "read as an interaction, as most events are",
+    -BASE_RATE,
+)
 JOB = 4.0
 JOB_STEP = 0.5
 
@@ -69,6 +82,8 @@ def classify_event(
     evidence.extend(named)
     evidence.extend(property_evidence(event.properties, lexicon))
     evidence.extend(extra)
+    if not any(e.weight for e in evidence) and tokenize(event.name):
+        evidence.append(BASE_RATE_EVIDENCE)
     return verdict(event.name, tuple(evidence), declared, named)
 
 
