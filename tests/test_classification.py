@@ -710,6 +710,13 @@ def test_blocked_waiting_and_locked_out(name, kind, friction, detail):
     assert detail in [d for d, _ in details(verdict)], details(verdict)
 
 
+def test_a_new_deliverable_without_a_verb_was_made():
+    assert details(event("new_certificate")) == [
+        ("'new certificate': a deliverable made, which finishes a job", 2.0)
+    ]
+    assert event("New Workspace").kind == "feature_interaction"  # no deliverable
+
+
 def test_common_shortenings_are_read_as_their_words():
     verdict = event("pwd_reset_requested")
     assert (verdict.kind, verdict.friction) == ("feature_interaction", True)

@@ -85,6 +85,7 @@ class Grammar:
     channels: frozenset[str]  # what a connection drops ("call dropped")
     shortenings: Mapping[str, tuple[str, ...]]  # "pw" -> ("password",)
     credentials: frozenset[str]  # what lets a user in ("password", "pin")
+    newness: frozenset[str]  # a thing just made, with no verb ("new_lead")
     credential_troubles: frozenset[str]  # what losing one looks like ("reset", "recover")
 
 
@@ -133,6 +134,7 @@ def grammar() -> Grammar:
         offers=words("offers"),
         channels=words("channels"),
         credentials=words("credentials"),
+        newness=words("newness"),
         credential_troubles=words("credential-troubles"),
         shortenings={str(k): tokenize(str(v)) for k, v in data["shortenings"].items()},
     )

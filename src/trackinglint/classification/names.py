@@ -108,6 +108,8 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
     elif action is not None:
         found.extend(_action(reading, action, lexicon))
         found.extend(_cancelled_by_another(action, reading.complement, lexicon))
+    elif head is not None and (fresh := _new_deliverable(reading, head, lexicon)):
+        found.append(fresh)
     if head is not None and head.is_in("interface-objects"):
         found.append(_name(f"acts on '{head.text}', a part of the interface", -INTERFACE_HEAD))
     trouble = _trouble_head(action, head, lexicon)
@@ -226,6 +228,16 @@ def _trouble_head(action: Unit | None, head: Unit | None, lexicon: Lexicon) -> E
     return _name(
         f"'{head.text}' is what the event is about, a friction signal", -FRICTION, friction=True
     )
+
+
+def _new_deliverable(reading: Reading, head: Unit, lexicon: Lexicon) -> Evidence | None:
+    """A name with no verb that calls a deliverable new ("new_lead", "New Invoice") says
+    one was made, as "Lead Created" does."""
+    newness = next((u for u in reading.units if u.text in lexicon.grammar.newness), None)
+    if newness is None or not head.is_in("deliverable-objects"):
+        return None
+    detail = f"'{newness.text} {head.text}': a deliverable made, which finishes a job"
+    return _name(detail, VERB)
 
 
 def _finished_step(action: Unit, objects: tuple[Unit, ...]) -> Evidence | None:
