@@ -683,6 +683,36 @@ def test_friction_and_kind_from_what_the_name_is_about(name, kind, friction, det
             "'upgrade required' signals friction",
         ),
         ("Storage Limit Hit", "feature_interaction", True, "'limit hit' signals friction"),
+        (
+            "Attachment Size Exceeded",
+            "feature_interaction",
+            True,
+            "'size exceeded' signals friction",
+        ),
+        (
+            "Insufficient Permissions",
+            "feature_interaction",
+            True,
+            "'insufficient' signals friction",
+        ),
+        (
+            "Maintenance Mode Shown",
+            "feature_interaction",
+            True,
+            "'maintenance mode' is what the event is about, a friction signal",
+        ),
+        (
+            "Weekly Goal Exceeded",
+            "feature_interaction",
+            False,
+            "verb 'exceeded' is not a known completion verb",
+        ),
+        (
+            "Customer Care Callback Requested",
+            "feature_interaction",
+            True,
+            "'requested' for 'customer care', a help place, asks for help",
+        ),
         # a trouble under way, written with -ing
         ("Card Expiring", "feature_interaction", True, "'expiring' signals friction"),
         ("Backup Failing", "feature_interaction", True, "'failing' signals friction"),
