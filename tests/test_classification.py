@@ -777,6 +777,9 @@ def test_a_finished_profile_is_a_setup_step():
     assert details(event("Profile Completed")) == [
         ("'completed' finishes 'profile', a step on the way, not the job", -1.0)
     ]
+    assert details(event("Thermostat Calibration Finished")) == [
+        ("'finished' finishes 'calibration', a step on the way, not the job", -1.0)
+    ]
 
 
 # --- metrics ----------------------------------------------------------------
