@@ -127,6 +127,18 @@ def test_vscode_block_uses_an_absolute_path_and_a_workspace_relative_schema():
     assert "trackinglint schema --output plans/native-plan.schema.json" in README
 
 
+def test_vscode_find_path_block_prints_where_the_shell_finds_trackinglint():
+    # vscode.sh runs its first line to fill in "glspc.server.command"
+    first = _block("vscode-find-path").splitlines()[0]
+    assert first.split("#")[0].strip() == "command -v trackinglint"
+    found = subprocess.run(
+        ["bash", "-c", "command -v trackinglint"], capture_output=True, text=True, check=False
+    )
+    if found.returncode != 0:
+        pytest.skip("trackinglint is not on PATH")
+    assert Path(found.stdout.strip()).is_absolute()
+
+
 def _editor(script: str, *tools: str, args: tuple[str, ...] = ()) -> None:
     missing = [tool for tool in tools if shutil.which(tool) is None]
     if missing:
@@ -151,3 +163,8 @@ def test_neovim_as_the_readme_says():
 
 def test_emacs_eglot_as_the_readme_says():
     _editor("emacs.sh", "emacs", "trackinglint", "rass", "yaml-language-server")
+
+
+def test_vscode_as_the_readme_says():
+    # the Generic LSP Client comes as a .vsix in $VSCODE_VSIX (no package registry has it)
+    _editor("vscode.sh", "code-server", "chromium", "trackinglint")
