@@ -740,6 +740,15 @@ def test_blocked_waiting_and_locked_out(name, kind, friction, detail):
     assert detail in [d for d, _ in details(verdict)], details(verdict)
 
 
+def test_money_and_claims_made_are_deliverables():
+    assert details(event("Payslip Generated")) == [
+        ("'generated' on 'payslip', a deliverable, finishes a job", 2.0)
+    ]
+    assert details(event("insurance_claim_created")) == [
+        ("'created' on 'claim', a deliverable, finishes a job", 2.0)
+    ]
+
+
 def test_a_new_deliverable_without_a_verb_was_made():
     assert details(event("new_certificate")) == [
         ("'new certificate': a deliverable made, which finishes a job", 2.0)
