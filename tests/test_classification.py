@@ -353,6 +353,12 @@ def test_friction_explained():
             "feature_interaction",
             "'unpublished' undoes 'published', which reads as interaction",
         ),
+        # done wrongly
+        (
+            "Parcel Misdelivered",
+            "feature_interaction",
+            "'misdelivered' is 'delivered' done wrongly, which signals friction",
+        ),
         # a simple past tense is a participle too
         ("Essay Wrote", "job_completion", "verb 'wrote' reads as completion"),
     ],
@@ -683,6 +689,7 @@ def test_friction_and_kind_from_what_the_name_is_about(name, kind, friction, det
             "'upgrade required' signals friction",
         ),
         ("Storage Limit Hit", "feature_interaction", True, "'limit hit' signals friction"),
+        ("Tenant Overcharged", "feature_interaction", True, "'overcharged' signals friction"),
         (
             "Attachment Size Exceeded",
             "feature_interaction",

@@ -7,7 +7,8 @@ The word lists hold verbs; names also use the words English builds from them:
 - verb-particle compounds written as one word: "checkout", "payout", "checkin"
   are "check out", "pay out", "check in";
 - prefixed verbs: "resubscribed" repeats "subscribed", "unpublished" undoes
-  "published" (undoing a completion is motion, not progress).
+  "published" (undoing a completion is motion, not progress), "misclicked" did
+  "clicked" wrongly (a struggle).
 
 Every derivation is checked against the lexicons: a base no verb list knows is
 no reading, so "signal" never becomes "sign" by accident of spelling.
@@ -44,6 +45,7 @@ ACTION_NOUN_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 AGAIN_PREFIXES = ("re", "pre", "co", "auto")  # the same action once more, or ahead of time
 UNDO_PREFIXES = ("un", "dis", "de")  # the action undone
+WRONG_PREFIXES = ("mis",)  # the action done wrongly: "misclicked", "missent" are struggles
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,13 +112,16 @@ def _compound(word: str, lexicon: Lexicon, plural: str = "") -> Derivation | Non
 
 
 def _prefixed(word: str, lexicon: Lexicon) -> Derivation | None:
-    for prefix in (*AGAIN_PREFIXES, *UNDO_PREFIXES):
+    for prefix in (*AGAIN_PREFIXES, *UNDO_PREFIXES, *WRONG_PREFIXES):
         rest = word[len(prefix) :]
         if not word.startswith(prefix) or len(rest) < 4:
             continue
         found = _verb_lexicons(rest, lexicon)
         if not found:
             continue
+        if prefix in WRONG_PREFIXES:
+            wrong = frozenset({"friction-words"})
+            return Derivation(rest, wrong, False, f"'{word}' is '{rest}' done wrongly")
         if prefix in UNDO_PREFIXES:
             undone = frozenset({"interaction-verbs"})
             return Derivation(rest, undone, False, f"'{word}' undoes '{rest}'")

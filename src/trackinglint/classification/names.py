@@ -285,7 +285,8 @@ def _action(reading: Reading, action: Unit, lexicon: Lexicon) -> list[Evidence]:
             # "Invite Declined", "Upsell Offer Rejected": someone turned down what they were offered
             detail = f"'{action.text}' on '{offer.text}', an offer, is a choice, not a struggle"
             return [_name(detail, -VERB)]
-        return [_name(f"'{action.text}' signals friction", -FRICTION, friction=True)]
+        shown = f"{action.note}, which" if action.note else f"'{action.text}'"
+        return [_name(f"{shown} signals friction", -FRICTION, friction=True)]
     if head is not None and _drops(action, lexicon):
         channel = next((u for u in reversed(reading.objects) if _is_channel(u, lexicon)), None)
         if channel is not None:
