@@ -129,14 +129,14 @@ def test_vscode_block_uses_an_absolute_path_and_a_workspace_relative_schema():
 
 def test_vscode_find_path_block_prints_where_the_shell_finds_trackinglint():
     # vscode.sh runs its first line to fill in "glspc.server.command"
-    first = _block("vscode-find-path").splitlines()[0]
-    assert first.split("#")[0].strip() == "command -v trackinglint"
+    first = _block("vscode-find-path").splitlines()[0].split("#")[0].strip()
+    assert first == "command -v trackinglint"
+    venv = Path(sys.executable).parent  # where this test's trackinglint is installed
+    path = f"{venv}{os.pathsep}{os.environ.get('PATH', '')}"
     found = subprocess.run(
-        ["bash", "-c", "command -v trackinglint"], capture_output=True, text=True, check=False
+        ["bash", "-c", first], capture_output=True, text=True, check=False, env={"PATH": path}
     )
-    if found.returncode != 0:
-        pytest.skip("trackinglint is not on PATH")
-    assert Path(found.stdout.strip()).is_absolute()
+    assert (found.returncode, found.stdout) == (0, f"{venv / 'trackinglint'}\n")
 
 
 def _editor(script: str, *tools: str, args: tuple[str, ...] = ()) -> None:

@@ -60,6 +60,7 @@ with zipfile.ZipFile(sys.argv[1], "w") as z:
 project=$work/project
 make_sample_project "$project/plans" "$repo"
 mv "$project/plans/trackinglint.toml" "$project/trackinglint.toml"
+sed -i 1d "$project/plans/plan.yaml" # no modeline: the schema comes from yaml.schemas alone
 (cd "$project" && trackinglint schema --output plans/native-plan.schema.json)
 # "Find it in the shell where trackinglint runs": the README's own command
 find_it=$(python3 "$here/readme_block.py" vscode-find-path | head -1 | sed 's/ *#.*//')
