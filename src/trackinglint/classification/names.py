@@ -16,7 +16,9 @@ Weights (positive: job completion, negative: feature interaction):
   ("answer_form_submit"); an entitlement running out -2 without friction
   ("Trial Expired"); a refusal of a step is the user's choice -2 ("Cookie
   Consent Declined"); a cancellation is motion, and friction only when someone
-  else cancelled ("Cancelled By Host" -1);
+  else cancelled ("Cancelled By Host" -1); a verb that only confirms an undoing
+  defers to it -2 ("Cancellation Confirmed"); with no verb, a deliverable called
+  new was made +2 ("new_lead");
 - the object: an interface part as the head -2.5, so acting on the interface
   is motion even with a completion verb ("Form Submitted" is an interaction,
   "Claim Submitted" a completion); an interface part elsewhere -1;
@@ -25,23 +27,32 @@ Weights (positive: job completion, negative: feature interaction):
   Reopen");
 - anywhere else: a friction word -1, a help place -1, an end state +1.
 
-Friction words and help places also mark the evidence as friction. A word
-read through its form ("renewal" as renew, "checkout" as check out) or split
-from a squashed name says so in its evidence.
+Friction words and help places also mark the evidence as friction; the
+readings of a struggle that need more of the name than one word are in
+`troubles`. A word read through its form ("renewal" as renew, "checkout" as
+check out), written out from a shortening ("pw") or split from a squashed name
+says so in its evidence.
 """
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from .lexicon import Lexicon
 from .reading import Reading, Unit, content_tokens, lengthened, read_tokens, split_squashed
 from .tokens import MAX_NAME_CHARS, MAX_NAME_WORDS, cut_short
+from .troubles import (
+    FRICTION,
+    REFUSALS,
+    asks_for_help,
+    declined_offer,
+    dropped_connection,
+    literally,
+    lost_credential,
+    trouble_head,
+)
 from .verdicts import Evidence
 
 VERB = 2.0
 STATE = 3.0
-FRICTION = 3.0
 UNKNOWN_VERB = 0.5
 INTERFACE_HEAD = 2.5
 MENTION = 1.0
@@ -54,8 +65,6 @@ _CUT_SHORT = "read only the first {} words ({} characters) of a long name (see R
 CANCEL = "cancel"  # cancel, cancelled, cancellation
 CLOSE = "clos"  # close, closed, closing: on any business artifact, the case is done
 EXPIRE = "expir"  # expired, expiry, expiration
-DROPS = frozenset({"drop", "lose"})  # a connection dropped or lost ("Call Dropped")
-REFUSALS = ("declin", "deni", "deny", "reject", "refus")  # a choice when the user makes it
 
 
 def name_evidence(name: str, lexicon: Lexicon) -> tuple[Evidence, ...]:
@@ -97,7 +106,7 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
     elif action is not None and reading.negation:
         denied = f"{reading.negation} {action.text}"
         found.append(_name(f"'{denied}' signals friction", -FRICTION, friction=True))
-    elif action is not None and (asked := _asks_for_help(action, objects, lexicon)):
+    elif action is not None and (asked := asks_for_help(action, objects, lexicon)):
         found.append(asked)
     elif action is not None and (made := _made_deliverable(action, head)):
         found.append(made)
@@ -112,10 +121,10 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         found.append(fresh)
     if head is not None and head.is_in("interface-objects"):
         found.append(_name(f"acts on '{head.text}', a part of the interface", -INTERFACE_HEAD))
-    trouble = _trouble_head(action, head, lexicon)
+    trouble = trouble_head(action, head, lexicon)
     if trouble is not None:
         found.append(trouble)
-    lost = _lost_credential(reading.units, lexicon)
+    lost = lost_credential(reading.units, lexicon)
     if lost is not None:
         found.append(lost)
     seen = {action.text} if action else set()
@@ -181,19 +190,6 @@ def _made_deliverable(action: Unit, head: Unit | None) -> Evidence | None:
     return _name(detail, VERB)
 
 
-def _asks_for_help(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
-    """Creating, sending or opening something for a help place asks for help
-    ("Support Ticket Created", "Helpdesk Request Submitted"), whatever the verb
-    would say on its own; resolving it ("Support Ticket Resolved") does not."""
-    if not lexicon.forms(action.text) & lexicon.grammar.asking_verbs:
-        return None
-    place = next((unit for unit in objects if unit.is_in("help-seeking")), None)
-    if place is None:
-        return None
-    detail = f"'{action.text}' for '{place.text}', a help place, asks for help"
-    return _name(detail, -VERB, friction=True)
-
-
 def _ended_interaction(action: Unit, head: Unit | None, lexicon: Lexicon) -> Evidence | None:
     """A verb that only says an action went through defers to an undoing it names:
     "Cancellation Confirmed" is a cancellation, the user's own step away, not a job done.
@@ -214,20 +210,6 @@ def _undoes(unit: Unit, lexicon: Lexicon) -> bool:
 
 def _finishes(action: Unit, lexicon: Lexicon) -> bool:
     return not action.phrase and bool(lexicon.forms(action.text) & lexicon.grammar.finishers)
-
-
-def _trouble_head(action: Unit | None, head: Unit | None, lexicon: Lexicon) -> Evidence | None:
-    """A trouble the name is about ("Chargeback Received", "Payment Retry Scheduled") is a
-    struggle whatever happened to it, unless the action ends it ("Dispute Resolved")."""
-    if action is None or head is None or head is action:
-        return None
-    if not _literally(head, "friction-words", lexicon):
-        return None
-    if lexicon.forms(action.text) & lexicon.grammar.resolutions:
-        return None
-    return _name(
-        f"'{head.text}' is what the event is about, a friction signal", -FRICTION, friction=True
-    )
 
 
 def _new_deliverable(reading: Reading, head: Unit, lexicon: Lexicon) -> Evidence | None:
@@ -280,18 +262,14 @@ def _action(reading: Reading, action: Unit, lexicon: Lexicon) -> list[Evidence]:
             # "Cookie Consent Declined", "Suggestion Rejected": the user's choice on the way
             detail = f"'{action.text}' on '{step.text}' is the user's choice, not a struggle"
             return [_name(detail, -VERB)]
-        offer = _offer(reading.objects, lexicon)
-        if offer is not None and action.text.startswith(REFUSALS):
-            # "Invite Declined", "Upsell Offer Rejected": someone turned down what they were offered
-            detail = f"'{action.text}' on '{offer.text}', an offer, is a choice, not a struggle"
-            return [_name(detail, -VERB)]
+        declined = declined_offer(action, reading.objects, lexicon)
+        if declined is not None:
+            return [declined]
         shown = f"{action.note}, which" if action.note else f"'{action.text}'"
         return [_name(f"{shown} signals friction", -FRICTION, friction=True)]
-    if head is not None and _drops(action, lexicon):
-        channel = next((u for u in reversed(reading.objects) if _is_channel(u, lexicon)), None)
-        if channel is not None:
-            detail = f"'{action.text}' on '{channel.text}', a connection, signals friction"
-            return [_name(detail, -FRICTION, friction=True)]
+    dropped = dropped_connection(action, reading.objects, lexicon)
+    if dropped is not None:
+        return [dropped]
     if _bare_command(reading, action, lexicon):
         detail = f"bare '{action.text}' after its object names the command, not its outcome"
         return [_name(detail, -UNKNOWN_VERB)]
@@ -302,40 +280,6 @@ def _action(reading: Reading, action: Unit, lexicon: Lexicon) -> list[Evidence]:
     if action.participle:
         return [_name(f"verb '{action.text}' is not a known completion verb", -UNKNOWN_VERB)]
     return []
-
-
-def _lost_credential(units: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
-    """Resetting or recovering a password, in either order ("reset_passcode", "PIN
-    Recovered", "Recover PIN Tapped"), means it was lost: the user is locked out."""
-    grammar = lexicon.grammar
-
-    def trouble(unit: Unit) -> bool:
-        return not unit.phrase and bool(lexicon.forms(unit.text) & grammar.credential_troubles)
-
-    def credential(unit: Unit) -> bool:
-        return not unit.phrase and bool(lexicon.forms(unit.text) & grammar.credentials)
-
-    for first, second in pairwise(units):
-        pair = (first, second) if trouble(first) and credential(second) else None
-        pair = pair or ((second, first) if credential(first) and trouble(second) else None)
-        if pair is not None:
-            verb, what = pair
-            detail = f"'{verb.text}' on '{what.text}': a lost credential signals friction"
-            return _name(detail, -FRICTION, friction=True)
-    return None
-
-
-def _offer(objects: tuple[Unit, ...], lexicon: Lexicon) -> Unit | None:
-    offers = lexicon.grammar.offers
-    return next((u for u in reversed(objects) if lexicon.forms(u.text) & offers), None)
-
-
-def _drops(action: Unit, lexicon: Lexicon) -> bool:
-    return not action.phrase and bool(lexicon.forms(action.text) & DROPS)
-
-
-def _is_channel(unit: Unit, lexicon: Lexicon) -> bool:
-    return bool(lexicon.forms(unit.text) & lexicon.grammar.channels)
 
 
 def _bare_command(reading: Reading, action: Unit, lexicon: Lexicon) -> bool:
@@ -383,7 +327,7 @@ def _complement(units: tuple[Unit, ...], lexicon: Lexicon) -> list[Evidence]:
 def _mentions(units: list[Unit], lexicon: Lexicon) -> list[Evidence]:
     found: list[Evidence] = []
     for unit in units:
-        if _literally(unit, "friction-words", lexicon):  # "block" in "sql_block" is no "blocked"
+        if literally(unit, "friction-words", lexicon):  # "block" in "sql_block" is no "blocked"
             found.append(
                 _name(f"mentions '{unit.text}', a friction signal", -MENTION, friction=True)
             )
@@ -394,16 +338,6 @@ def _mentions(units: list[Unit], lexicon: Lexicon) -> list[Evidence]:
         ):
             found.append(_name(f"mentions state '{unit.text}'", MENTION))
     return found
-
-
-def _literally(unit: Unit, name: str, lexicon: Lexicon) -> bool:
-    """Is the unit in the lexicon as written (or as a plural), not only as another form?"""
-    if unit.phrase or unit.participle:
-        return unit.is_in(name)
-    text = unit.text
-    return name in lexicon.literal(text) or (
-        text.endswith("s") and name in lexicon.literal(text[:-1])
-    )
 
 
 def _name(detail: str, weight: float, *, friction: bool = False) -> Evidence:

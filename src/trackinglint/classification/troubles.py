@@ -1,0 +1,120 @@
+"""Where a name shows a struggle that no failure word states, and where one does not.
+
+A friction word as the action ("Upload Failed") is read in `names`; these are the
+readings that need the rest of the name:
+
+- a trouble as what the event is about, whatever the verb ("Chargeback Received",
+  "Payment Retry Scheduled") -3, unless the verb ends it ("Dispute Resolved");
+- asking a help place for something ("Support Ticket Created") -2, although
+  creating a ticket alone would finish a job;
+- a credential reset or recovered, in either word order ("reset_passcode",
+  "PIN Recovered") -3: it was lost;
+- a connection dropped or lost ("Call Dropped") -3, where a dropped file is a
+  drag and drop;
+- and the other way: an offer turned down ("Invite Declined") is the choice of
+  the person offered, -2 and no friction.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from .lexicon import Lexicon
+from .reading import Unit
+from .verdicts import Evidence
+
+FRICTION = 3.0
+ASKING = 2.0
+CHOICE = 2.0
+DROPS = frozenset({"drop", "lose"})  # a connection dropped or lost ("Call Dropped")
+REFUSALS = ("declin", "deni", "deny", "reject", "refus")  # a choice when a person makes it
+
+
+def trouble_head(action: Unit | None, head: Unit | None, lexicon: Lexicon) -> Evidence | None:
+    """A trouble the name is about ("Chargeback Received", "Payment Retry Scheduled") is a
+    struggle whatever happened to it, unless the action ends it ("Dispute Resolved")."""
+    if action is None or head is None or head is action:
+        return None
+    if not literally(head, "friction-words", lexicon):
+        return None
+    if lexicon.forms(action.text) & lexicon.grammar.resolutions:
+        return None
+    detail = f"'{head.text}' is what the event is about, a friction signal"
+    return _name(detail, -FRICTION, friction=True)
+
+
+def asks_for_help(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
+    """Creating, sending or opening something for a help place asks for help
+    ("Support Ticket Created", "Helpdesk Request Submitted"), whatever the verb
+    would say on its own; resolving it ("Support Ticket Resolved") does not."""
+    if not lexicon.forms(action.text) & lexicon.grammar.asking_verbs:
+        return None
+    place = next((unit for unit in objects if unit.is_in("help-seeking")), None)
+    if place is None:
+        return None
+    detail = f"'{action.text}' for '{place.text}', a help place, asks for help"
+    return _name(detail, -ASKING, friction=True)
+
+
+def lost_credential(units: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
+    """Resetting or recovering a password, in either order ("reset_passcode", "PIN
+    Recovered", "Recover PIN Tapped"), means it was lost: the user is locked out."""
+    grammar = lexicon.grammar
+
+    def trouble(unit: Unit) -> bool:
+        return not unit.phrase and bool(lexicon.forms(unit.text) & grammar.credential_troubles)
+
+    def credential(unit: Unit) -> bool:
+        return not unit.phrase and bool(lexicon.forms(unit.text) & grammar.credentials)
+
+    for first, second in pairwise(units):
+        pair = (first, second) if trouble(first) and credential(second) else None
+        pair = pair or ((second, first) if credential(first) and trouble(second) else None)
+        if pair is not None:
+            verb, what = pair
+            detail = f"'{verb.text}' on '{what.text}': a lost credential signals friction"
+            return _name(detail, -FRICTION, friction=True)
+    return None
+
+
+def dropped_connection(
+    action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon
+) -> Evidence | None:
+    """A call, stream or message dropped or lost failed ("Call Dropped"); a file or a
+    pin dropped is a drag and drop."""
+    if action.phrase or not lexicon.forms(action.text) & DROPS:
+        return None
+    channels = lexicon.grammar.channels
+    channel = next((u for u in reversed(objects) if lexicon.forms(u.text) & channels), None)
+    if channel is None:
+        return None
+    detail = f"'{action.text}' on '{channel.text}', a connection, signals friction"
+    return _name(detail, -FRICTION, friction=True)
+
+
+def declined_offer(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
+    """Turning down what one was offered ("Invite Declined", "Upsell Offer Rejected") is
+    that person's choice, not a struggle with the product."""
+    if not action.text.startswith(REFUSALS):
+        return None
+    offers = lexicon.grammar.offers
+    offer = next((u for u in reversed(objects) if lexicon.forms(u.text) & offers), None)
+    if offer is None:
+        return None
+    detail = f"'{action.text}' on '{offer.text}', an offer, is a choice, not a struggle"
+    return _name(detail, -CHOICE)
+
+
+def literally(unit: Unit, name: str, lexicon: Lexicon) -> bool:
+    """Is the unit in the lexicon as written (or as a plural), not only as another form?
+    ("block" in "content_block" is no "blocked")."""
+    if unit.phrase or unit.participle:
+        return unit.is_in(name)
+    text = unit.text
+    return name in lexicon.literal(text) or (
+        text.endswith("s") and name in lexicon.literal(text[:-1])
+    )
+
+
+def _name(detail: str, weight: float, *, friction: bool = False) -> Evidence:
+    return Evidence("name", detail, weight, friction)
