@@ -353,6 +353,23 @@ def test_friction_explained():
             "feature_interaction",
             "'unpublished' undoes 'published', which reads as interaction",
         ),
+        # the verb's lemma with the silent "e" English drops before a suffix
+        (
+            "Office Usage",
+            "feature_interaction",
+            "'usage' names the action 'use', which reads as interaction",
+        ),
+        # an action noun of a making or closing verb makes or closes a deliverable
+        (
+            "Contract Generation",
+            "job_completion",
+            "'generation' on 'contract', a deliverable, finishes a job",
+        ),
+        (
+            "Case Closure",
+            "job_completion",
+            "'closure' on 'case', a business artifact, finishes a job",
+        ),
         # done wrongly
         (
             "Parcel Misdelivered",

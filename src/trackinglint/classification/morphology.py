@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .lexicon import Lexicon
 
 VERB_LEXICONS = frozenset({"completion-verbs", "interaction-verbs"})
+MAKING = frozenset({"producing-verbs"})  # kept on a derived word: "closure" closes
 MIN_BASE = 3
 
 # suffix -> what replaces it to give the verb; longest suffixes first
@@ -76,7 +77,22 @@ def _plural(word: str) -> bool:
 
 
 def _verb_lexicons(word: str, lexicon: Lexicon) -> frozenset[str]:
-    return lexicon.lexicons_of(word) & VERB_LEXICONS
+    """The verb lists that know `word`, and whether it makes or closes things ("closure"
+    of a deal finishes it as "Deal Closed" does)."""
+    found = lexicon.lexicons_of(word)
+    verbs = found & VERB_LEXICONS
+    return verbs | (found & MAKING) if verbs else verbs
+
+
+def _lost_silent_e(stem: str) -> bool:
+    """Did the stem drop a silent "e" before a suffix ("clos|ure", "shar|ing", "us|age")?
+    No English word ends in "v"; a single vowel and s, z, c or g (or r after a, i, o,
+    u) take one too. "deliver|y" and "fail|ure" keep their last letter."""
+    if stem.endswith("v"):
+        return True  # observ|ation, approv|al
+    if len(stem) < 2 or stem[-2] not in "aeiou" or (len(stem) > 2 and stem[-3] in "aeiou"):
+        return False
+    return stem[-1] in "szcg" or (stem[-1] == "r" and stem[-2] != "e")
 
 
 def _action_noun(word: str, lexicon: Lexicon, plural: str = "") -> Derivation | None:
@@ -86,6 +102,9 @@ def _action_noun(word: str, lexicon: Lexicon, plural: str = "") -> Derivation | 
             continue
         stem = word[: -len(suffix)]
         candidates = [stem + ending for ending in replacements]
+        if _lost_silent_e(stem) and stem + "e" in candidates:
+            candidates.remove(stem + "e")
+            candidates.insert(0, stem + "e")  # closure -> close, sharing -> share
         if len(stem) > 2 and stem[-1] == stem[-2]:
             candidates.insert(0, stem[:-1])  # cancellation -> cancel, shipping -> ship
         for base in candidates:
