@@ -32,6 +32,8 @@ from trackinglint.server.positions import (
 from trackinglint.server.scope import folder_scope, untitled_scope
 from trackinglint.sources import LineIndex
 
+from conftest import REPO
+
 READERS = build_registry(load_entry_points=False).readers
 ALIASES = {"schema-violation": "TL002", "target-on-surface-metric": "TL104"}
 
@@ -349,3 +351,68 @@ def test_untitled_documents_get_a_file_name_of_their_type(tmp_path, uri, languag
     scope = untitled_scope(uri, language, tmp_path)
     assert scope.paths == (tmp_path.resolve() / name,)
     assert scope.alone and scope.key == uri
+
+
+def _found(outcome) -> list[tuple]:
+    return [
+        (f.code, f.file, f.line, f.column, f.end_line, f.end_column, f.message)
+        for f in outcome.result.findings
+    ]
+
+
+def test_edits_read_from_the_cache_lint_exactly_as_a_fresh_read(tmp_path):
+    """The language server splices each edit into the last parse and keeps the
+    events it did not touch: its findings must be those of a fresh read."""
+    import shutil
+
+    from trackinglint.readcache import ReadCache
+
+    shutil.copytree(REPO / "examples" / "crm-after", tmp_path / "crm")
+    (tmp_path / "crm" / "trackinglint.toml").write_text("")
+    deals = (tmp_path / "crm" / "events" / "deals.yaml").resolve()
+    text = deals.read_text(encoding="utf-8")
+    new_event = (
+        "  Quote Sent:\n    description: A rep sent a quote.\n    kind: shipped\n"
+        "    properties:\n      amount: {type: number, required: true}\n"
+    )
+    first_event = text.index("  Deal Qualified:")
+    versions = [
+        text[:first_event] + new_event + text[first_event:],  # a new event, a schema error
+        text[:first_event] + new_event.replace("shipped", "job_completion") + text[first_event:],
+        text.replace("Expected deal value in USD.", ""),  # an empty description
+        text.replace("    owner: sales-analytics\n", "", 1),
+        text[:first_event] + "  Quote Sent:\n    descr",  # does not parse
+        text,
+    ]
+    registry = build_registry(load_entry_points=False)
+    scope = folder_scope(deals, [tmp_path], _holds)
+    cache = ReadCache()
+    lint_scope(registry, scope, {deals: text}, cache)
+    for version in versions:
+        cached = lint_scope(registry, scope, {deals: version}, cache)
+        fresh = lint_scope(registry, scope, {deals: version})
+        assert _found(cached) == _found(fresh)
+    assert any(f[0] == "TL002" for f in _found(lint_scope(registry, scope, {deals: versions[0]})))
+
+
+def test_an_edit_keeps_the_events_it_did_not_touch(tmp_path):
+    import shutil
+
+    from trackinglint.readcache import ReadCache
+
+    shutil.copytree(REPO / "examples" / "crm-after", tmp_path / "crm")
+    deals = (tmp_path / "crm" / "events" / "deals.yaml").resolve()
+    text = deals.read_text(encoding="utf-8")
+    registry = build_registry(load_entry_points=False)
+    scope = folder_scope(deals, [tmp_path], _holds)
+    cache = ReadCache()
+    before = lint_scope(registry, scope, {deals: text}, cache).result.plans[0].events
+    edited = text.replace("Expected deal value in USD.", "Expected value, USD.")
+    outcome = lint_scope(registry, scope, {deals: edited}, cache)
+    after = outcome.result.plans[0].events
+    document = outcome.document(deals)
+    assert after["Deal Qualified"] is not before["Deal Qualified"]  # the edited one
+    assert after["Deal Closed Won"] is before["Deal Closed Won"]  # kept, and moved
+    assert after["Deal Closed Won"].origin.document is document
+    amount = after["Deal Closed Won"].properties["amount"]
+    assert amount.origin.document is document

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -354,7 +353,10 @@ class Engine:
     def _read_cached(self, reader: Any, batch: list[Document], settings: Any) -> ReadResult:
         assert self.cache is not None
         return self.cache.read(
-            reader, batch, settings, partial(read_documents, reader, batch, settings)
+            reader,
+            batch,
+            settings,
+            lambda earlier: read_documents(reader, batch, settings, earlier),
         )
 
     def _run_rules(self, plan: Plan, policy: Policy, facts: PlanFacts) -> Iterable[Problem]:

@@ -19,6 +19,9 @@ class ReadResult:
     # Problems still being computed (a large schema check running on the other
     # core); the engine collects them after the rules have run.
     pending: list[Callable[[], list[Problem]]] = field(default_factory=list)
+    # What a reader with `read_again(document, earlier)` keeps to read the next
+    # version of the same file faster (the language server reads one per pause).
+    memo: object = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ from ..model import (
     Property,
     Target,
 )
-from ..schema import start_validation
+from ..schema import SchemaProblem, start_validation, validate_native_again
 from ..sources import Document
 from . import Membership, ReadResult
 
@@ -56,26 +56,94 @@ class NativeReader:
         )
 
     def read(self, document: Document) -> ReadResult:
-        root = Origin(document)
-        validation = start_validation(document.data, len(document.text))
+        check = start_validation(document.data, len(document.text))
+        return _result(document, build_plan(document, document.data), _Checked(document, check))
 
-        def problems() -> list[Problem]:
-            return [
-                Problem(
-                    p.message,
-                    root.child(*p.pointer),
-                    p.focus,
-                    code="TL002",
-                    fix=rename_key_fix(document, p.pointer, p.rename) if p.rename else None,
-                )
-                for p in validation()
-            ]
+    def read_again(self, document: Document, earlier: ReadResult) -> ReadResult:
+        """`read`, for a new version of a file read before: the events whose
+        mappings are unchanged (shared with the old parse when an edit was spliced
+        into a large plan, `sources.yaml_splice`) are kept, moved to the new
+        document, and only the others are built and checked against the schema."""
+        memo = earlier.memo
+        if not isinstance(memo, _Checked) or earlier.plan.documents != [memo.document]:
+            return self.read(document)
+        data = document.data
+        again = validate_native_again(data, memo.document.data, memo.problems())
+        check = start_validation(data, len(document.text)) if again is None else lambda: again
+        plan = build_plan(document, data, _unchanged(memo.document.data, data, earlier.plan))
+        return _result(document, plan, _Checked(document, check))
 
-        return ReadResult(build_plan(document, document.data), pending=[problems])
+
+class _Checked:
+    """The schema check of one version of a file, kept for the next version."""
+
+    __slots__ = ("_check", "_found", "document")
+
+    def __init__(self, document: Document, check: Callable[[], list[SchemaProblem]]) -> None:
+        self.document = document
+        self._check = check
+        self._found: list[SchemaProblem] | None = None
+
+    def problems(self) -> list[SchemaProblem]:
+        if self._found is None:
+            self._found = self._check()
+        return self._found
 
 
-def build_plan(document: Document, data: dict[str, Any]) -> Plan:
-    """Map native data to the model, skipping whatever has the wrong shape."""
+def _result(document: Document, plan: Plan, checked: _Checked) -> ReadResult:
+    root = Origin(document)
+
+    def problems() -> list[Problem]:
+        return [
+            Problem(
+                p.message,
+                root.child(*p.pointer),
+                p.focus,
+                code="TL002",
+                fix=rename_key_fix(document, p.pointer, p.rename) if p.rename else None,
+            )
+            for p in checked.problems()
+        ]
+
+    return ReadResult(plan, pending=[problems], memo=checked)
+
+
+def _unchanged(old_data: Any, data: Any, old_plan: Plan) -> dict[str, Event]:
+    """The events built from mappings the new data still holds (the very ones, when
+    the edit was spliced in; equal ones after a full parse), by name."""
+    old_events = old_data.get("events") if isinstance(old_data, dict) else None
+    events = data.get("events") if isinstance(data, dict) else None
+    if not (isinstance(old_events, dict) and isinstance(events, dict)):
+        return {}
+    return {
+        name: event
+        for name, event in old_plan.events.items()
+        if isinstance(body := events.get(name), dict)
+        and ((old := old_events.get(name)) is body or old == body)
+    }
+
+
+def _moved(event: Event, document: Document) -> Event:
+    """An event kept from the old version of its file, pointing into the new one."""
+    event.origin = Origin(document, event.origin.pointer)
+    for prop in event.properties.values():
+        _move_property(prop, document)
+    return event
+
+
+def _move_property(prop: Property, document: Document) -> None:
+    prop.origin = Origin(document, prop.origin.pointer)
+    for child in prop.properties.values():
+        _move_property(child, document)
+    if prop.items is not None:
+        _move_property(prop.items, document)
+
+
+def build_plan(
+    document: Document, data: dict[str, Any], unchanged: dict[str, Event] | None = None
+) -> Plan:
+    """Map native data to the model, skipping whatever has the wrong shape;
+    `unchanged` events (built from an earlier version) are kept, not rebuilt."""
     root = Origin(document)
     plan = Plan(documents=[document])
     product = data.get("product")
@@ -87,7 +155,15 @@ def build_plan(document: Document, data: dict[str, Any]) -> Plan:
             description=_text(product.get("description")),
         )
     plan.jobs = _section(data, "jobs", root, _job)
-    plan.events = _section(data, "events", root, _event)
+    if unchanged:
+        kept = {name: _moved(event, document) for name, event in unchanged.items()}
+
+        def event(name: str, body: dict | None, origin: Origin) -> Event:
+            return kept.get(name) or _event(name, body, origin)
+
+        plan.events = _section(data, "events", root, event)
+    else:
+        plan.events = _section(data, "events", root, _event)
     plan.properties = _section(data, "properties", root, _property)
     plan.metrics = _section(data, "metrics", root, _metric)
     plan.dashboards = _section(data, "dashboards", root, _dashboard)

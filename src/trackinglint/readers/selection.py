@@ -95,15 +95,24 @@ def forced_globs(settings: Any) -> GlobSet | None:
     return GlobSet(table) if table else None
 
 
-def read_documents(reader: Any, documents: Sequence[Document], settings: Any) -> ReadResult:
+def read_documents(
+    reader: Any,
+    documents: Sequence[Document],
+    settings: Any,
+    earlier: ReadResult | None = None,
+) -> ReadResult:
     """Run a reader over its documents of one plan: once for all of them when it reads
     files together (`read_all`), else one by one. A reader that raises is reported
-    (TL000) on the file it failed on, and the other files are still read."""
+    (TL000) on the file it failed on, and the other files are still read. `earlier`,
+    what the reader made of an earlier version of the one document, lets a reader
+    with `read_again` rebuild only what changed."""
     from ..model import Plan
 
     calls: list[tuple[list[Document], Any]]
     if hasattr(reader, "read_all"):
         calls = [(list(documents), lambda: reader.read_all(documents, settings))]
+    elif earlier is not None and len(documents) == 1 and hasattr(reader, "read_again"):
+        calls = [(list(documents), lambda: reader.read_again(documents[0], earlier))]
     else:
         calls = [([d], lambda d=d: reader.read(d)) for d in documents]
     merged = ReadResult(Plan())
@@ -117,6 +126,8 @@ def read_documents(reader: Any, documents: Sequence[Document], settings: Any) ->
         merged.plan.merge(read.plan)
         merged.problems.extend(read.problems)
         merged.pending.extend(read.pending)
+        if len(calls) == 1:
+            merged.memo = read.memo
     return merged
 
 

@@ -101,6 +101,43 @@ def start_validation(data: Any, size: int) -> Callable[[], list[SchemaProblem]]:
 
 
 MAX_PROBLEMS = 1000  # schema violations listed per document (explaining each costs time)
+_ABSENT = object()
+
+
+def validate_native_again(
+    data: Any, earlier: Any, found: list[SchemaProblem]
+) -> list[SchemaProblem] | None:
+    """`validate_native(data)`, given the problems `found` in an earlier version
+    `earlier` of the document (the language server's last read): only the events
+    that changed are checked again.
+    An event is checked against its own schema alone, so its problems depend on
+    it alone. None when the whole document must be checked."""
+    if not (isinstance(data, dict) and isinstance(earlier, dict)):
+        return None
+    events, old_events = data.get("events"), earlier.get("events")
+    if not (isinstance(events, dict) and isinstance(old_events, dict)):
+        return None
+    if len(found) >= MAX_PROBLEMS:
+        return None
+    changed = {
+        name for name, body in events.items() if not _same(old_events.get(name, _ABSENT), body)
+    }
+    kept = [
+        problem
+        for problem in found
+        if len(problem.pointer) > 1
+        and problem.pointer[0] == "events"
+        and problem.pointer[1] in events
+        and problem.pointer[1] not in changed
+    ]
+    fresh = validate_native({**data, "events": {name: events[name] for name in changed}})
+    problems = sorted(set(kept + fresh), key=lambda p: [str(s) for s in p.pointer])
+    return problems if len(problems) < MAX_PROBLEMS else None
+
+
+def _same(old: Any, new: Any) -> bool:
+    """The very mapping (a spliced parse shares it), or an equal one (a full parse)."""
+    return old is new or (type(old) is type(new) and old == new)
 
 
 def validate_native(data: Any) -> list[SchemaProblem]:

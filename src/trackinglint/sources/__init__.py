@@ -26,6 +26,7 @@ __all__ = [
     "Span",
     "format_pointer",
     "read_source",
+    "reread_source",
 ]
 
 YAML_SUFFIXES = frozenset({".yaml", ".yml"})
@@ -75,6 +76,29 @@ def read_source(path: Path, display_path: str, raw: bytes | str | None = None) -
         return LoadedSource(document, [(exc.message, document.span_at(exc.offset, exc.length))])
     document = Document(path, display_path, text, data, locator)
     return LoadedSource(document, [_located(document, p) for p in problems])
+
+
+def reread_source(previous: LoadedSource, raw: bytes | str) -> LoadedSource | None:
+    """`read_source` of a file edited since `previous`, a clean read of it: a YAML
+    plan is parsed only where the edit touched it (see `yaml_splice`), the rest
+    shared with `previous`. None when the file must be read whole instead."""
+    old = previous.document
+    if previous.parse_errors or not getattr(old.locator, "spliceable", False):
+        return None
+    try:
+        text = decode(raw) if isinstance(raw, bytes) else raw
+    except SourceError:
+        return None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    from .yaml_splice import splice_yaml
+
+    with gc_paused():
+        spliced = splice_yaml(old.text, old.data, old.locator, text)
+    if spliced is None:
+        return None
+    data, locator = spliced
+    return LoadedSource(Document(old.path, old.display_path, text, data, locator))
 
 
 def _parse(path: Path, text: str):

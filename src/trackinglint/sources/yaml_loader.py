@@ -90,24 +90,40 @@ def _checked(value: int, text: str) -> int:
 
 
 class YamlLocator:
-    """Offsets of every mapping entry and sequence item, keyed by container."""
+    """Offsets of every mapping entry and sequence item, keyed by container.
 
-    __slots__ = ("_parents", "root", "root_span", "table")
+    A locator made by splicing an edit into an earlier one (`yaml_splice`) shares
+    the unchanged containers and their offset tables with it; `shifts` says how
+    far each shared container has moved since its table was written, and a
+    container's shift applies to everything below it too."""
 
-    def __init__(self, root: Any, root_span: tuple[int, int], table: dict[int, Any]) -> None:
+    __slots__ = ("_parents", "root", "root_span", "shifts", "spliceable", "table")
+
+    def __init__(
+        self,
+        root: Any,
+        root_span: tuple[int, int],
+        table: dict[int, Any],
+        shifts: dict[int, int] | None = None,
+        spliceable: bool = False,
+    ) -> None:
         self.root = root
         self.root_span = root_span
         self.table = table
+        self.shifts: dict[int, int] = shifts or {}
+        # no anchors, aliases or merge keys: an edit can be parsed on its own
+        self.spliceable = spliceable
         # Rules that list every place ask for thousands of siblings in a row:
-        # remember each parent container instead of walking down to it again.
-        self._parents: dict[Pointer, Any] = {}
+        # remember each parent container (and its shift) instead of walking down again.
+        self._parents: dict[Pointer, tuple[Any, int]] = {}
 
     def offsets(self, pointer: Pointer, focus: Focus) -> tuple[int, int]:
         if pointer:
             prefix = pointer[:-1]
-            parent = self._parents.get(prefix)
-            if parent is None:
-                parent = self._parents[prefix] = self._node(prefix)
+            known = self._parents.get(prefix)
+            if known is None:
+                known = self._parents[prefix] = self._node(prefix)
+            parent, shift = known
             entries = self.table.get(id(parent))
             if entries is not None:
                 try:
@@ -117,21 +133,28 @@ class YamlLocator:
                 else:
                     if focus == "value" and isinstance(parent, dict):
                         packed >>= 64
-                    return packed & _OFFSET_MASK, (packed >> 32) & _OFFSET_MASK
+                    return (packed & _OFFSET_MASK) + shift, ((packed >> 32) & _OFFSET_MASK) + shift
         return self._walk(pointer, focus)
 
-    def _node(self, pointer: Pointer) -> Any:
+    def shift_of(self, container: Any, above: int = 0) -> int:
+        """How far `container`'s table has moved, given its parents' total `above`."""
+        return above + self.shifts.get(id(container), 0) if self.shifts else 0
+
+    def _node(self, pointer: Pointer) -> tuple[Any, int]:
         node = self.root
+        shift = self.shift_of(node)
         for segment in pointer:
             try:
                 node = node[segment]
             except (KeyError, IndexError, TypeError):
-                return _NOWHERE
-        return node
+                return _NOWHERE, 0
+            shift = self.shift_of(node, shift)
+        return node, shift
 
     def _walk(self, pointer: Pointer, focus: Focus) -> tuple[int, int]:
         """The slow path: the deepest node of `pointer` that exists."""
         node, span = self.root, self.root_span
+        shift = self.shift_of(node)
         for segment in pointer:
             entries = self.table.get(id(node))
             try:
@@ -142,14 +165,15 @@ class YamlLocator:
                 return span
             if is_mapping and focus == "value":
                 packed >>= 64
-            span = (packed & _OFFSET_MASK, (packed >> 32) & _OFFSET_MASK)
+            span = ((packed & _OFFSET_MASK) + shift, ((packed >> 32) & _OFFSET_MASK) + shift)
+            shift = self.shift_of(node, shift)
         return span
 
 
 class _Builder:
     """Consumes libyaml events and builds values, remembering offsets."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, depth: int = 0) -> None:
         self.text = text
         self.parser = _Parser(text)
         # The stubs allow None (past the stream's end) and events without marks; neither
@@ -160,14 +184,17 @@ class _Builder:
         self.problems: list[LoadProblem] = []
         self.alias_nodes = 0
         self.end = 0  # end offset of the last container built
-        self.open: list[int] = []  # ids of the containers being built, outermost first
+        # ids of the containers being built, outermost first; a slice of a document
+        # (`yaml_splice`) starts as deep as its place in the whole one
+        self.open: list[int] = [-1] * depth
+        self.merged = False
         self.lines: LineIndex | None = None
 
     def document(self) -> tuple[Any, YamlLocator]:
         self.next_event()  # StreamStart
         first = self.next_event()
         if type(first) is ev.StreamEndEvent:
-            return None, YamlLocator(None, (0, 0), self.table)
+            return None, YamlLocator(None, (0, 0), self.table, spliceable=True)
         node = self.next_event()
         start = node.start_mark.index
         value = self.value(node)
@@ -180,7 +207,9 @@ class _Builder:
                 3,
             )
         end = self.end if not isinstance(value, (str, int, float)) else node.end_mark.index
-        return value, YamlLocator(value, (start, max(end, start + 1)), self.table)
+        span = (start, max(end, start + 1))
+        spliceable = not self.anchors and not self.merged
+        return value, YamlLocator(value, span, self.table, spliceable=spliceable)
 
     def value(self, event: Any) -> Any:
         kind = type(event)
@@ -274,6 +303,7 @@ class _Builder:
         """A plain `<<` merge key, or a key seen before in the same mapping."""
         if key == "<<" and not key_event.style:
             merges.append(value)
+            self.merged = True
             return
         start = key_event.start_mark.index
         self.duplicate(key, start, key_event.end_mark.index, entries[key] & _OFFSET_MASK)
@@ -434,10 +464,11 @@ def _number_error(text: str, literal: str) -> SourceError:
     )
 
 
-def load_yaml(text: str) -> tuple[Any, YamlLocator, list[LoadProblem]]:
-    """Parse one YAML document; raises SourceError with the offending offset."""
+def load_yaml(text: str, depth: int = 0) -> tuple[Any, YamlLocator, list[LoadProblem]]:
+    """Parse one YAML document; raises SourceError with the offending offset.
+    `depth`: how deeply the text is nested in a document it was cut from."""
     try:
-        builder = _Builder(text)
+        builder = _Builder(text, depth)
     except UnicodeEncodeError as exc:  # lone surrogates in a buffer from an editor
         raise SourceError("the text holds an unpaired surrogate character", exc.start) from None
     try:
