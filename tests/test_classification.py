@@ -556,10 +556,18 @@ def test_friction_and_its_false_alarms(name, friction, detail):
         ),
         # a trouble the event is about stays a struggle whatever verb follows it
         (
-            "Chargeback Received",
+            "Chargeback Opened",
             "feature_interaction",
             True,
             "'chargeback' is what the event is about, a friction signal",
+            -3.0,
+        ),
+        # news of a trouble reaching the user, whatever sending says alone
+        (
+            "Dunning Email Sent",
+            "feature_interaction",
+            True,
+            "'sent' brings news of 'dunning', a friction signal",
             -3.0,
         ),
         (
@@ -723,7 +731,7 @@ def test_friction_and_kind_from_what_the_name_is_about(name, kind, friction, det
             "Maintenance Mode Shown",
             "feature_interaction",
             True,
-            "'maintenance mode' is what the event is about, a friction signal",
+            "'shown' brings news of 'maintenance mode', a friction signal",
         ),
         (
             "Weekly Goal Exceeded",

@@ -86,6 +86,7 @@ class Grammar:
     shortenings: Mapping[str, tuple[str, ...]]  # "pw" -> ("password",)
     credentials: frozenset[str]  # what lets a user in ("password", "pin")
     newness: frozenset[str]  # a thing just made, with no verb ("new_lead")
+    notifying_verbs: frozenset[str]  # verbs that deliver news ("dunning email sent")
     credential_troubles: frozenset[str]  # what losing one looks like ("reset", "recover")
 
 
@@ -135,6 +136,7 @@ def grammar() -> Grammar:
         channels=words("channels"),
         credentials=words("credentials"),
         newness=words("newness"),
+        notifying_verbs=words("notifying-verbs"),
         credential_troubles=words("credential-troubles"),
         shortenings={str(k): tokenize(str(v)) for k, v in data["shortenings"].items()},
     )

@@ -48,6 +48,7 @@ from .troubles import (
     literally,
     lost_credential,
     trouble_head,
+    trouble_notice,
 )
 from .verdicts import Evidence
 
@@ -95,6 +96,7 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
     found: list[Evidence] = []
     action, objects, head = reading.action, reading.objects, reading.head
     deferring = action is not None and (action.is_in("light-verbs") or action.is_in("record-verbs"))
+    notice: Evidence | None = None
     if deferring and action is not None and head is not None and _verb_kind(head):
         action = Unit(f"{head.text} {action.text}", head.lexicons, phrase=True)
         objects = objects[:-1]
@@ -108,6 +110,8 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         found.append(_name(f"'{denied}' signals friction", -FRICTION, friction=True))
     elif action is not None and (asked := asks_for_help(action, objects, lexicon)):
         found.append(asked)
+    elif action is not None and (notice := trouble_notice(action, objects, lexicon)):
+        found.append(notice)
     elif action is not None and (made := _made_deliverable(action, head)):
         found.append(made)
     elif action is not None and (step := _finished_step(action, objects)):
@@ -121,7 +125,8 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         found.append(fresh)
     if head is not None and head.is_in("interface-objects"):
         found.append(_name(f"acts on '{head.text}', a part of the interface", -INTERFACE_HEAD))
-    trouble = trouble_head(action, head, lexicon)
+    # news of a trouble already says what it is about
+    trouble = trouble_head(action, head, lexicon) if notice is None else None
     if trouble is not None:
         found.append(trouble)
     lost = lost_credential(reading.units, lexicon)

@@ -7,6 +7,7 @@ readings that need the rest of the name:
   "Payment Retry Scheduled") -3, unless the verb ends it ("Dispute Resolved");
 - asking a help place for something ("Support Ticket Created") -2, although
   creating a ticket alone would finish a job;
+- news of a trouble sent to the user ("Dunning Email Sent") -3;
 - a credential reset or recovered, in either word order ("reset_passcode",
   "PIN Recovered") -3: it was lost;
 - a connection dropped or lost ("Call Dropped") -3, where a dropped file is a
@@ -40,6 +41,18 @@ def trouble_head(action: Unit | None, head: Unit | None, lexicon: Lexicon) -> Ev
     if lexicon.forms(action.text) & lexicon.grammar.resolutions:
         return None
     detail = f"'{head.text}' is what the event is about, a friction signal"
+    return _name(detail, -FRICTION, friction=True)
+
+
+def trouble_notice(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
+    """News of a trouble sent to the user ("Dunning Email Sent", "Past Due Notice
+    Delivered") is the trouble reaching them, whatever sending would say alone."""
+    if action.phrase or not lexicon.forms(action.text) & lexicon.grammar.notifying_verbs:
+        return None
+    trouble = next((u for u in objects if literally(u, "friction-words", lexicon)), None)
+    if trouble is None:
+        return None
+    detail = f"'{action.text}' brings news of '{trouble.text}', a friction signal"
     return _name(detail, -FRICTION, friction=True)
 
 
