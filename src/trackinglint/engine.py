@@ -321,6 +321,7 @@ class Engine:
         if plan.documents:
             result.plans.append(plan)
             facts = PlanFacts(plan, self.registry, getattr(group.settings, "lexicon", None))
+            facts.keep = self.cache is not None  # the next run meets most objects again
             if self.code_facts is not None:
                 facts.code = self.code_facts(group.settings)
             result.runs.append(PlanRun(plan, facts, policy, group.settings.source))

@@ -18,6 +18,7 @@ from ..findings import Problem, Severity
 from ..fixes.model import Fix
 from ..model import Origin, Plan
 from ..sources import Focus
+from .reuse import Kept, kept
 
 CODE_PATTERN = re.compile(r"[A-Z]{1,8}[0-9]{1,4}\Z")
 NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
@@ -61,6 +62,9 @@ class PlanFacts:
         # the analytics calls in the configured code paths (code.drift.CodeFacts), for
         # the drift rules (TL3xx); None when no code paths apply
         self.code: Any = None
+        # True in a long-lived process (the language server), whose next run meets
+        # most of this plan's objects again: rules keep what they derive from them
+        self.keep = False
 
     @property
     def classification(self) -> Any:
@@ -87,6 +91,11 @@ class RuleContext:
     def classification(self) -> Any:
         """Every event's and metric's verdict (see trackinglint.classification)."""
         return self.facts.classification  # type: ignore[union-attr]
+
+    def kept(self, rule: str, compute: Callable[[Any], Any]) -> Kept[Any, Any]:
+        """`compute` per plan object (an event), reused for an object met unchanged by
+        this rule's last run on this plan (see `reuse`); results hold no origins."""
+        return kept(rule, self.plan, compute, self.facts is not None and self.facts.keep)
 
     def problem(
         self, origin: Origin, message: str, focus: Focus = "key", fix: Fix | None = None

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Set
 from typing import Any, TypeGuard
 
 from ..findings import Problem, Severity
-from ..model import Event, Origin, Property
+from ..model import INACTIVE, Event, Origin, Property
 from ..patterns import check_pattern
 from .api import Option, RuleContext, rule
 from .peers.jsonschema_nodes import types_of
@@ -34,68 +34,127 @@ _PYTHON_TYPES: dict[str, tuple[type, ...]] = {
 }
 _LOOKAROUND = re.compile(r"\(\?<?[=!]")
 _CHECKED = frozenset({*_KEYWORD_TYPES, "enum", "exclusiveMinimum", "exclusiveMaximum"})
+_QUIET = _CHECKED | {"patternProperties"}  # none of these: nothing to contradict
 
 
 @rule("TL212", "schema-contradiction", severity=Severity.ERROR, group="schema")
 def schema_contradiction(ctx: RuleContext) -> Iterator[Problem]:
     """A property definition that no value can satisfy, or that destinations reject."""
-    for _, prop in ctx.plan.all_properties():
-        for keyword, message in _contradictions(prop):
-            yield ctx.problem(prop.origin.field(keyword), f"property '{prop.name}': {message}")
-        for origin, schema in _open_members(prop):
-            found = Property(prop.name, origin, types=tuple(types_of(schema)), schema=schema)
-            for keyword, message in _contradictions(found):
-                where = origin.pointer[len(prop.origin.pointer) :]
+    plan = ctx.plan
+    of_event = ctx.kept("TL212", _event_contradictions)
+    events = [(event, of_event(event)) for event in plan.events.values()]
+    others = [(event, of_event(event)) for event in plan.non_events.values()]
+    for prop in plan.properties.values():
+        yield from _placed(ctx, _tree_contradictions(prop))
+    for _, (found, _) in events:
+        yield from _placed(ctx, found)
+    for event, (found, _) in others:  # deleted events' properties are not checked
+        if event.status not in INACTIVE:
+            yield from _placed(ctx, found)
+    for event, (_, root) in (*events, *others):
+        if root:
+            first = next(iter(event.properties.values()))
+            where = Origin(first.origin.document, first.origin.pointer[:-2])
+            for step, message in root:
                 yield ctx.problem(
-                    origin.field(keyword), f"property '{prop.name}' ({_path(where)}): {message}"
+                    where.child(*step) if step else where, f"{event.title}: {message}"
                 )
-    for event in (*ctx.plan.events.values(), *ctx.plan.non_events.values()):
-        root = _event_root(event)
-        if root is not None:
-            origin, schema = root
-            found = Property(event.name, origin, types=tuple(types_of(schema)), schema=schema)
-            for keyword, message in _contradictions(found):
-                yield ctx.problem(origin.field(keyword), f"{event.title}: {message}")
 
 
-def _open_members(prop: Property) -> Iterator[tuple[Origin, dict]]:
+# What a property (or an event's root schema) contradicts: where (the property, and
+# the steps from its origin) and what, kept per event without any origin (`reuse`)
+Found = list[tuple[Property, tuple[str, ...], str]]
+
+
+def _placed(ctx: RuleContext, found: Found) -> Iterator[Problem]:
+    for prop, steps, message in found:
+        origin = prop.origin
+        yield ctx.problem(
+            Origin(origin.document, origin.pointer + steps) if steps else origin, message
+        )
+
+
+def _event_contradictions(event: Event) -> tuple[Found, list[tuple[tuple[str, ...], str]]]:
+    """What an event's properties contradict (nested ones too), and what its root schema
+    contradicts (steps from the root, message)."""
+    found: Found = []
+    for prop in event.properties.values():
+        found.extend(_tree_contradictions(prop))
+    root: list[tuple[tuple[str, ...], str]] = []
+    schema = _event_root(event)
+    if schema is not None:
+        for keyword, message in _contradictions(schema, types_of(schema)):
+            root.append(((keyword,) if keyword in schema else (), message))  # schema: the node
+    return found, root
+
+
+def _tree_contradictions(prop: Property) -> Found:
+    found: Found = []
+    for member in _walk(prop):
+        schema = member.schema
+        if _QUIET.isdisjoint(schema) and not isinstance(schema.get("required"), list):
+            continue  # the usual property: type, description, required: true
+        for keyword, message in _contradictions(schema, set(member.types)):
+            steps = _field(member.origin, (), keyword)
+            found.append((member, steps, f"property '{member.name}': {message}"))
+        for steps, extra in _open_members(schema):
+            for keyword, message in _contradictions(extra, types_of(extra)):
+                at = _field(member.origin, steps, keyword)
+                found.append((member, at, f"property '{member.name}' ({_path(steps)}): {message}"))
+    return found
+
+
+def _field(origin: Origin, steps: tuple[str, ...], keyword: str) -> tuple[str, ...]:
+    """The steps to `keyword` under `steps` from `origin` where it is written there,
+    else to the node itself (`Origin.field`)."""
+    node = Origin(origin.document, origin.pointer + steps).node()
+    return (*steps, keyword) if isinstance(node, dict) and keyword in node else steps
+
+
+def _walk(prop: Property) -> Iterator[Property]:
+    """A property and its members, nested ones too, in `Plan.all_properties` order."""
+    yield prop
+    for child in prop.properties.values():
+        yield from _walk(child)
+    if prop.items is not None:
+        yield from _walk(prop.items)
+
+
+def _open_members(schema: Mapping[str, Any]) -> Iterator[tuple[tuple[str, ...], dict]]:
     """The schemas under a property's additionalProperties and patternProperties,
-    which readers do not turn into properties of their own."""
-    schema = prop.schema
+    which readers do not turn into properties of their own (steps to each)."""
     extra = schema.get("additionalProperties")
     if isinstance(extra, dict):
-        yield prop.origin.child("additionalProperties"), extra
+        yield ("additionalProperties",), extra
     patterns = schema.get("patternProperties")
     for key, member in patterns.items() if isinstance(patterns, Mapping) else ():
         if isinstance(member, dict):
-            yield prop.origin.child("patternProperties", key), member
+            yield ("patternProperties", key), member
 
 
 def _path(pointer: tuple) -> str:
     return "/".join(str(p) for p in pointer)
 
 
-def _event_root(event: Event) -> tuple[Origin, dict] | None:
+def _event_root(event: Event) -> dict | None:
     """The object schema an event's properties sit in (an Iglu schema's root, a
     Segment event's `properties`), found from where its first property is written."""
     first = next(iter(event.properties.values()), None)
     if first is None or len(first.origin.pointer) < 2 or first.origin.pointer[-2] != "properties":
         return None
-    origin = Origin(first.origin.document, first.origin.pointer[:-2])
-    node = origin.node()
+    node = Origin(first.origin.document, first.origin.pointer[:-2]).node()
     if not isinstance(node, dict) or not isinstance(node.get("properties"), dict):
         return None
     kind = node.get("type")
     if isinstance(kind, str) and kind not in _JSON_TYPES:  # a vendor's record (`type: TRACK`)
         return None
-    return origin, node
+    return node
 
 
 _JSON_TYPES = frozenset({"string", "number", "integer", "boolean", "object", "array", "null"})
 
 
-def _contradictions(prop: Property) -> Iterator[tuple[str, str]]:
-    schema, types = prop.schema, set(prop.types)
+def _contradictions(schema: Mapping[str, Any], types: Set[str]) -> Iterator[tuple[str, str]]:
     if _CHECKED.isdisjoint(schema.keys()) and not isinstance(schema.get("required"), list):
         return  # the usual property: type, description, required: true
     for low, high in _BOUNDS:
@@ -135,7 +194,7 @@ def _contradictions(prop: Property) -> Iterator[tuple[str, str]]:
         yield from _pattern(pattern)
 
 
-def _enum(values: Any, types: set[str]) -> Iterator[tuple[str, str]]:
+def _enum(values: Any, types: Set[str]) -> Iterator[tuple[str, str]]:
     if not types:
         return  # the values pin the type down: nothing contradicts anything
     allowed = tuple(t for kind in types for t in _PYTHON_TYPES.get(kind, ()))

@@ -1,0 +1,73 @@
+"""What a rule worked out about one plan object, kept for the next run of a long-lived process.
+
+The language server re-reads only the file an edit changed; every other event
+(with its properties) is the very object of the run before, moved to the new
+document (`readers.native.read_again`, `readcache`). What a rule derives from
+such an object alone (its contradictions, its undocumented properties, ...) is
+then what it derived last time. Kept results hold no `Origin`: an origin made in
+an earlier run points into an old document, so rules build their problems each
+run from the objects' current origins.
+
+Entries hold their object and are found by identity (`is`), so an id reused by a
+later object is never mistaken for it. Each table keeps only the objects its
+rule met on the plan's last run: memory stays that of the plan itself.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from ..model import Plan
+
+T = TypeVar("T")
+V = TypeVar("V")
+
+_TABLES_KEPT = 64  # (rule, plan) pairs: a few plans open in an editor, a dozen rules each
+_tables: OrderedDict[tuple[str, tuple[str, ...]], dict[int, tuple[Any, Any]]] = OrderedDict()
+
+
+class Kept(Generic[T, V]):
+    """One rule's results per object of one plan: last run's, and this run's."""
+
+    __slots__ = ("_compute", "_earlier", "_now")
+
+    def __init__(
+        self,
+        compute: Callable[[T], V],
+        earlier: dict[int, tuple[Any, Any]] | None,
+        now: dict[int, tuple[Any, Any]] | None,
+    ) -> None:
+        self._compute = compute
+        self._earlier = earlier or {}
+        self._now = now
+
+    def __call__(self, item: T) -> V:
+        """`compute(item)`, or its result from the last run when `item` is the same object."""
+        now = self._now
+        if now is None:  # nothing is kept: a one-off run (the CLI)
+            return self._compute(item)
+        key = id(item)
+        found = self._earlier.get(key)
+        if found is None or found[0] is not item:
+            found = (item, self._compute(item))
+        now[key] = found
+        return found[1]
+
+
+def kept(rule: str, plan: Plan, compute: Callable[[T], V], keep: bool) -> Kept[T, V]:
+    """`compute` per object for `rule` on `plan`, reusing last run's results when `keep`.
+
+    `compute` must depend on nothing but its object (and the document data under
+    the object's origin, which stays equal while the object is kept): not on
+    options, the rest of the plan, or the origin's document."""
+    if not keep:
+        return Kept(compute, None, None)
+    key = (rule, tuple(document.display_path for document in plan.documents))
+    earlier = _tables.pop(key, None)
+    now: dict[int, tuple[Any, Any]] = {}
+    _tables[key] = now  # filled as the rule runs
+    while len(_tables) > _TABLES_KEPT:
+        _tables.popitem(last=False)
+    return Kept(compute, earlier, now)
