@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..findings import Problem, Severity
-from ..model import Origin, Plan, Property
+from ..model import Event, Origin, Plan, Property
 from .api import RuleContext, rule
 from .names import normalized
 
@@ -54,11 +54,12 @@ def property_name_variants(ctx: RuleContext) -> Iterator[Problem]:
     ones with each other, `cart.productId` with `cart.product_id`; a key of a
     nested settings object (Iglu's `fields.mktMedium`) is not a column beside
     a top-level `mkt_medium`."""
-    spellings: dict[tuple[str, ...], dict[str, list[Origin]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
-    for parents, prop in _placed(ctx.plan):
-        spellings[(*parents, normalized(prop.name))][prop.name].append(prop.origin)
+    spellings: dict[tuple[str, ...], dict[str, list[Origin]]] = {}
+    placed = ctx.kept("TL202", _placed_in)
+    for event in ctx.plan.events.values():
+        _spell(spellings, placed(event))
+    for prop in ctx.plan.properties.values():
+        _spell(spellings, _keyed(prop))
     for variants in spellings.values():
         if len(variants) < 2:
             continue
@@ -85,12 +86,19 @@ def property_type_conflict(ctx: RuleContext) -> Iterator[Problem]:
     elsewhere: different parents, different fields. A property without a type
     is not compared.
     """
-    typed: dict[tuple[str, ...], dict[str, list[Origin]]] = defaultdict(lambda: defaultdict(list))
-    for role, prop in _roles(ctx.plan):
-        kinds = prop.types or _shared_types(ctx.plan, prop)
-        key = _type_key(kinds)
+    typed: dict[tuple[str, ...], dict[str, list[Origin]]] = {}
+    for event in ctx.plan.events.values():
+        for prop in event.properties.values():
+            key = _type_key(prop.types or _shared_types(ctx.plan, prop))
+            if key:
+                by_type = typed.get((prop.name,))
+                if by_type is None:
+                    by_type = typed[(prop.name,)] = {}
+                by_type.setdefault(key, []).append(prop.origin)
+    for role, prop in _shared_roles(ctx.plan):
+        key = _type_key(prop.types or _shared_types(ctx.plan, prop))
         if key:
-            typed[role][key].append(prop.origin)
+            typed.setdefault(role, {}).setdefault(key, []).append(prop.origin)
     for role, by_type in typed.items():
         if len(by_type) < 2:
             continue
@@ -106,12 +114,10 @@ def property_type_conflict(ctx: RuleContext) -> Iterator[Problem]:
         )
 
 
-def _roles(plan: Plan) -> Iterator[tuple[tuple[str, ...], Property]]:
-    """Every comparable property with its role: its name at the top of an event or a
-    shared definition; the path from the definition for a shared object's members."""
-    for event in plan.events.values():
-        for prop in event.properties.values():
-            yield (prop.name,), prop
+def _shared_roles(plan: Plan) -> Iterator[tuple[tuple[str, ...], Property]]:
+    """Every comparable property of the shared definitions with its role: its name at
+    the top of a definition, the path from the definition for an object's members (an
+    event's own properties are compared at its top only)."""
     for prop in plan.properties.values():
         yield from _members((prop.name,), prop)
 
@@ -127,19 +133,36 @@ def _members(
         yield from _members((*role, "[]"), prop.items, item=True)
 
 
-def _placed(plan: Plan) -> Iterator[tuple[tuple[str, ...], Property]]:
-    """Every property with the names of its parents (none at the top of an event or a
-    shared definition; a shared definition's members under the definition's name)."""
-    for event in plan.events.values():
-        for prop in event.properties.values():
-            yield from _under((), prop)
-    for prop in plan.properties.values():
-        yield from _under((), prop)
+Keyed = list[tuple[tuple[str, ...], str, Property]]
+
+
+def _spell(spellings: dict[tuple[str, ...], dict[str, list[Origin]]], keyed: Keyed) -> None:
+    for key, name, prop in keyed:
+        variants = spellings.get(key)
+        if variants is None:
+            spellings[key] = {name: [prop.origin]}
+        else:
+            variants.setdefault(name, []).append(prop.origin)
+
+
+def _placed_in(event: Event) -> Keyed:
+    """An event's properties, each with the key its spelling variants share: the
+    normalized names of its parents and its own. Kept while the event is (`reuse`)."""
+    found: Keyed = []
+    for prop in event.properties.values():
+        found.extend(_keyed(prop))
+    return found
+
+
+def _keyed(prop: Property) -> Keyed:
+    return [((*parents, normalized(p.name)), p.name, p) for parents, p in _under((), prop)]
 
 
 def _under(
     parents: tuple[str, ...], prop: Property, *, item: bool = False
 ) -> Iterator[tuple[tuple[str, ...], Property]]:
+    """A property and its members, each with the normalized names of its parents (an
+    array's items stand for the array: they are not a property of their own)."""
     if not item:
         yield parents, prop
     for child in prop.properties.values():

@@ -47,13 +47,19 @@ def missing_description(ctx: RuleContext) -> Iterator[Problem]:
     per shared definition, metric and job."""
     plan, kinds = ctx.plan, set(ctx.options["kinds"])
     if "event" in kinds or "property" in kinds:
-        bare_props = {
-            event.name: _undocumented(plan, event.properties) if "property" in kinds else []
-            for event in plan.events.values()
-        }
-        by_name = _by_event(plan, kinds, bare_props, _repeated(bare_props))
-        by_event = _by_event(plan, kinds, bare_props, {})
-        yield from min(by_name, by_event, key=len)  # whichever says it in fewer findings
+        bare_props = _bare_props(ctx) if "property" in kinds else {}
+        repeated = _repeated(bare_props)
+        # whichever says it in fewer findings (per name first on a tie), made alone
+        per_event = [
+            event for event in plan.events.values() if _said_nothing(event, kinds, bare_props)
+        ]
+        per_name = [
+            event for event in per_event if _said_nothing(event, kinds, bare_props, repeated)
+        ]
+        if len(repeated) + len(per_name) <= len(per_event):
+            yield from _by_event(per_name, kinds, bare_props, repeated)
+        else:
+            yield from _by_event(per_event, kinds, bare_props, {})
     if "property" in kinds:
         for name, prop in plan.properties.items():
             props = _undocumented(plan, prop.properties)
@@ -66,19 +72,41 @@ def missing_description(ctx: RuleContext) -> Iterator[Problem]:
                     yield ctx.problem(item.origin, f"{kind} '{item.name}' has no description")
 
 
+def _bare_props(ctx: RuleContext) -> dict[str, list[Property]]:
+    """Each event's undocumented properties; what each event holds is kept (`reuse`)."""
+    shared = ctx.plan.properties
+    candidates = ctx.kept("TL206", _candidates_of)
+    return {
+        event.name: [prop for prop, refs in candidates(event) if not _defined(refs, shared)]
+        for event in ctx.plan.events.values()
+    }
+
+
+def _said_nothing(
+    event: Event,
+    kinds: set[str],
+    bare_props: dict[str, list[Property]],
+    repeated: dict[str, list[tuple[str, Property]]] | None = None,
+) -> bool:
+    """Whether an event gets a finding of its own (its `repeated` properties aside)."""
+    if not _said(event.description) and "event" in kinds:
+        return True
+    props = bare_props.get(event.name, ())
+    return any(prop.name not in repeated for prop in props) if repeated else bool(props)
+
+
 def _by_event(
-    plan: Plan,
+    events: list[Event],
     kinds: set[str],
     bare_props: dict[str, list[Property]],
     repeated: dict[str, list[tuple[str, Property]]],
 ) -> list[Problem]:
     """Findings per event, with the `repeated` property names taken out as their own."""
     found = [_repeated_problem(name, places) for name, places in repeated.items()]
-    for event in plan.events.values():
+    for event in events:
         bare = not _said(event.description) and "event" in kinds
-        props = [prop for prop in bare_props[event.name] if prop.name not in repeated]
-        if bare or props:
-            found.append(_event_problem(event.name, event.origin, bare, props))
+        props = [prop for prop in bare_props.get(event.name, ()) if prop.name not in repeated]
+        found.append(_event_problem(event.name, event.origin, bare, props))
     return found
 
 
@@ -107,18 +135,38 @@ def _repeated_problem(name: str, places: list[tuple[str, Property]]) -> Problem:
 def _undocumented(plan: Plan, props: dict[str, Property]) -> list[Property]:
     """Properties (nested ones too) saying nothing; a `$ref` speaks for itself once,
     where it is defined."""
-    found: list[Property] = []
+    found: list[tuple[Property, tuple[str, ...]]] = []
+    _candidates(props, (), found)
+    return [prop for prop, refs in found if not _defined(refs, plan.properties)]
+
+
+def _candidates_of(event: Event) -> list[tuple[Property, tuple[str, ...]]]:
+    found: list[tuple[Property, tuple[str, ...]]] = []
+    _candidates(event.properties, (), found)
+    return found
+
+
+def _candidates(
+    props: dict[str, Property],
+    refs: tuple[str, ...],
+    found: list[tuple[Property, tuple[str, ...]]],
+) -> None:
+    """Properties saying nothing, each with the `$ref`s on its way (its own included):
+    one of those defined in the plan speaks for it. Nothing here depends on the rest
+    of the plan, so an unchanged event's are kept."""
     for prop in props.values():
-        if prop.ref and prop.ref in plan.properties:
-            continue
         if _named_only(prop):
             continue
+        here = (*refs, prop.ref) if prop.ref else refs
         if prop.name != "items" and not _said(prop.description):
-            found.append(prop)
-        found.extend(_undocumented(plan, prop.properties))
+            found.append((prop, here))
+        _candidates(prop.properties, here, found)
         if prop.items is not None:
-            found.extend(_undocumented(plan, prop.items.properties))
-    return found
+            _candidates(prop.items.properties, here, found)
+
+
+def _defined(refs: tuple[str, ...], shared: dict[str, Property]) -> bool:
+    return bool(refs) and any(ref in shared for ref in refs)
 
 
 def _listing(props: list[Property]) -> str:
