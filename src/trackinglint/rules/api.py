@@ -92,10 +92,11 @@ class RuleContext:
         """Every event's and metric's verdict (see trackinglint.classification)."""
         return self.facts.classification  # type: ignore[union-attr]
 
-    def kept(self, rule: str, compute: Callable[[Any], Any]) -> Kept[Any, Any]:
+    def kept(self, name: str, compute: Callable[[Any], Any]) -> Kept[Any, Any]:
         """`compute` per plan object (an event), reused for an object met unchanged by
-        this rule's last run on this plan (see `reuse`); results hold no origins."""
-        return kept(rule, self.plan, compute, self.facts is not None and self.facts.keep)
+        the last run on this plan (see `reuse`); results hold no origins. `name`: the
+        rule's code, or a name rules share for one `compute`."""
+        return kept(name, self.plan, compute, self.facts is not None and self.facts.keep)
 
     def problem(
         self, origin: Origin, message: str, focus: Focus = "key", fix: Fix | None = None

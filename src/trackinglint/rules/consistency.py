@@ -87,14 +87,17 @@ def property_type_conflict(ctx: RuleContext) -> Iterator[Problem]:
     is not compared.
     """
     typed: dict[tuple[str, ...], dict[str, list[Origin]]] = {}
+    typed_in = ctx.kept("TL203", _typed_in)
     for event in ctx.plan.events.values():
-        for prop in event.properties.values():
-            key = _type_key(prop.types or _shared_types(ctx.plan, prop))
+        for role, prop, key in typed_in(event):
+            if key is None:  # no type of its own: its shared definition's, if any
+                key = _type_key(_shared_types(ctx.plan, prop))
             if key:
-                by_type = typed.get((prop.name,))
+                by_type = typed.get(role)
                 if by_type is None:
-                    by_type = typed[(prop.name,)] = {}
-                by_type.setdefault(key, []).append(prop.origin)
+                    typed[role] = {key: [prop.origin]}
+                else:
+                    by_type.setdefault(key, []).append(prop.origin)
     for role, prop in _shared_roles(ctx.plan):
         key = _type_key(prop.types or _shared_types(ctx.plan, prop))
         if key:
@@ -112,6 +115,15 @@ def property_type_conflict(ctx: RuleContext) -> Iterator[Problem]:
             first,
             related=tuple(place for place in every if place[0] is not first),
         )
+
+
+def _typed_in(event: Event) -> list[tuple[tuple[str, ...], Property, str | None]]:
+    """An event's properties with their roles and types (None: no type of its own).
+    Kept while the event is (`reuse`)."""
+    return [
+        ((prop.name,), prop, _type_key(prop.types) if prop.types else None)
+        for prop in event.properties.values()
+    ]
 
 
 def _shared_roles(plan: Plan) -> Iterator[tuple[tuple[str, ...], Property]]:

@@ -7,8 +7,10 @@ from functools import lru_cache
 
 from ..classification import tokenize
 from ..findings import Problem, Severity
-from ..model import Event, Origin, Plan, Property
+from ..model import INACTIVE, Event, Origin, Plan, Property
 from .api import Option, RuleContext, rule
+from .references import referring
+from .reuse import tree
 
 KINDS = ("event", "property", "metric", "job")
 _PII_WORDS = {
@@ -233,7 +235,7 @@ def missing_owner(ctx: RuleContext) -> Iterator[Problem]:
 def unused_definition(ctx: RuleContext) -> Iterator[Problem]:
     """A shared property or a metric that nothing uses."""
     plan = ctx.plan
-    referenced = {prop.ref for _, prop in plan.all_properties() if prop.ref}
+    referenced = {prop.ref for _, prop, _ in referring(ctx) if prop.ref}
     for name, prop in plan.properties.items():
         if name not in referenced:
             yield ctx.problem(
@@ -258,11 +260,14 @@ def pii_property(ctx: RuleContext) -> Iterator[Problem]:
 
     One finding per name: deciding what `email` holds is one decision, however
     many events carry it."""
-    flagged = [
-        (event, prop)
-        for event, prop in ctx.plan.all_properties()
-        if prop.pii is None and prop.name != "items" and _looks_personal(prop.name)
-    ]
+    plan = ctx.plan
+    flagged: Found = [(None, p) for shared in plan.properties.values() for p in _personal(shared)]
+    of_event = ctx.kept("TL210", _personal_of)
+    for event in plan.events.values():
+        flagged.extend((event, prop) for prop in of_event(event))
+    for other in plan.non_events.values():
+        if other.status not in INACTIVE:
+            flagged.extend((other, prop) for prop in of_event(other))
     for name, found in _by_name(flagged).items():
         yield _once(
             found,
@@ -299,6 +304,20 @@ def untyped_property(ctx: RuleContext) -> Iterator[Problem]:
 
 Found = list[tuple[Event | None, Property]]
 _TYPED_ELSEWHERE = frozenset({"$ref", "anyOf", "oneOf", "allOf"})
+
+
+def _personal_of(event: Event) -> list[Property]:
+    """An event's properties (nested ones too) named like personal data, with no `pii`
+    declaration; kept while the event is (`reuse`)."""
+    return [found for prop in event.properties.values() for found in _personal(prop)]
+
+
+def _personal(prop: Property) -> list[Property]:
+    return [
+        member
+        for member in tree(prop)
+        if member.pii is None and member.name != "items" and _looks_personal(member.name)
+    ]
 
 
 def _by_name(found: Found) -> dict[str, Found]:

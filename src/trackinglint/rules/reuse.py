@@ -16,10 +16,10 @@ rule met on the plan's last run: memory stays that of the plan itself.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Generic, TypeVar
 
-from ..model import Plan
+from ..model import Plan, Property
 
 T = TypeVar("T")
 V = TypeVar("V")
@@ -56,18 +56,30 @@ class Kept(Generic[T, V]):
         return found[1]
 
 
-def kept(rule: str, plan: Plan, compute: Callable[[T], V], keep: bool) -> Kept[T, V]:
-    """`compute` per object for `rule` on `plan`, reusing last run's results when `keep`.
+def kept(name: str, plan: Plan, compute: Callable[[T], V], keep: bool) -> Kept[T, V]:
+    """`compute` per object of `plan`, reusing last run's results when `keep`; `name`
+    names what `compute` works out (a rule's code, or a name rules share for one
+    function).
 
     `compute` must depend on nothing but its object (and the document data under
     the object's origin, which stays equal while the object is kept): not on
     options, the rest of the plan, or the origin's document."""
     if not keep:
         return Kept(compute, None, None)
-    key = (rule, tuple(document.display_path for document in plan.documents))
+    key = (name, tuple(document.display_path for document in plan.documents))
     earlier = _tables.pop(key, None)
     now: dict[int, tuple[Any, Any]] = {}
     _tables[key] = now  # filled as the rule runs
     while len(_tables) > _TABLES_KEPT:
         _tables.popitem(last=False)
     return Kept(compute, earlier, now)
+
+
+def tree(prop: Property) -> Iterator[Property]:
+    """A property and its members, nested ones too, in `Plan.all_properties` order:
+    what a rule walks per event when it keeps per-event results."""
+    yield prop
+    for child in prop.properties.values():
+        yield from tree(child)
+    if prop.items is not None:
+        yield from tree(prop.items)

@@ -12,6 +12,7 @@ from ..model import INACTIVE, Event, Origin, Property
 from ..patterns import check_pattern
 from .api import Option, RuleContext, rule
 from .peers.jsonschema_nodes import types_of
+from .reuse import tree
 
 _BOUNDS = (("minimum", "maximum"), ("minLength", "maxLength"), ("minItems", "maxItems"))
 _KEYWORD_TYPES = {
@@ -90,7 +91,7 @@ def _event_contradictions(event: Event) -> tuple[Found, list[tuple[tuple[str, ..
 
 def _tree_contradictions(prop: Property) -> Found:
     found: Found = []
-    for member in _walk(prop):
+    for member in tree(prop):
         schema = member.schema
         if _QUIET.isdisjoint(schema) and not isinstance(schema.get("required"), list):
             continue  # the usual property: type, description, required: true
@@ -109,15 +110,6 @@ def _field(origin: Origin, steps: tuple[str, ...], keyword: str) -> tuple[str, .
     else to the node itself (`Origin.field`)."""
     node = Origin(origin.document, origin.pointer + steps).node()
     return (*steps, keyword) if isinstance(node, dict) and keyword in node else steps
-
-
-def _walk(prop: Property) -> Iterator[Property]:
-    """A property and its members, nested ones too, in `Plan.all_properties` order."""
-    yield prop
-    for child in prop.properties.values():
-        yield from _walk(child)
-    if prop.items is not None:
-        yield from _walk(prop.items)
 
 
 def _open_members(schema: Mapping[str, Any]) -> Iterator[tuple[tuple[str, ...], dict]]:
