@@ -155,6 +155,8 @@ def test_a_result_is_reused_only_for_the_very_object(tmp_path):
     assert kept("TEST1", plan, compute, True)(one) == "A"  # kept: not computed again
     assert kept("TEST1", plan, compute, True)(two) == "A"  # an equal object is not the same
     assert calls == ["a", "a"]
+    assert kept("TEST1", plan, compute, True).each([one, two]) == [(one, "A"), (two, "A")]
+    assert calls == ["a", "a"]  # both kept from the run before
     assert kept("TEST1", plan, compute, False)(two) == "A"  # a one-off run keeps nothing
     assert calls == ["a", "a", "a"]
     facts = PlanFacts(plan)

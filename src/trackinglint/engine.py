@@ -322,6 +322,7 @@ class Engine:
             result.plans.append(plan)
             facts = PlanFacts(plan, self.registry, getattr(group.settings, "lexicon", None))
             facts.keep = self.cache is not None  # the next run meets most objects again
+            facts.related = self.related_places
             if self.code_facts is not None:
                 facts.code = self.code_facts(group.settings)
             result.runs.append(PlanRun(plan, facts, policy, group.settings.source))

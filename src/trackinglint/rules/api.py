@@ -65,6 +65,9 @@ class PlanFacts:
         # True in a long-lived process (the language server), whose next run meets
         # most of this plan's objects again: rules keep what they derive from them
         self.keep = False
+        # False when findings carry no related places (the language server's): rules
+        # need not list them
+        self.related = True
 
     @property
     def classification(self) -> Any:
@@ -91,6 +94,11 @@ class RuleContext:
     def classification(self) -> Any:
         """Every event's and metric's verdict (see trackinglint.classification)."""
         return self.facts.classification  # type: ignore[union-attr]
+
+    @property
+    def related(self) -> bool:
+        """Whether findings show related places: when not, a rule may leave them out."""
+        return self.facts is None or self.facts.related
 
     def kept(self, name: str, compute: Callable[[Any], Any]) -> Kept[Any, Any]:
         """`compute` per plan object (an event), reused for an object met unchanged by

@@ -55,9 +55,8 @@ def property_name_variants(ctx: RuleContext) -> Iterator[Problem]:
     nested settings object (Iglu's `fields.mktMedium`) is not a column beside
     a top-level `mkt_medium`."""
     spellings: dict[tuple[str, ...], dict[str, list[Origin]]] = {}
-    placed = ctx.kept("TL202", _placed_in)
-    for event in ctx.plan.events.values():
-        _spell(spellings, placed(event))
+    for _, keyed in ctx.kept("TL202", _placed_in).each(ctx.plan.events.values()):
+        _spell(spellings, keyed)
     for prop in ctx.plan.properties.values():
         _spell(spellings, _keyed(prop))
     for variants in spellings.values():
@@ -66,13 +65,12 @@ def property_name_variants(ctx: RuleContext) -> Iterator[Problem]:
         ranked = sorted(variants.items(), key=lambda item: -len(item[1]))
         listing = ", ".join(f"'{name}' ({_count(origins)})" for name, origins in ranked)
         # the places most likely to change first: the less used spellings
-        every = [(o, f"'{name}'") for name, origins in reversed(ranked) for o in origins]
         first = ranked[1][1][0]
         yield Problem(
             f"property spelled {len(variants)} ways: {listing}; pick one spelling (most used: "
             f"'{ranked[0][0]}') so the columns line up downstream",
             first,
-            related=tuple(place for place in every if place[0] is not first),
+            related=_others(ranked, first, "'{}'") if ctx.related else (),
         )
 
 
@@ -87,17 +85,18 @@ def property_type_conflict(ctx: RuleContext) -> Iterator[Problem]:
     is not compared.
     """
     typed: dict[tuple[str, ...], dict[str, list[Origin]]] = {}
-    typed_in = ctx.kept("TL203", _typed_in)
-    for event in ctx.plan.events.values():
-        for role, prop, key in typed_in(event):
+    for _, roles in ctx.kept("TL203", _typed_in).each(ctx.plan.events.values()):
+        for role, prop, key in roles:
             if key is None:  # no type of its own: its shared definition's, if any
                 key = _type_key(_shared_types(ctx.plan, prop))
             if key:
                 by_type = typed.get(role)
                 if by_type is None:
                     typed[role] = {key: [prop.origin]}
+                elif (places := by_type.get(key)) is None:
+                    by_type[key] = [prop.origin]
                 else:
-                    by_type.setdefault(key, []).append(prop.origin)
+                    places.append(prop.origin)
     for role, prop in _shared_roles(ctx.plan):
         key = _type_key(prop.types or _shared_types(ctx.plan, prop))
         if key:
@@ -107,13 +106,12 @@ def property_type_conflict(ctx: RuleContext) -> Iterator[Problem]:
             continue
         ranked = sorted(by_type.items(), key=lambda item: -len(item[1]))
         listing = ", ".join(f"{kind} ({_count(origins)})" for kind, origins in ranked)
-        every = [(o, kind) for kind, origins in reversed(ranked) for o in origins]
         first = ranked[1][1][0]
         yield Problem(
             f"property '{'.'.join(role)}' has {len(by_type)} types: {listing}; give it one "
             "type everywhere, or rename the ones that mean something else",
             first,
-            related=tuple(place for place in every if place[0] is not first),
+            related=_others(ranked, first, "{}") if ctx.related else (),
         )
 
 
@@ -124,6 +122,18 @@ def _typed_in(event: Event) -> list[tuple[tuple[str, ...], Property, str | None]
         ((prop.name,), prop, _type_key(prop.types) if prop.types else None)
         for prop in event.properties.values()
     ]
+
+
+def _others(
+    ranked: list[tuple[str, list[Origin]]], first: Origin, note: str
+) -> tuple[tuple[Origin, str], ...]:
+    """Every place but `first`, the least used form's first, each noted with its form."""
+    return tuple(
+        (origin, note.format(form))
+        for form, origins in reversed(ranked)
+        for origin in origins
+        if origin is not first
+    )
 
 
 def _shared_roles(plan: Plan) -> Iterator[tuple[tuple[str, ...], Property]]:
@@ -153,8 +163,10 @@ def _spell(spellings: dict[tuple[str, ...], dict[str, list[Origin]]], keyed: Key
         variants = spellings.get(key)
         if variants is None:
             spellings[key] = {name: [prop.origin]}
+        elif (places := variants.get(name)) is None:
+            variants[name] = [prop.origin]
         else:
-            variants.setdefault(name, []).append(prop.origin)
+            places.append(prop.origin)
 
 
 def _placed_in(event: Event) -> Keyed:

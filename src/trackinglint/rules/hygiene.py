@@ -77,10 +77,9 @@ def missing_description(ctx: RuleContext) -> Iterator[Problem]:
 def _bare_props(ctx: RuleContext) -> dict[str, list[Property]]:
     """Each event's undocumented properties; what each event holds is kept (`reuse`)."""
     shared = ctx.plan.properties
-    candidates = ctx.kept("TL206", _candidates_of)
     return {
-        event.name: [prop for prop, refs in candidates(event) if not _defined(refs, shared)]
-        for event in ctx.plan.events.values()
+        event.name: [prop for prop, refs in candidates if not _defined(refs, shared)]
+        for event, candidates in ctx.kept("TL206", _candidates_of).each(ctx.plan.events.values())
     }
 
 
@@ -263,8 +262,8 @@ def pii_property(ctx: RuleContext) -> Iterator[Problem]:
     plan = ctx.plan
     flagged: Found = [(None, p) for shared in plan.properties.values() for p in _personal(shared)]
     of_event = ctx.kept("TL210", _personal_of)
-    for event in plan.events.values():
-        flagged.extend((event, prop) for prop in of_event(event))
+    for event, found in of_event.each(plan.events.values()):
+        flagged.extend((event, prop) for prop in found)
     for other in plan.non_events.values():
         if other.status not in INACTIVE:
             flagged.extend((other, prop) for prop in of_event(other))

@@ -72,6 +72,7 @@ def styles_of(name: str) -> frozenset[str]:
     return frozenset(style for style, pattern in STYLE_PATTERNS.items() if pattern.match(name))
 
 
+@lru_cache(maxsize=65536)
 def is_object_action(name: str) -> bool:
     """Title Case "Object Action" in the past tense: 'Order Completed', 'Signed Up'."""
     words = name.split(" ")

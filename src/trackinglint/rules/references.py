@@ -62,8 +62,8 @@ def referring(ctx: RuleContext) -> Iterator[tuple[Event | None, Property, tuple[
         for prop, steps in references_in(shared):
             yield None, prop, steps
     of_event = ctx.kept("references", references_of)
-    for event in plan.events.values():
-        for prop, steps in of_event(event):
+    for event, found in of_event.each(plan.events.values()):
+        for prop, steps in found:
             yield event, prop, steps
     for other in plan.non_events.values():
         if other.status not in INACTIVE:

@@ -43,8 +43,8 @@ def schema_contradiction(ctx: RuleContext) -> Iterator[Problem]:
     """A property definition that no value can satisfy, or that destinations reject."""
     plan = ctx.plan
     of_event = ctx.kept("TL212", _event_contradictions)
-    events = [(event, of_event(event)) for event in plan.events.values()]
-    others = [(event, of_event(event)) for event in plan.non_events.values()]
+    events = of_event.each(plan.events.values())
+    others = of_event.each(plan.non_events.values())
     for prop in plan.properties.values():
         yield from _placed(ctx, _tree_contradictions(prop))
     for _, (found, _) in events:
