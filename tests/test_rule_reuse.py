@@ -156,9 +156,11 @@ def test_a_result_is_reused_only_for_the_very_object(tmp_path):
     assert kept("TEST1", plan, compute, True)(two) == "A"  # an equal object is not the same
     assert calls == ["a", "a"]
     assert kept("TEST1", plan, compute, True).each([one, two]) == [(one, "A"), (two, "A")]
-    assert calls == ["a", "a"]  # both kept from the run before
-    assert kept("TEST1", plan, compute, False)(two) == "A"  # a one-off run keeps nothing
+    assert calls == ["a", "a", "a"]  # only what the last run met is kept: `two`
+    assert kept("TEST1", plan, compute, True).each([two, one]) == [(two, "A"), (one, "A")]
     assert calls == ["a", "a", "a"]
+    assert kept("TEST1", plan, compute, False)(two) == "A"  # a one-off run keeps nothing
+    assert calls == ["a"] * 4
     facts = PlanFacts(plan)
     assert RuleContext(plan, {}, facts).kept("TEST1", compute)(two) == "A"
-    assert calls == ["a", "a", "a", "a"]  # keeping is the engine's choice: off by default
+    assert calls == ["a"] * 5  # keeping is the engine's choice: off by default
