@@ -53,9 +53,14 @@ BLOCK = """\
       invoice_id: {type: string}
       phone_number: {type: string}
       stray: {$ref: nowhere}
+  Invoice Paid:
+    description: The payer paid an invoice.
+    kind: job_completion
+    properties:
+      receipt_id: {type: string, description: The receipt.}
 """
 UNUSED = "  unused_id: {type: string, description: Used by no event.}\n"
-REUSED = {"TL202", "TL203", "TL206", "TL208", "TL209", "TL210", "TL212"}
+REUSED = {"TL112", "TL202", "TL203", "TL206", "TL208", "TL209", "TL210", "TL212"}
 
 
 def _found(outcome):

@@ -61,6 +61,7 @@ _IRREGULAR_PAST = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
 def normalized(name: str) -> str:
     """The name with case and separators ignored: the key that finds variants."""
     return "".join(tokenize(name))

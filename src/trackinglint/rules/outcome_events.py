@@ -118,23 +118,33 @@ def completion_without_artifact(ctx: RuleContext) -> Iterator[Problem]:
     """A job-completion event has no required property identifying what got done."""
     adopted = bool(ctx.plan.jobs or ctx.plan.metrics)
     verdicts = ctx.classification.events
+    advice_for = ctx.kept("TL112", _artifact_advice)
     for event in ctx.plan.events.values():
         if not (adopted or event.kind):
             continue  # an events-only export whose kinds are guesses: TL100 says how to start
-        if verdicts[event.name].kind != COMPLETION or _has_artifact(event):
+        if verdicts[event.name].kind != COMPLETION:
             continue
-        carried = [name for name in event.properties if _IDENTIFIER.search(name)]
-        if carried:
-            advice = f"mark `{carried[0]}` `required: true`"
-        else:
-            word = _FIRST_WORD.search(event.name)
-            example = f"{word.group(0).lower()}_id" if word else "object_id"
-            advice = f"add one such as `{example}` with `required: true`"
+        advice = advice_for(event)
+        if advice is None:
+            continue
         yield ctx.problem(
             event.origin,
             f"job-completion event '{event.name}' has no required property identifying what "
             f"got done; {advice}, so every completion points at its artifact",
         )
+
+
+def _artifact_advice(event: Event) -> str | None:
+    """How to give a completion event a required identifier, or None when it has one.
+    Kept while the event is (`reuse`)."""
+    if _has_artifact(event):
+        return None
+    carried = [name for name in event.properties if _IDENTIFIER.search(name)]
+    if carried:
+        return f"mark `{carried[0]}` `required: true`"
+    word = _FIRST_WORD.search(event.name)
+    example = f"{word.group(0).lower()}_id" if word else "object_id"
+    return f"add one such as `{example}` with `required: true`"
 
 
 def _has_artifact(event: Event) -> bool:
