@@ -823,6 +823,196 @@ def test_a_finished_profile_is_a_setup_step():
     ]
 
 
+@pytest.mark.parametrize(
+    ("name", "kind", "evidence"),
+    [
+        # the software's own work on what the user has open went through, not the job
+        (
+            "Map Loading Success",
+            "feature_interaction",
+            [("'success' only says 'loading', the software's own work, went through", -2.0)],
+        ),
+        (
+            "Draft Edit Completed",
+            "feature_interaction",
+            [("'completed' only says 'edit', the software's own work, went through", -2.0)],
+        ),
+        (
+            "Thumbnail Download Finished",
+            "feature_interaction",
+            [
+                ("'finished' only says 'download', the software's own work, went through", -2.0),
+                ("mentions 'thumbnail', a part of the interface", -1.0),
+            ],
+        ),
+        (  # an adverb after the verb says it went through
+            "Preferences Saved Successfully",
+            "feature_interaction",
+            [
+                ("'successfully' only says 'saved', the software's own work, went through", -2.0),
+                ("mentions 'preferences', a part of the interface", -1.0),
+            ],
+        ),
+        # a deliverable created, or a service delivered, keeps the verb's meaning
+        (
+            "Poll Creation Completed",
+            "job_completion",
+            [("verb 'completed' reads as completion", 2.0)],
+        ),
+        (
+            "Ebook Playback Completed",
+            "job_completion",
+            [("verb 'completed' reads as completion", 2.0)],
+        ),
+    ],
+)
+def test_a_finisher_defers_to_the_machine_work_it_confirms(name, kind, evidence):
+    verdict = event(name)
+    assert (verdict.kind, verdict.friction) == (kind, False)
+    assert details(verdict) == evidence
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "evidence"),
+    [
+        ("Internship Applied", "job_completion", "'applied' with 'internship'"),
+        ("Applied To Vacancy", "job_completion", "'applied' with 'vacancy'"),
+        ("Applicant Applied", "job_completion", "'applied' with 'applicant'"),
+        ("Mortgage Application", "job_completion", "'application' with 'mortgage'"),
+        ("Discount Applied", "feature_interaction", "verb 'applied' reads as interaction"),
+        (
+            "Theme Applied To Job Board",
+            "feature_interaction",
+            "verb 'applied' reads as interaction",
+        ),
+    ],
+)
+def test_applying_for_something_sends_an_application(name, kind, evidence):
+    verdict = event(name)
+    assert (verdict.kind, verdict.friction) == (kind, False)
+    sent = ": an application sent, which finishes a job"
+    weight = 2.0 if kind == "job_completion" else -2.0
+    expected = evidence + sent if kind == "job_completion" else evidence
+    assert details(verdict) == [(expected, weight)]
+
+
+def test_a_press_beside_a_completion_word_is_the_press():
+    verdict = event("Pay Invoice Tapped Twice")
+    assert verdict.kind == "feature_interaction"
+    assert details(verdict) == [
+        ("'tapped' on a control that says 'pay': a press, not the outcome", -2.0)
+    ]
+    failed = event("Payment Failed After Click")  # a failure stays a failure
+    assert (failed.kind, failed.friction) == ("feature_interaction", True)
+    assert details(failed) == [("'failed' signals friction", -3.0)]
+
+
+@pytest.mark.parametrize(
+    ("name", "friction", "evidence"),
+    [
+        # done again, what should work the first time did not hold
+        (
+            "Wallet Reconnected",
+            True,
+            [
+                (
+                    "'reconnected' is 'connected' again: it did not hold the first time,"
+                    " which signals friction",
+                    -3.0,
+                )
+            ],
+        ),
+        (
+            "Data Resynced",
+            True,
+            [
+                (
+                    "'resynced' is 'synced' again: it did not hold the first time,"
+                    " which signals friction",
+                    -3.0,
+                )
+            ],
+        ),
+        # a code that lets the user in, sent again, did not arrive
+        ("resend_otp", True, [("'resend' on 'otp': it did not arrive, a friction signal", -3.0)]),
+        # asking for a remedy says something went wrong
+        (
+            "Refund Requested By Guest",
+            True,
+            [
+                (
+                    "'requested' for 'refund', a remedy for something gone wrong, signals friction",
+                    -2.0,
+                )
+            ],
+        ),
+        (
+            "Replacement Request Submitted",
+            True,
+            [
+                (
+                    "'submitted' for 'replacement', a remedy for something gone wrong,"
+                    " signals friction",
+                    -2.0,
+                )
+            ],
+        ),
+        # a lost credential restored, a stream stalling, an order under the minimum
+        (
+            "password_restored",
+            True,
+            [
+                ("verb 'restored' reads as interaction", -2.0),
+                ("'restored' on 'password': a lost credential signals friction", -3.0),
+            ],
+        ),
+        (
+            "Stream Rebuffer Started",
+            True,
+            [
+                ("verb 'started' reads as interaction", -2.0),
+                ("'rebuffer' is what the event is about, a friction signal", -3.0),
+            ],
+        ),
+        ("Address Unserviceable", True, [("'unserviceable' signals friction", -3.0)]),
+    ],
+)
+def test_friction_without_a_failure_word(name, friction, evidence):
+    verdict = event(name)
+    assert (verdict.kind, verdict.friction) == ("feature_interaction", friction)
+    assert details(verdict) == evidence
+
+
+def test_repeats_and_remedies_that_are_no_struggle():
+    invite = event("Invite Resent")  # sending an invite again only reminds
+    assert (invite.kind, invite.friction) == ("job_completion", False)
+    assert details(invite) == [("'resent' is 're' + 'sent', which reads as completion", 2.0)]
+    granted = event("Refund Request Approved")  # the remedy granted
+    assert (granted.kind, granted.friction) == ("job_completion", False)
+    assert details(granted) == [("verb 'approved' reads as completion", 2.0)]
+
+
+@pytest.mark.parametrize(
+    ("name", "evidence"),
+    [
+        ("Listing Added", [("'added' on 'listing', a deliverable, finishes a job", 2.0)]),
+        ("Reply Created", [("'created' on 'reply', a deliverable, finishes a job", 2.0)]),
+        ("new_poll", [("'new poll': a deliverable made, which finishes a job", 2.0)]),
+        ("Code Pushed", [("verb 'pushed' reads as completion", 2.0)]),
+    ],
+)
+def test_contributions_others_see_are_made_when_created(name, evidence):
+    verdict = event(name)
+    assert verdict.kind == "job_completion"
+    assert details(verdict) == evidence
+
+
+def test_a_noun_list_matches_plurals_not_verb_forms():
+    """'listing' is a deliverable; 'list' (a verb form of it) is not."""
+    assert event("Listings Added").kind == "job_completion"
+    assert event("Shopping List Added").kind == "feature_interaction"
+
+
 # --- metrics ----------------------------------------------------------------
 
 METRICS_PLAN = """

@@ -80,7 +80,7 @@ class Grammar:
     resolutions: frozenset[str]  # verbs that end a trouble ("dispute resolved")
     finishers: frozenset[str]  # verbs that only say an action went through ("confirmed")
     undoings: frozenset[str]  # actions that undo or leave ("cancellation confirmed")
-    asking_verbs: frozenset[str]  # asking for something ("support ticket created")
+    asking_verbs: frozenset[str]  # asking for something ("helpdesk ticket created")
     offers: frozenset[str]  # what a person may turn down ("invite declined")
     channels: frozenset[str]  # what a connection drops ("call dropped")
     shortenings: Mapping[str, tuple[str, ...]]  # "pw" -> ("password",)
@@ -88,6 +88,14 @@ class Grammar:
     newness: frozenset[str]  # a thing just made, with no verb ("new_lead")
     notifying_verbs: frozenset[str]  # verbs that deliver news ("dunning email sent")
     credential_troubles: frozenset[str]  # what losing one looks like ("reset", "recover")
+    operations: frozenset[str]  # machine work a finisher defers to ("download finished")
+    applied_for: frozenset[str]  # what "apply" sends an application for ("vacancy applied")
+    pressing_verbs: frozenset[str]  # pressing a control ("buy_now_clicked")
+    must_work_once: frozenset[str]  # done again, they did not hold ("reconnected")
+    must_arrive: frozenset[str]  # sent again, it did not arrive ("resend_otp")
+    resending: frozenset[str]  # "resend", "resent"
+    remedies: frozenset[str]  # asked for when something went wrong ("refund requested")
+    requesting_verbs: frozenset[str]  # asking for a remedy ("requested", "initiated")
 
 
 def read_data_file(name: str) -> Any:
@@ -138,6 +146,14 @@ def grammar() -> Grammar:
         newness=words("newness"),
         notifying_verbs=words("notifying-verbs"),
         credential_troubles=words("credential-troubles"),
+        operations=words("operations"),
+        applied_for=words("applied-for"),
+        pressing_verbs=words("pressing-verbs"),
+        must_work_once=words("must-work-once"),
+        must_arrive=words("must-arrive"),
+        resending=words("resending"),
+        remedies=words("remedies"),
+        requesting_verbs=words("requesting-verbs"),
         shortenings={str(k): tokenize(str(v)) for k, v in data["shortenings"].items()},
     )
 
@@ -194,7 +210,9 @@ class Lexicon:
         return found
 
     def _noun_forms(self, word: str) -> frozenset[str]:
-        return frozenset(_forms(word, self.grammar, maps=False))
+        """A noun's own forms: the word and its singular. A noun ending in -ing or -ed is
+        no verb form ("listing" is no "list", "booking" no "book")."""
+        return frozenset(f for f in _forms(word, self.grammar, maps=False) if _plural_of(word, f))
 
     def lexicons_of(self, word: str) -> frozenset[str]:
         """The lexicons that hold this word in some form."""
@@ -255,6 +273,15 @@ class Lexicon:
             and not word.endswith("eed")
             and word not in rules.not_participles
         )
+
+
+def _plural_of(word: str, form: str) -> bool:
+    """Is `word` the form itself or a plural of it ("policies" of "policy")?"""
+    return (
+        form == word
+        or word in (form + "s", form + "es")
+        or (word.endswith("ies") and form == word[:-3] + "y")
+    )
 
 
 def _forms(word: str, rules: Grammar, *, maps: bool = True) -> set[str]:

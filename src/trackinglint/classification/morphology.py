@@ -8,7 +8,8 @@ The word lists hold verbs; names also use the words English builds from them:
   are "check out", "pay out", "check in";
 - prefixed verbs: "resubscribed" repeats "subscribed", "unpublished" undoes
   "published" (undoing a completion is motion, not progress), "misclicked" did
-  "clicked" wrongly (a struggle).
+  "clicked" wrongly (a struggle), and "reconnected" or "resent" repeat what should
+  have worked the first time (a struggle too: a link broke, a code never came).
 
 Every derivation is checked against the lexicons: a base no verb list knows is
 no reading, so "signal" never becomes "sign" by accident of spelling.
@@ -44,7 +45,8 @@ ACTION_NOUN_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ing", ("", "e")),  # booking -> book, sharing -> share
     ("al", ("", "e")),  # renewal -> renew, approval -> approve
 )
-AGAIN_PREFIXES = ("re", "pre", "co", "auto")  # the same action once more, or ahead of time
+AGAIN = "re"
+AGAIN_PREFIXES = (AGAIN, "pre", "co", "auto")  # the same action once more, or ahead of time
 UNDO_PREFIXES = ("un", "dis", "de")  # the action undone
 WRONG_PREFIXES = ("mis",)  # the action done wrongly: "misclicked", "missent" are struggles
 
@@ -144,5 +146,9 @@ def _prefixed(word: str, lexicon: Lexicon) -> Derivation | None:
         if prefix in UNDO_PREFIXES:
             undone = frozenset({"interaction-verbs"})
             return Derivation(rest, undone, False, f"'{word}' undoes '{rest}'")
+        if prefix == AGAIN and lexicon.forms(rest) & lexicon.grammar.must_work_once:
+            again = frozenset({"friction-words"})
+            note = f"'{word}' is '{rest}' again: it did not hold the first time"
+            return Derivation(rest, again, False, note)
         return Derivation(rest, found, False, f"'{word}' is '{prefix}' + '{rest}'")
     return None

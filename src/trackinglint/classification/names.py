@@ -36,6 +36,7 @@ says so in its evidence.
 
 from __future__ import annotations
 
+from .completions import applied_for, finished_operation, pressed_control
 from .lexicon import Lexicon
 from .reading import Reading, Unit, content_tokens, lengthened, read_tokens, split_squashed
 from .tokens import MAX_NAME_CHARS, MAX_NAME_WORDS, cut_short
@@ -43,10 +44,12 @@ from .troubles import (
     FRICTION,
     REFUSALS,
     asks_for_help,
+    asks_for_remedy,
     declined_offer,
     dropped_connection,
     literally,
     lost_credential,
+    resent_code,
     trouble_head,
     trouble_notice,
 )
@@ -105,18 +108,26 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
     elif deferring and action is not None and action.is_in("light-verbs") and head is not None:
         if not head.is_in("interface-objects") and not head.is_in("friction-words"):
             found.append(_name(f"'{head.text} {action.text}' says something got done", LIGHT))
+    elif action is not None and (pressed := pressed_control(reading, action, lexicon)):
+        found.append(pressed)
     elif action is not None and reading.negation:
         denied = f"{reading.negation} {action.text}"
         found.append(_name(f"'{denied}' signals friction", -FRICTION, friction=True))
     elif action is not None and (asked := asks_for_help(action, objects, lexicon)):
         found.append(asked)
+    elif action is not None and (remedy := asks_for_remedy(action, objects, lexicon)):
+        found.append(remedy)
+    elif action is not None and (resent := resent_code(action, objects, lexicon)):
+        found.append(resent)
     elif action is not None and (notice := trouble_notice(action, objects, lexicon)):
         found.append(notice)
     elif action is not None and (made := _made_deliverable(action, head)):
         found.append(made)
     elif action is not None and (step := _finished_step(action, objects)):
         found.append(step)
-    elif action is not None and (ended := _ended_interaction(action, head, lexicon)):
+    elif action is not None and (applied := applied_for(reading, action, lexicon)):
+        found.append(applied)
+    elif action is not None and (ended := finished_operation(action, objects, lexicon)):
         found.append(ended)
     elif action is not None:
         found.extend(_action(reading, action, lexicon))
@@ -193,28 +204,6 @@ def _made_deliverable(action: Unit, head: Unit | None) -> Evidence | None:
     what = "a deliverable" if head.is_in("deliverable-objects") else "a business artifact"
     detail = f"'{action.text}' on '{head.text}', {what}, finishes a job"
     return _name(detail, VERB)
-
-
-def _ended_interaction(action: Unit, head: Unit | None, lexicon: Lexicon) -> Evidence | None:
-    """A verb that only says an action went through defers to an undoing it names:
-    "Cancellation Confirmed" is a cancellation, the user's own step away, not a job done.
-    Other actions keep the verb's meaning: "Visit Completed" is a visit made."""
-    if head is None or head.is_in("interface-objects") or not _finishes(action, lexicon):
-        return None
-    if _verb_kind(head) != "interaction" or not _undoes(head, lexicon):
-        return None
-    detail = f"'{action.text}' only confirms '{head.text}', which reads as interaction"
-    return _name(detail, -VERB)
-
-
-def _undoes(unit: Unit, lexicon: Lexicon) -> bool:
-    undoings = lexicon.grammar.undoings
-    base = lexicon.derivation(unit.text)
-    return bool(lexicon.forms(unit.text) & undoings) or (base is not None and base.base in undoings)
-
-
-def _finishes(action: Unit, lexicon: Lexicon) -> bool:
-    return not action.phrase and bool(lexicon.forms(action.text) & lexicon.grammar.finishers)
 
 
 def _new_deliverable(reading: Reading, head: Unit, lexicon: Lexicon) -> Evidence | None:

@@ -5,11 +5,13 @@ readings that need the rest of the name:
 
 - a trouble as what the event is about, whatever the verb ("Chargeback Received",
   "Payment Retry Scheduled") -3, unless the verb ends it ("Dispute Resolved");
-- asking a help place for something ("Support Ticket Created") -2, although
+- asking a help place for something ("Helpdesk Ticket Created") -2, although
   creating a ticket alone would finish a job;
+- asking for a remedy ("Refund Requested", "Repair Request Submitted") -2;
 - news of a trouble sent to the user ("Dunning Email Sent") -3;
 - a credential reset or recovered, in either word order ("reset_passcode",
   "PIN Recovered") -3: it was lost;
+- a code that lets the user in sent again ("resend_otp") -3: it did not arrive;
 - a connection dropped or lost ("Call Dropped") -3, where a dropped file is a
   drag and drop;
 - and the other way: an offer turned down ("Invite Declined") is the choice of
@@ -58,8 +60,8 @@ def trouble_notice(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) ->
 
 def asks_for_help(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
     """Creating, sending or opening something for a help place asks for help
-    ("Support Ticket Created", "Helpdesk Request Submitted"), whatever the verb
-    would say on its own; resolving it ("Support Ticket Resolved") does not."""
+    ("Helpdesk Ticket Created", "Helpdesk Request Submitted"), whatever the verb
+    would say on its own; resolving it ("Helpdesk Ticket Resolved") does not."""
     if not lexicon.forms(action.text) & lexicon.grammar.asking_verbs:
         return None
     place = next((unit for unit in objects if unit.is_in("help-seeking")), None)
@@ -67,6 +69,43 @@ def asks_for_help(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> 
         return None
     detail = f"'{action.text}' for '{place.text}', a help place, asks for help"
     return _name(detail, -ASKING, friction=True)
+
+
+def asks_for_remedy(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
+    """Asking for a refund, a replacement or a repair ("Refund Requested", "Replacement Initiated",
+    "Repair Request Submitted") says the product or the service failed the user;
+    issuing one ("Refund Issued", "Item Refunded") is someone's job done."""
+    grammar = lexicon.grammar
+
+    def requesting(unit: Unit) -> bool:
+        return not unit.phrase and bool(lexicon.forms(unit.text) & grammar.requesting_verbs)
+
+    made = not action.phrase and bool(lexicon.forms(action.text) & grammar.asking_verbs)
+    if not requesting(action) and not (made and any(requesting(u) for u in objects)):
+        return None
+    remedy = next(
+        (u for u in objects if not u.phrase and lexicon.forms(u.text) & grammar.remedies), None
+    )
+    if remedy is None:
+        return None
+    detail = (
+        f"'{action.text}' for '{remedy.text}', a remedy for something gone wrong, signals friction"
+    )
+    return _name(detail, -ASKING, friction=True)
+
+
+def resent_code(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
+    """A code or a link that lets the user in, sent again ("resend_otp", "Verification
+    Email Resent"), did not arrive the first time; sending an invite again only reminds."""
+    grammar = lexicon.grammar
+    if action.phrase or action.text not in grammar.resending:
+        return None
+    wanted = grammar.must_arrive
+    code = next((u for u in objects if not u.phrase and lexicon.forms(u.text) & wanted), None)
+    if code is None:
+        return None
+    detail = f"'{action.text}' on '{code.text}': it did not arrive, a friction signal"
+    return _name(detail, -FRICTION, friction=True)
 
 
 def lost_credential(units: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:

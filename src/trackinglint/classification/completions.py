@@ -1,0 +1,94 @@
+"""Where the rest of a name changes what its action says about a job getting done.
+
+The action word alone reads one way; these readings need what it acts on or
+what stands beside it:
+
+- a verb that only says an action went through defers to the action it
+  confirms, when that is an undoing ("Cancellation Confirmed") or the
+  software's own work on data or media ("Download Finished", "Loading
+  Finished", "Price Update Completed") -2: the machine finished, the job did not;
+- applying for a job, a loan or a visa sends an application ("Internship Applied",
+  "Applied To Job", "Candidate Applied") +2, where applying a filter or a coupon
+  is motion;
+- a press beside a completion word ("pay_now_clicked", "click_make_payment")
+  records the press of a control that bears the word -2, not the outcome.
+"""
+
+from __future__ import annotations
+
+from .lexicon import Lexicon
+from .reading import Reading, Unit
+from .verdicts import Evidence
+
+VERB = 2.0
+APPLY = "apply"
+CREATE = "create"  # creating defers only when no deliverable was created
+
+
+def finished_operation(
+    action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon
+) -> Evidence | None:
+    """A verb that only says an action went through ("completed", "success") defers to
+    an undoing or a machine operation it names: "Account Deletion Completed" is a
+    deletion, "Download Finished" a download. Other actions keep the verb's meaning:
+    "Visit Completed" is a visit made, "Playback Completed" a video watched."""
+    head = objects[-1] if objects else None
+    if head is None or head.is_in("interface-objects") or not _finishes(action, lexicon):
+        return None
+    undoing = head.is_in("interaction-verbs") and not head.is_in("completion-verbs")
+    if undoing and _base_in(head, lexicon.grammar.undoings, lexicon):
+        detail = f"'{action.text}' only confirms '{head.text}', which reads as interaction"
+        return _name(detail, -VERB)
+    operation = _base_in(head, lexicon.grammar.operations, lexicon)
+    if operation is None or (operation == CREATE and _made_deliverable(objects)):
+        return None
+    detail = f"'{action.text}' only says '{head.text}', the software's own work, went through"
+    return _name(detail, -VERB)
+
+
+def applied_for(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
+    """Applying for a job, a loan, a visa or a place sends an application ("Vacancy
+    Applied", "Applied To Job", "Candidate Applied"); a filter applied is motion."""
+    if action.phrase or _base_in(action, frozenset({APPLY}), lexicon) is None:
+        return None
+    targets = [u for u in (reading.head, *reading.complement[-1:]) if u is not None]
+    wanted = lexicon.grammar.applied_for
+    target = next((u for u in targets if not u.phrase and lexicon.forms(u.text) & wanted), None)
+    if target is None:
+        return None
+    detail = f"'{action.text}' with '{target.text}': an application sent, which finishes a job"
+    return _name(detail, VERB)
+
+
+def pressed_control(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
+    """A press beside a completion word ("pay_now_clicked", "click_make_payment") records
+    the press of a control that bears the word, not the outcome it promises."""
+    if not (action.is_in("completion-verbs") or action.is_in("completion-states")):
+        return None
+    pressing = lexicon.grammar.pressing_verbs
+    press = next((u for u in reading.units if u is not action and u.text in pressing), None)
+    if press is None:
+        return None
+    detail = f"'{press.text}' on a control that says '{action.text}': a press, not the outcome"
+    return _name(detail, -VERB)
+
+
+def _finishes(action: Unit, lexicon: Lexicon) -> bool:
+    return not action.phrase and bool(lexicon.forms(action.text) & lexicon.grammar.finishers)
+
+
+def _base_in(unit: Unit, verbs: frozenset[str], lexicon: Lexicon) -> str | None:
+    """The verb of `verbs` the unit is a form of ("loading" -> load), if any."""
+    found = lexicon.forms(unit.text) & verbs
+    if found:
+        return min(found)
+    derived = lexicon.derivation(unit.text)
+    return derived.base if derived is not None and derived.base in verbs else None
+
+
+def _made_deliverable(objects: tuple[Unit, ...]) -> bool:
+    return len(objects) >= 2 and objects[-2].is_in("deliverable-objects")
+
+
+def _name(detail: str, weight: float) -> Evidence:
+    return Evidence("name", detail, weight)
