@@ -902,9 +902,44 @@ def test_a_press_beside_a_completion_word_is_the_press():
     assert details(verdict) == [
         ("'tapped' on a control that says 'pay': a press, not the outcome", -2.0)
     ]
+    assert details(event("tap_policyRenewal")) == [
+        ("'tap' on a control that says 'renewal': a press, not the outcome", -2.0)
+    ]
     failed = event("Payment Failed After Click")  # a failure stays a failure
     assert (failed.kind, failed.friction) == ("feature_interaction", True)
     assert details(failed) == [("'failed' signals friction", -3.0)]
+    # "one click" names how something is bought, not a press
+    assert details(event("One Click Upsell Purchased")) == [
+        ("verb 'purchased' reads as completion", 2.0)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "evidence"),
+    [
+        (
+            "Consultation Ended",
+            "job_completion",
+            [("'consultation' ended: a service delivered over time took place", 2.0)],
+        ),
+        (
+            "shuttleRideEnded",
+            "job_completion",
+            [("'ride' ended: a service delivered over time took place", 2.0)],
+        ),
+        ("Free Tier Ended", "feature_interaction", [("verb 'ended' reads as interaction", -2.0)]),
+    ],
+)
+def test_a_service_delivered_over_time_that_ended_took_place(name, kind, evidence):
+    verdict = event(name)
+    assert (verdict.kind, verdict.friction) == (kind, False)
+    assert details(verdict) == evidence
+
+
+def test_a_transaction_alone_records_money_moved():
+    assert details(event("transaction")) == [
+        ("'transaction' names the action 'transact', which reads as completion", 2.0)
+    ]
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ what stands beside it:
 - applying for a job, a loan or a visa sends an application ("Internship Applied",
   "Applied To Job", "Candidate Applied") +2, where applying a filter or a coupon
   is motion;
+- a service delivered over time that ended took place ("Call Ended") +2;
 - a press beside a completion word ("pay_now_clicked", "click_make_payment")
   records the press of a control that bears the word -2, not the outcome.
 """
@@ -60,13 +61,32 @@ def applied_for(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | 
     return _name(detail, VERB)
 
 
+def service_ended(action: Unit, head: Unit | None, lexicon: Lexicon) -> Evidence | None:
+    """A service delivered over time that ended took place ("Call Ended", "Ride Ended"), as
+    one completed does; an app session or a trial that ended is no service."""
+    grammar = lexicon.grammar
+    if head is None or action.phrase or not lexicon.forms(action.text) & grammar.endings:
+        return None
+    if not lexicon.forms(head.text) & grammar.services:
+        return None
+    detail = f"'{head.text}' {action.text}: a service delivered over time took place"
+    return _name(detail, VERB)
+
+
 def pressed_control(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
     """A press beside a completion word ("pay_now_clicked", "click_make_payment") records
     the press of a control that bears the word, not the outcome it promises."""
     if not (action.is_in("completion-verbs") or action.is_in("completion-states")):
         return None
     pressing = lexicon.grammar.pressing_verbs
-    press = next((u for u in reading.units if u is not action and u.text in pressing), None)
+    # a press is a verb: said done ("clicked"), or first as a command ("click_pay"); "one
+    # click" before a purchase names how it is bought
+    presses = (
+        u
+        for i, u in enumerate(reading.units)
+        if u is not action and u.text in pressing and (u.participle or i == 0)
+    )
+    press = next(presses, None)
     if press is None:
         return None
     detail = f"'{press.text}' on a control that says '{action.text}': a press, not the outcome"

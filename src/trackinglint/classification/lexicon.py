@@ -90,6 +90,8 @@ class Grammar:
     credential_troubles: frozenset[str]  # what losing one looks like ("reset", "recover")
     operations: frozenset[str]  # machine work a finisher defers to ("download finished")
     applied_for: frozenset[str]  # what "apply" sends an application for ("vacancy applied")
+    services: frozenset[str]  # delivered over time: one that ended took place ("call ended")
+    endings: frozenset[str]  # "end", "ended"
     pressing_verbs: frozenset[str]  # pressing a control ("buy_now_clicked")
     must_work_once: frozenset[str]  # done again, they did not hold ("reconnected")
     must_arrive: frozenset[str]  # sent again, it did not arrive ("resend_otp")
@@ -148,6 +150,8 @@ def grammar() -> Grammar:
         credential_troubles=words("credential-troubles"),
         operations=words("operations"),
         applied_for=words("applied-for"),
+        services=words("services"),
+        endings=words("endings"),
         pressing_verbs=words("pressing-verbs"),
         must_work_once=words("must-work-once"),
         must_arrive=words("must-arrive"),
@@ -210,9 +214,12 @@ class Lexicon:
         return found
 
     def _noun_forms(self, word: str) -> frozenset[str]:
-        """A noun's own forms: the word and its singular. A noun ending in -ing or -ed is
-        no verb form ("listing" is no "list", "booking" no "book")."""
-        return frozenset(f for f in _forms(word, self.grammar, maps=False) if _plural_of(word, f))
+        """A noun's forms, without the verb an -ing noun looks built from: a "listing" is
+        no "list", a "booking" no "book" ("registered", an adjective, keeps "register")."""
+        found = _forms(word, self.grammar, maps=False)
+        if word.endswith("ing"):
+            found = {form for form in found if _plural_of(word, form)}
+        return frozenset(found)
 
     def lexicons_of(self, word: str) -> frozenset[str]:
         """The lexicons that hold this word in some form."""

@@ -36,7 +36,7 @@ says so in its evidence.
 
 from __future__ import annotations
 
-from .completions import applied_for, finished_operation, pressed_control
+from .completions import applied_for, finished_operation, pressed_control, service_ended
 from .lexicon import Lexicon
 from .reading import Reading, Unit, content_tokens, lengthened, read_tokens, split_squashed
 from .tokens import MAX_NAME_CHARS, MAX_NAME_WORDS, cut_short
@@ -117,7 +117,7 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         found.append(asked)
     elif action is not None and (remedy := asks_for_remedy(action, objects, lexicon)):
         found.append(remedy)
-    elif action is not None and (resent := resent_code(action, objects, lexicon)):
+    elif action is not None and (resent := resent_code(reading.units, lexicon)):
         found.append(resent)
     elif action is not None and (notice := trouble_notice(action, objects, lexicon)):
         found.append(notice)
@@ -129,6 +129,8 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         found.append(applied)
     elif action is not None and (ended := finished_operation(action, objects, lexicon)):
         found.append(ended)
+    elif action is not None and (served := service_ended(action, head, lexicon)):
+        found.append(served)
     elif action is not None:
         found.extend(_action(reading, action, lexicon))
         found.extend(_cancelled_by_another(action, reading.complement, lexicon))

@@ -94,17 +94,18 @@ def asks_for_remedy(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -
     return _name(detail, -ASKING, friction=True)
 
 
-def resent_code(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
+def resent_code(units: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
     """A code or a link that lets the user in, sent again ("resend_otp", "Verification
     Email Resent"), did not arrive the first time; sending an invite again only reminds."""
     grammar = lexicon.grammar
-    if action.phrase or action.text not in grammar.resending:
+    again = next((u for u in units if not u.phrase and u.text in grammar.resending), None)
+    if again is None:
         return None
     wanted = grammar.must_arrive
-    code = next((u for u in objects if not u.phrase and lexicon.forms(u.text) & wanted), None)
+    code = next((u for u in units if not u.phrase and lexicon.forms(u.text) & wanted), None)
     if code is None:
         return None
-    detail = f"'{action.text}' on '{code.text}': it did not arrive, a friction signal"
+    detail = f"'{again.text}' on '{code.text}': it did not arrive, a friction signal"
     return _name(detail, -FRICTION, friction=True)
 
 
