@@ -63,7 +63,7 @@ def applied_for(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | 
 
 def service_ended(action: Unit, head: Unit | None, lexicon: Lexicon) -> Evidence | None:
     """A service delivered over time that ended took place ("Call Ended", "Ride Ended"), as
-    one completed does; an app session or a trial that ended is no service."""
+    one completed does; a trial that ended, or time spent in the product, is no service."""
     grammar = lexicon.grammar
     if head is None or action.phrase or not lexicon.forms(action.text) & grammar.endings:
         return None
