@@ -936,6 +936,24 @@ def test_a_service_delivered_over_time_that_ended_took_place(name, kind, evidenc
     assert details(verdict) == evidence
 
 
+def test_money_moved_claims_registered_and_enquiries_sent():
+    assert details(event("Deposit Created")) == [
+        ("'created' on 'deposit', a deliverable, finishes a job", 2.0)
+    ]
+    assert details(event("warranty_claim_registered")) == [
+        ("'registered' on 'claim', a deliverable, finishes a job", 2.0)
+    ]
+    assert details(event("holiday_home_enquiry")) == [("verb 'enquiry' reads as completion", 2.0)]
+    assert event("Account Registered").kind == "feature_interaction"  # no deliverable
+
+
+def test_a_participle_before_the_object_describes_it():
+    """'signed' in 'approve_signed_contract' says which contract; 'approve' is the verb."""
+    reading = read_name("approve_signed_contract", load_lexicon())
+    assert (reading.action.text, reading.head.text) == ("approve", "contract")
+    assert event("archive_shared_file").kind == "feature_interaction"
+
+
 def test_a_transaction_alone_records_money_moved():
     assert details(event("transaction")) == [
         ("'transaction' names the action 'transact', which reads as completion", 2.0)

@@ -233,7 +233,8 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
                 style = "object-action" if a else "verb-object"
                 return build(a, units[:a], units[a + 1 : p], units[p:], style)
             break
-    a = _pick(units[:-1] if noun_last or object_last else units, capable)
+    before_noun = noun_last or object_last
+    a = _pick(units[:-1] if before_noun else units, capable, before_noun=before_noun)
     if a == 0:  # Verb Object: "Visited dashboard", "open_drawer"
         return build(0, (), units[1:], (), "verb-object")
     if a is not None:  # an action in the middle, between subject and object: "User Clicks Button"
@@ -263,11 +264,15 @@ def _word_unit(word: str, lexicon: Lexicon) -> Unit:
     return Unit(word, lexicons, participle)
 
 
-def _pick(units: tuple[Unit, ...], capable: Callable[[Unit], bool]) -> int | None:
-    """The action among units: the last participle, else the first or last action word."""
+def _pick(
+    units: tuple[Unit, ...], capable: Callable[[Unit], bool], *, before_noun: bool = False
+) -> int | None:
+    """The action among units: the last participle, else the first or last action word.
+    With `before_noun`, the units stand before the object noun that ends the name, so
+    a participle last among them describes it ("approve_signed_contract")."""
     participles = [j for j, unit in enumerate(units) if unit.participle]
     if participles:
-        if participles[-1] < len(units) - 1 and capable(units[0]):
+        if participles[-1] < len(units) - (0 if before_noun else 1) and capable(units[0]):
             return 0  # a verb first, participles only before nouns: "export_saved_views"
         return participles[-1]
     if capable(units[0]):
