@@ -947,6 +947,20 @@ def test_money_moved_claims_registered_and_enquiries_sent():
     assert event("Account Registered").kind == "feature_interaction"  # no deliverable
 
 
+def test_squashed_money_moves_are_split_into_known_words():
+    verdict = event("walletreload")  # no lexicon knows "reload" as money: no split
+    assert verdict.kind == "feature_interaction"
+    assert details(event("cardtopup")) == [
+        ("read 'cardtopup' as 'card topup' (word frequencies)", 0.0),
+        ("'topup' is 'top up' as one word, which reads as completion", 2.0),
+    ]
+    assert details(event("Savings Funds Added")) == [
+        ("'added' on 'funds', a deliverable, finishes a job", 2.0)
+    ]
+    # "funds" after a verb is its object
+    assert details(event("sendFunds")) == [("verb 'send' reads as completion", 2.0)]
+
+
 def test_a_participle_before_the_object_describes_it():
     """'signed' in 'approve_signed_contract' says which contract; 'approve' is the verb."""
     reading = read_name("approve_signed_contract", load_lexicon())

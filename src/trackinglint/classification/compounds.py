@@ -63,9 +63,10 @@ def _split(token: str, lexicon: Lexicon) -> tuple[str, ...] | None:
     parts = tuple(part.lower() for part in _splitter()(token))
     if len(parts) < 2 or any(len(part) < 2 for part in parts):
         return None
-    if not any(len(part) >= MIN_KNOWN and _known(part, lexicon) for part in parts):
+    merged = _merge_known(parts, lexicon)  # "top" "up" is "topup", which a lexicon knows
+    if not any(len(part) >= MIN_KNOWN and _known(part, lexicon) for part in merged):
         return None
-    return _merge_known(parts, lexicon)
+    return merged
 
 
 def _has_known_end(token: str, lexicon: Lexicon) -> bool:
