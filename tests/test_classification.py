@@ -853,7 +853,12 @@ def test_a_finished_profile_is_a_setup_step():
                 ("mentions 'preferences', a part of the interface", -1.0),
             ],
         ),
-        # a deliverable created, or a service delivered, keeps the verb's meaning
+        # a deliverable created, a service delivered or data moved keeps the verb's meaning
+        (
+            "Warehouse Load Succeeded",
+            "job_completion",
+            [("verb 'succeeded' reads as completion", 2.0)],
+        ),
         (
             "Poll Creation Completed",
             "job_completion",
