@@ -28,3 +28,16 @@ def clean(source: str | bytes, name: str) -> LoadedSource:
     loaded = load(source, name)
     assert loaded.parse_errors == []
     return loaded
+
+
+def walk(node: object, pointer: tuple = ()):
+    """Every (pointer, value) below `node`, depth first."""
+    if isinstance(node, dict):
+        items = node.items()
+    elif isinstance(node, list):
+        items = enumerate(node)
+    else:
+        return
+    for key, child in items:
+        yield (*pointer, key), child
+        yield from walk(child, (*pointer, key))

@@ -16,7 +16,7 @@ import pytest
 from trackinglint.sources import Document, LoadedSource, Span, read_source
 
 import source_helpers
-from source_helpers import GEN_PLAN, only_error, start
+from source_helpers import GEN_PLAN, only_error, start, walk
 
 PY313 = sys.version_info >= (3, 13)
 
@@ -40,19 +40,6 @@ def covered(document: Document, span: Span) -> str:
     begin = starts[span.line - 1] + span.column - 1
     end = starts[span.end_line - 1] + span.end_column - 1
     return document.text[begin:end]
-
-
-def walk(node: object, pointer: tuple = ()):
-    """Every (pointer, value) below `node`, depth first."""
-    if isinstance(node, dict):
-        items = node.items()
-    elif isinstance(node, list):
-        items = enumerate(node)
-    else:
-        return
-    for key, child in items:
-        yield (*pointer, key), child
-        yield from walk(child, (*pointer, key))
 
 
 # --- Values -------------------------------------------------------------------------------

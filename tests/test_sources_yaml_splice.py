@@ -12,6 +12,7 @@ from trackinglint.sources.yaml_loader import load_yaml
 from trackinglint.sources.yaml_splice import changed_region, splice_yaml
 
 from conftest import REPO
+from source_helpers import walk
 
 EXAMPLES = sorted((REPO / "examples").glob("**/*.yaml"))
 DEALS = REPO / "examples" / "crm-after" / "events" / "deals.yaml"
@@ -24,25 +25,13 @@ NEW_EVENT = (
 )
 
 
-def pointers(data, prefix=()):
-    if isinstance(data, dict):
-        items = data.items()
-    elif isinstance(data, list):
-        items = enumerate(data)
-    else:
-        return
-    for key, value in items:
-        yield (*prefix, key)
-        yield from pointers(value, (*prefix, key))
-
-
 def assert_same_as_full_parse(text: str, spliced) -> None:
     data, locator = spliced
     full_data, full_locator, problems = load_yaml(text)  # raises if the splice was wrong
     assert problems == []
     assert data == full_data
     assert locator.root_span == full_locator.root_span
-    for pointer in pointers(full_data):
+    for pointer, _ in walk(full_data):
         for focus in ("key", "value"):
             assert locator.offsets(pointer, focus) == full_locator.offsets(pointer, focus), (
                 pointer,
