@@ -973,6 +973,33 @@ def test_a_participle_before_the_object_describes_it():
     assert event("archive_shared_file").kind == "feature_interaction"
 
 
+@pytest.mark.parametrize(
+    ("name", "kind", "evidence"),
+    [
+        (
+            "Weekly Goal Reached",
+            "job_completion",
+            [("'goal' reached: a goal reached is the outcome", 2.0)],
+        ),
+        ("quota_met", "job_completion", [("'quota' met: a goal reached is the outcome", 2.0)]),
+        (
+            "Article Bottom Reached",
+            "feature_interaction",
+            [("verb 'reached' is not a known completion verb", -0.5)],
+        ),
+        (
+            "Todo Closed",
+            "job_completion",
+            [("'closed' on 'todo', a business artifact, finishes a job", 2.0)],
+        ),
+    ],
+)
+def test_goals_reached_and_work_items_closed(name, kind, evidence):
+    verdict = event(name)
+    assert (verdict.kind, verdict.friction) == (kind, False)
+    assert details(verdict) == evidence
+
+
 def test_a_transaction_alone_records_money_moved():
     assert details(event("transaction")) == [
         ("'transaction' names the action 'transact', which reads as completion", 2.0)

@@ -11,6 +11,7 @@ what stands beside it:
   "Applied To Job", "Candidate Applied") +2, where applying a filter or a coupon
   is motion;
 - a service delivered over time that ended took place ("Call Ended") +2;
+- a goal reached or met ("Daily Goal Reached") +2;
 - a press beside a completion word ("pay_now_clicked", "click_make_payment")
   records the press of a control that bears the word -2, not the outcome.
 """
@@ -70,6 +71,18 @@ def service_ended(action: Unit, head: Unit | None, lexicon: Lexicon) -> Evidence
     if not lexicon.forms(head.text) & grammar.services:
         return None
     detail = f"'{head.text}' {action.text}: a service delivered over time took place"
+    return _name(detail, VERB)
+
+
+def goal_reached(action: Unit, head: Unit | None, lexicon: Lexicon) -> Evidence | None:
+    """Reaching or meeting a goal the user set out for ("Daily Goal Reached", "Sales
+    Target Met") is the outcome; reaching the end of a page is motion."""
+    grammar = lexicon.grammar
+    if head is None or action.phrase or not lexicon.forms(action.text) & grammar.reaching:
+        return None
+    if not lexicon.forms(head.text) & grammar.goals:
+        return None
+    detail = f"'{head.text}' {action.text}: a goal reached is the outcome"
     return _name(detail, VERB)
 
 

@@ -92,6 +92,8 @@ class Grammar:
     applied_for: frozenset[str]  # what "apply" sends an application for ("vacancy applied")
     services: frozenset[str]  # delivered over time: one that ended took place ("call ended")
     endings: frozenset[str]  # "end", "ended"
+    goals: frozenset[str]  # reached or met, the outcome ("daily goal reached")
+    reaching: frozenset[str]  # "reach", "meet", "hit"
     pressing_verbs: frozenset[str]  # pressing a control ("buy_now_clicked")
     must_work_once: frozenset[str]  # done again, they did not hold ("reconnected")
     must_arrive: frozenset[str]  # sent again, it did not arrive ("resend_otp")
@@ -152,6 +154,8 @@ def grammar() -> Grammar:
         applied_for=words("applied-for"),
         services=words("services"),
         endings=words("endings"),
+        goals=words("goals"),
+        reaching=words("reaching"),
         pressing_verbs=words("pressing-verbs"),
         must_work_once=words("must-work-once"),
         must_arrive=words("must-arrive"),

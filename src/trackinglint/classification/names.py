@@ -36,7 +36,13 @@ says so in its evidence.
 
 from __future__ import annotations
 
-from .completions import applied_for, finished_operation, pressed_control, service_ended
+from .completions import (
+    applied_for,
+    finished_operation,
+    goal_reached,
+    pressed_control,
+    service_ended,
+)
 from .lexicon import Lexicon
 from .reading import Reading, Unit, content_tokens, lengthened, read_tokens, split_squashed
 from .tokens import MAX_NAME_CHARS, MAX_NAME_WORDS, cut_short
@@ -131,6 +137,8 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         found.append(ended)
     elif action is not None and (served := service_ended(action, head, lexicon)):
         found.append(served)
+    elif action is not None and (reached := goal_reached(action, head, lexicon)):
+        found.append(reached)
     elif action is not None:
         found.extend(_action(reading, action, lexicon))
         found.extend(_cancelled_by_another(action, reading.complement, lexicon))
