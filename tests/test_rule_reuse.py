@@ -48,6 +48,7 @@ BLOCK = """\
           "^x_": {type: integer, enum: [a, 1]}
       rep_id: {$ref: rep_id}
       amount: {type: string, description: Amount as text.}
+      loose: {minLength: 5, maxLength: 1, enum: [1, a], pattern: "(?<!x)y", description: Any.}
   Invoice Viewed:
     properties:
       invoice_id: {type: string}

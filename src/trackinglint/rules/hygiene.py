@@ -234,7 +234,7 @@ def missing_owner(ctx: RuleContext) -> Iterator[Problem]:
 def unused_definition(ctx: RuleContext) -> Iterator[Problem]:
     """A shared property or a metric that nothing uses."""
     plan = ctx.plan
-    referenced = {prop.ref for _, prop, _ in referring(ctx) if prop.ref}
+    referenced = {prop.ref for _, prop in referring(ctx) if prop.ref}
     for name, prop in plan.properties.items():
         if name not in referenced:
             yield ctx.problem(
@@ -260,13 +260,16 @@ def pii_property(ctx: RuleContext) -> Iterator[Problem]:
     One finding per name: deciding what `email` holds is one decision, however
     many events carry it."""
     plan = ctx.plan
-    flagged: Found = [(None, p) for shared in plan.properties.values() for p in _personal(shared)]
     of_event = ctx.kept("TL210", _personal_of)
-    for event, found in of_event.each(plan.events.values()):
-        flagged.extend((event, prop) for prop in found)
-    for other in plan.non_events.values():
-        if other.status not in INACTIVE:
-            flagged.extend((other, prop) for prop in of_event(other))
+    if of_event.keeps:
+        flagged: Found = [(None, p) for p in tree(plan.properties.values()) if _personal(p)]
+        for event, props in of_event.each(plan.events.values()):
+            flagged.extend((event, prop) for prop in props)
+        for other, props in of_event.each(plan.non_events.values()):
+            if other.status not in INACTIVE:
+                flagged.extend((other, prop) for prop in props)
+    else:  # a one-off run: the plan's list, built once for every rule
+        flagged = [(event, prop) for event, prop in plan.all_properties() if _personal(prop)]
     for name, found in _by_name(flagged).items():
         yield _once(
             found,
@@ -308,15 +311,11 @@ _TYPED_ELSEWHERE = frozenset({"$ref", "anyOf", "oneOf", "allOf"})
 def _personal_of(event: Event) -> list[Property]:
     """An event's properties (nested ones too) named like personal data, with no `pii`
     declaration; kept while the event is (`reuse`)."""
-    return [found for prop in event.properties.values() for found in _personal(prop)]
+    return [prop for prop in tree(event.properties.values()) if _personal(prop)]
 
 
-def _personal(prop: Property) -> list[Property]:
-    return [
-        member
-        for member in tree(prop)
-        if member.pii is None and member.name != "items" and _looks_personal(member.name)
-    ]
+def _personal(prop: Property) -> bool:
+    return prop.pii is None and prop.name != "items" and _looks_personal(prop.name)
 
 
 def _by_name(found: Found) -> dict[str, Found]:

@@ -43,47 +43,37 @@ def unknown_reference(ctx: RuleContext) -> Iterator[Problem]:
             yield from _missing(
                 ctx, event.job, plan.jobs, "job", event.origin.field("job"), f"event '{event.name}'"
             )
-    for parent, prop, steps in referring(ctx):
+    for parent, prop in referring(ctx):
         if prop.ref is not None and prop.ref not in plan.properties:
             owner = f"property '{prop.name}'" + (f" of event '{parent.name}'" if parent else "")
-            origin = prop.origin
-            where = Origin(origin.document, origin.pointer + steps) if steps else origin
+            where = prop.origin.field("$ref")
             yield from _missing(ctx, prop.ref, plan.properties, "shared property", where, owner)
 
 
-Referring = list[tuple[Property, tuple[str, ...]]]
-
-
-def referring(ctx: RuleContext) -> Iterator[tuple[Event | None, Property, tuple[str, ...]]]:
-    """Every property with a `$ref`, in `Plan.all_properties` order, with the step to
-    where its `$ref` is written; each event's are kept while it is (`reuse`)."""
+def referring(ctx: RuleContext) -> list[tuple[Event | None, Property]]:
+    """Every property with a `$ref`, in `Plan.all_properties` order; in a long-lived
+    process each event's are kept while it is (`reuse`)."""
     plan = ctx.plan
-    for shared in plan.properties.values():
-        for prop, steps in references_in(shared):
-            yield None, prop, steps
-    of_event = ctx.kept("references", references_of)
-    for event, found in of_event.each(plan.events.values()):
-        for prop, steps in found:
-            yield event, prop, steps
-    for other in plan.non_events.values():
+    of_event = ctx.kept("references", _referring_in)
+    if not of_event.keeps:
+        return [(parent, prop) for parent, prop in plan.all_properties() if prop.ref is not None]
+    found: list[tuple[Event | None, Property]] = [
+        (None, prop) for prop in _referring(plan.properties.values())
+    ]
+    for event, props in of_event.each(plan.events.values()):
+        found.extend((event, prop) for prop in props)
+    for other, props in of_event.each(plan.non_events.values()):
         if other.status not in INACTIVE:
-            for prop, steps in of_event(other):
-                yield other, prop, steps
+            found.extend((other, prop) for prop in props)
+    return found
 
 
-def references_of(event: Event) -> Referring:
-    """An event's properties with a `$ref` (nested ones too), each with the step to it."""
-    return [found for prop in event.properties.values() for found in references_in(prop)]
+def _referring_in(event: Event) -> list[Property]:
+    return _referring(event.properties.values())
 
 
-def references_in(prop: Property) -> Referring:
-    """A property's and its members' `$ref`s, as `references_of`."""
-    return [(member, _ref_step(member.origin)) for member in tree(prop) if member.ref is not None]
-
-
-def _ref_step(origin: Origin) -> tuple[str, ...]:
-    node = origin.node()
-    return ("$ref",) if isinstance(node, dict) and "$ref" in node else ()
+def _referring(props: Iterable[Property]) -> list[Property]:
+    return [prop for prop in tree(props) if prop.ref is not None]
 
 
 def _missing(

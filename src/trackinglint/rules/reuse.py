@@ -16,7 +16,7 @@ rule met on the plan's last run: memory stays that of the plan itself.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import Any, Generic, TypeVar
 
 from ..model import Plan, Property
@@ -42,6 +42,12 @@ class Kept(Generic[T, V]):
         self._compute = compute
         self._earlier = earlier or {}
         self._now = now
+
+    @property
+    def keeps(self) -> bool:
+        """False in a one-off run: a rule may then rather walk the plan's shared lists
+        (`Plan.all_properties`, built once for every rule) than each event."""
+        return self._now is not None
 
     def __call__(self, item: T) -> V:
         """`compute(item)`, or its result from the last run when `item` is the same object."""
@@ -91,11 +97,14 @@ def kept(name: str, plan: Plan, compute: Callable[[T], V], keep: bool) -> Kept[T
     return Kept(compute, earlier, now)
 
 
-def tree(prop: Property) -> Iterator[Property]:
-    """A property and its members, nested ones too, in `Plan.all_properties` order:
+def tree(props: Iterable[Property]) -> list[Property]:
+    """Properties and their members, nested ones too, in `Plan.all_properties` order:
     what a rule walks per event when it keeps per-event results."""
-    yield prop
-    for child in prop.properties.values():
-        yield from tree(child)
-    if prop.items is not None:
-        yield from tree(prop.items)
+    found: list[Property] = []
+    for prop in props:
+        found.append(prop)
+        if prop.properties:
+            found.extend(tree(prop.properties.values()))
+        if prop.items is not None:
+            found.extend(tree((prop.items,)))
+    return found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping, Set
+from collections.abc import Iterable, Iterator, Mapping, Set
 from typing import Any, TypeGuard
 
 from ..findings import Problem, Severity
@@ -35,6 +35,11 @@ _PYTHON_TYPES: dict[str, tuple[type, ...]] = {
 }
 _LOOKAROUND = re.compile(r"\(\?<?[=!]")
 _CHECKED = frozenset({*_KEYWORD_TYPES, "enum", "exclusiveMinimum", "exclusiveMaximum"})
+# without a type, only bounds and patterns can contradict (an enum pins the type down)
+_CHECKED_UNTYPED = frozenset(
+    {"minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems", "pattern"}
+    | {"exclusiveMinimum", "exclusiveMaximum"}
+)
 _QUIET = _CHECKED | {"patternProperties"}  # none of these: nothing to contradict
 
 
@@ -45,8 +50,7 @@ def schema_contradiction(ctx: RuleContext) -> Iterator[Problem]:
     of_event = ctx.kept("TL212", _event_contradictions)
     events = of_event.each(plan.events.values())
     others = of_event.each(plan.non_events.values())
-    for prop in plan.properties.values():
-        yield from _placed(ctx, _tree_contradictions(prop))
+    yield from _placed(ctx, _tree_contradictions(plan.properties.values()))
     for _, (found, _) in events:
         yield from _placed(ctx, found)
     for event, (found, _) in others:  # deleted events' properties are not checked
@@ -78,9 +82,7 @@ def _placed(ctx: RuleContext, found: Found) -> Iterator[Problem]:
 def _event_contradictions(event: Event) -> tuple[Found, list[tuple[tuple[str, ...], str]]]:
     """What an event's properties contradict (nested ones too), and what its root schema
     contradicts (steps from the root, message)."""
-    found: Found = []
-    for prop in event.properties.values():
-        found.extend(_tree_contradictions(prop))
+    found = _tree_contradictions(event.properties.values())
     root: list[tuple[tuple[str, ...], str]] = []
     schema = _event_root(event)
     if schema is not None:
@@ -89,9 +91,10 @@ def _event_contradictions(event: Event) -> tuple[Found, list[tuple[tuple[str, ..
     return found, root
 
 
-def _tree_contradictions(prop: Property) -> Found:
+def _tree_contradictions(props: Iterable[Property]) -> Found:
+    """What properties and their members contradict, in `Plan.all_properties` order."""
     found: Found = []
-    for member in tree(prop):
+    for member in tree(props):
         schema = member.schema
         if _QUIET.isdisjoint(schema) and not isinstance(schema.get("required"), list):
             continue  # the usual property: type, description, required: true
@@ -147,8 +150,9 @@ _JSON_TYPES = frozenset({"string", "number", "integer", "boolean", "object", "ar
 
 
 def _contradictions(schema: Mapping[str, Any], types: Set[str]) -> Iterator[tuple[str, str]]:
-    if _CHECKED.isdisjoint(schema.keys()) and not isinstance(schema.get("required"), list):
-        return  # the usual property: type, description, required: true
+    checked = _CHECKED if types else _CHECKED_UNTYPED
+    if checked.isdisjoint(schema.keys()) and not isinstance(schema.get("required"), list):
+        return  # the usual property (type, description, required: true), an event's root
     for low, high in _BOUNDS:
         lo, hi = schema.get(low), schema.get(high)
         if _number(lo) and _number(hi) and lo > hi:
