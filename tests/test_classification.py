@@ -950,6 +950,14 @@ def test_money_moved_claims_registered_and_enquiries_sent():
     ]
     assert details(event("holiday_home_enquiry")) == [("verb 'enquiry' reads as completion", 2.0)]
     assert event("Account Registered").kind == "feature_interaction"  # no deliverable
+    # an offer made for a counterpart, an enrolment, money added
+    assert details(event("Counter Offer Created")) == [
+        ("'created' on 'offer', a deliverable, finishes a job", 2.0)
+    ]
+    assert details(event("add_money")) == [("'add' on 'money', a deliverable, finishes a job", 2.0)]
+    assert details(event("Enrolment Added")) == [
+        ("'added' on 'enrolment', a deliverable, finishes a job", 2.0)
+    ]
 
 
 def test_squashed_money_moves_are_split_into_known_words():
