@@ -1008,6 +1008,18 @@ def test_goals_reached_and_work_items_closed(name, kind, evidence):
     assert details(verdict) == evidence
 
 
+def test_a_request_of_another_is_delivered_and_a_remedy_asked_is_friction():
+    asked = event("Valuation Requested")
+    assert (asked.kind, asked.friction) == ("job_completion", False)
+    assert details(asked) == [
+        ("'requested' for 'valuation': a request delivered to another, a job done", 2.0)
+    ]
+    assert event("request_signature_from_tenant").kind == "job_completion"
+    remedy = event("Refund Requested By Guest")
+    assert (remedy.kind, remedy.friction) == ("feature_interaction", True)
+    assert event("Access Requested").kind == "feature_interaction"
+
+
 def test_a_transaction_alone_records_money_moved():
     assert details(event("transaction")) == [
         ("'transaction' names the action 'transact', which reads as completion", 2.0)

@@ -12,6 +12,7 @@ what stands beside it:
   is motion;
 - a service delivered over time that ended took place ("Call Ended") +2;
 - a goal reached or met ("Daily Goal Reached") +2;
+- a showing, a quote or a signature requested of another ("Showing Requested") +2;
 - a press beside a completion word ("pay_now_clicked", "click_make_payment")
   records the press of a control that bears the word -2, not the outcome.
 """
@@ -83,6 +84,18 @@ def goal_reached(action: Unit, head: Unit | None, lexicon: Lexicon) -> Evidence 
     if not lexicon.forms(head.text) & grammar.goals:
         return None
     detail = f"'{head.text}' {action.text}: a goal reached is the outcome"
+    return _name(detail, VERB)
+
+
+def request_delivered(action: Unit, head: Unit | None, lexicon: Lexicon) -> Evidence | None:
+    """Requesting a showing, a quote, a signature or a payment of another ("Showing
+    Requested", "request_signature") delivers the request: the requester's job is done."""
+    grammar = lexicon.grammar
+    if head is None or action.phrase or not lexicon.forms(action.text) & grammar.requesting:
+        return None
+    if not lexicon.forms(head.text) & grammar.asked_of_others:
+        return None
+    detail = f"'{action.text}' for '{head.text}': a request delivered to another, a job done"
     return _name(detail, VERB)
 
 

@@ -94,6 +94,8 @@ class Grammar:
     endings: frozenset[str]  # "end", "ended"
     goals: frozenset[str]  # reached or met, the outcome ("daily goal reached")
     reaching: frozenset[str]  # "reach", "meet", "hit"
+    asked_of_others: frozenset[str]  # a request of one is the job done ("quote requested")
+    requesting: frozenset[str]  # "request", "requested"
     pressing_verbs: frozenset[str]  # pressing a control ("buy_now_clicked")
     must_work_once: frozenset[str]  # done again, they did not hold ("reconnected")
     must_arrive: frozenset[str]  # sent again, it did not arrive ("resend_otp")
@@ -156,6 +158,8 @@ def grammar() -> Grammar:
         endings=words("endings"),
         goals=words("goals"),
         reaching=words("reaching"),
+        asked_of_others=words("asked-of-others"),
+        requesting=words("requesting"),
         pressing_verbs=words("pressing-verbs"),
         must_work_once=words("must-work-once"),
         must_arrive=words("must-arrive"),

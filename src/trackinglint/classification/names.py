@@ -41,6 +41,7 @@ from .completions import (
     finished_operation,
     goal_reached,
     pressed_control,
+    request_delivered,
     service_ended,
 )
 from .lexicon import Lexicon
@@ -139,6 +140,8 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         found.append(served)
     elif action is not None and (reached := goal_reached(action, head, lexicon)):
         found.append(reached)
+    elif action is not None and (asked := request_delivered(action, head, lexicon)):
+        found.append(asked)
     elif action is not None:
         found.extend(_action(reading, action, lexicon))
         found.extend(_cancelled_by_another(action, reading.complement, lexicon))
