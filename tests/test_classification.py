@@ -1020,6 +1020,37 @@ def test_a_request_of_another_is_delivered_and_a_remedy_asked_is_friction():
     assert event("Access Requested").kind == "feature_interaction"
 
 
+@pytest.mark.parametrize(
+    ("name", "kind", "friction", "evidence"),
+    [
+        (
+            "Evening Dose Taken",
+            "job_completion",
+            False,
+            [("'taken' on 'dose': what the user set out to take, a job done", 2.0)],
+        ),
+        (
+            "Student Loan Taken Out",
+            "job_completion",
+            False,
+            [("'taken out' on 'loan': what the user set out to take, a job done", 2.0)],
+        ),
+        (
+            "Selfie Taken",
+            "feature_interaction",
+            False,
+            [("verb 'taken' reads as interaction", -2.0)],
+        ),
+        ("Kudos Given", "job_completion", False, [("verb 'given' reads as completion", 2.0)]),
+        ("Puzzle Given Up", "feature_interaction", True, [("'given up' signals friction", -3.0)]),
+    ],
+)
+def test_taking_and_giving(name, kind, friction, evidence):
+    verdict = event(name)
+    assert (verdict.kind, verdict.friction) == (kind, friction)
+    assert details(verdict) == evidence
+
+
 def test_a_transaction_alone_records_money_moved():
     assert details(event("transaction")) == [
         ("'transaction' names the action 'transact', which reads as completion", 2.0)

@@ -13,6 +13,7 @@ what stands beside it:
 - a service delivered over time that ended took place ("Call Ended") +2;
 - a goal reached or met ("Daily Goal Reached") +2;
 - a showing, a quote or a signature requested of another ("Showing Requested") +2;
+- a dose, a test or a loan taken ("Dose Taken") +2;
 - a press beside a completion word ("pay_now_clicked", "click_make_payment")
   records the press of a control that bears the word -2, not the outcome.
 """
@@ -96,6 +97,19 @@ def request_delivered(action: Unit, head: Unit | None, lexicon: Lexicon) -> Evid
     if not lexicon.forms(head.text) & grammar.asked_of_others:
         return None
     detail = f"'{action.text}' for '{head.text}': a request delivered to another, a job done"
+    return _name(detail, VERB)
+
+
+def taken_as_job(action: Unit, head: Unit | None, lexicon: Lexicon) -> Evidence | None:
+    """Taking a dose, a test or a loan ("Dose Taken", "Exam Taken", "take_loan") is the job
+    itself; a photo or a screenshot taken is motion."""
+    grammar = lexicon.grammar
+    verb = action.text.split()[0]  # "taken out" a loan is taken too
+    if head is None or not lexicon.forms(verb) & grammar.taking:
+        return None
+    if not lexicon.forms(head.text) & grammar.taken_as_job:
+        return None
+    detail = f"'{action.text}' on '{head.text}': what the user set out to take, a job done"
     return _name(detail, VERB)
 
 

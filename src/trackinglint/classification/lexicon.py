@@ -96,6 +96,8 @@ class Grammar:
     reaching: frozenset[str]  # "reach", "meet", "hit"
     asked_of_others: frozenset[str]  # a request of one is the job done ("quote requested")
     requesting: frozenset[str]  # "request", "requested"
+    taken_as_job: frozenset[str]  # taking one is the job ("dose taken", "exam taken")
+    taking: frozenset[str]  # "take", "taken", "took"
     pressing_verbs: frozenset[str]  # pressing a control ("buy_now_clicked")
     must_work_once: frozenset[str]  # done again, they did not hold ("reconnected")
     must_arrive: frozenset[str]  # sent again, it did not arrive ("resend_otp")
@@ -160,6 +162,8 @@ def grammar() -> Grammar:
         reaching=words("reaching"),
         asked_of_others=words("asked-of-others"),
         requesting=words("requesting"),
+        taken_as_job=words("taken-as-job"),
+        taking=words("taking"),
         pressing_verbs=words("pressing-verbs"),
         must_work_once=words("must-work-once"),
         must_arrive=words("must-arrive"),

@@ -43,6 +43,7 @@ from .completions import (
     pressed_control,
     request_delivered,
     service_ended,
+    taken_as_job,
 )
 from .lexicon import Lexicon
 from .reading import Reading, Unit, content_tokens, lengthened, read_tokens, split_squashed
@@ -142,6 +143,8 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         found.append(reached)
     elif action is not None and (asked := request_delivered(action, head, lexicon)):
         found.append(asked)
+    elif action is not None and (taken := taken_as_job(action, head, lexicon)):
+        found.append(taken)
     elif action is not None:
         found.extend(_action(reading, action, lexicon))
         found.extend(_cancelled_by_another(action, reading.complement, lexicon))
