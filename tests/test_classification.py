@@ -1051,6 +1051,22 @@ def test_taking_and_giving(name, kind, friction, evidence):
     assert details(verdict) == evidence
 
 
+@pytest.mark.parametrize(
+    ("name", "evidence"),
+    [
+        ("Hotfix Committed", [("verb 'committed' reads as completion", 2.0)]),
+        ("commit_changes", [("verb 'commit' reads as completion", 2.0)]),  # changes: its object
+        ("Applicant Shortlisted", [("verb 'shortlisted' reads as completion", 2.0)]),
+        ("Nurse Recruited", [("verb 'recruited' reads as completion", 2.0)]),
+        ("Final Boss Beaten", [("verb 'beaten' reads as completion", 2.0)]),
+    ],
+)
+def test_completion_verbs_of_code_hiring_and_games(name, evidence):
+    verdict = event(name)
+    assert verdict.kind == "job_completion"
+    assert details(verdict) == evidence
+
+
 def test_a_transaction_alone_records_money_moved():
     assert details(event("transaction")) == [
         ("'transaction' names the action 'transact', which reads as completion", 2.0)
