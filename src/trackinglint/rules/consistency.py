@@ -8,7 +8,7 @@ other place rides along as a related place, shown in full by JSON and SARIF.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from ..findings import Problem, Severity
@@ -57,8 +57,7 @@ def property_name_variants(ctx: RuleContext) -> Iterator[Problem]:
     spellings: dict[tuple[str, ...], dict[str, list[Origin]]] = {}
     for _, keyed in ctx.kept("TL202", _placed_in).each(ctx.plan.events.values()):
         _spell(spellings, keyed)
-    for prop in ctx.plan.properties.values():
-        _spell(spellings, _keyed(prop))
+    _spell(spellings, _keyed(ctx.plan.properties.values()))
     for variants in spellings.values():
         if len(variants) < 2:
             continue
@@ -128,12 +127,11 @@ def _others(
     ranked: list[tuple[str, list[Origin]]], first: Origin, note: str
 ) -> tuple[tuple[Origin, str], ...]:
     """Every place but `first`, the least used form's first, each noted with its form."""
-    return tuple(
-        (origin, note.format(form))
-        for form, origins in reversed(ranked)
-        for origin in origins
-        if origin is not first
-    )
+    others: list[tuple[Origin, str]] = []
+    for form, origins in reversed(ranked):
+        noted = note.format(form)
+        others.extend((origin, noted) for origin in origins if origin is not first)
+    return tuple(others)
 
 
 def _shared_roles(plan: Plan) -> Iterator[tuple[tuple[str, ...], Property]]:
@@ -172,27 +170,27 @@ def _spell(spellings: dict[tuple[str, ...], dict[str, list[Origin]]], keyed: Key
 def _placed_in(event: Event) -> Keyed:
     """An event's properties, each with the key its spelling variants share: the
     normalized names of its parents and its own. Kept while the event is (`reuse`)."""
-    found: Keyed = []
-    for prop in event.properties.values():
-        found.extend(_keyed(prop))
+    return _keyed(event.properties.values())
+
+
+def _keyed(
+    props: Iterable[Property], parents: tuple[str, ...] = (), found: Keyed | None = None
+) -> Keyed:
+    """Properties and their members, each with its key."""
+    found = [] if found is None else found
+    for prop in props:
+        key = (*parents, normalized(prop.name))
+        found.append((key, prop.name, prop))
+        _keyed_members(prop, key, found)
     return found
 
 
-def _keyed(prop: Property) -> Keyed:
-    return [((*parents, normalized(p.name)), p.name, p) for parents, p in _under((), prop)]
-
-
-def _under(
-    parents: tuple[str, ...], prop: Property, *, item: bool = False
-) -> Iterator[tuple[tuple[str, ...], Property]]:
-    """A property and its members, each with the normalized names of its parents (an
-    array's items stand for the array: they are not a property of their own)."""
-    if not item:
-        yield parents, prop
-    for child in prop.properties.values():
-        yield from _under((*parents, normalized(prop.name)), child)
-    if prop.items is not None:
-        yield from _under((*parents, normalized(prop.name)), prop.items, item=True)
+def _keyed_members(prop: Property, key: tuple[str, ...], found: Keyed) -> None:
+    if prop.properties:
+        _keyed(prop.properties.values(), key, found)
+    items = prop.items
+    if items is not None:  # an array's items stand for the array: only their members count
+        _keyed_members(items, (*key, normalized(items.name)), found)
 
 
 def _shared_types(plan: Plan, prop: Property) -> tuple[str, ...]:

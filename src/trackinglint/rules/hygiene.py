@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..classification import tokenize
 from ..findings import Problem, Severity
-from ..model import INACTIVE, Event, Origin, Plan, Property
+from ..model import INACTIVE, Event, Origin, Plan, Property, value_at
 from .api import Option, RuleContext, rule
 from .references import referring
 from .reuse import tree
@@ -342,11 +342,13 @@ def _named_only(prop: Property) -> bool:
     """A property the plan only lists by name (`parameters: [page_title, ...]`, names in a
     sheet's cell): nothing beside the name could hold a description there, and such
     plans describe their parameters elsewhere or take them from the vendor's spec."""
-    origin = prop.origin
-    if not origin.pointer:
+    pointer = prop.origin.pointer
+    if not pointer:
         return False
-    holder = Origin(origin.document, origin.pointer[:-1]).node()
-    return isinstance(holder, str) or (isinstance(holder, list) and isinstance(origin.node(), str))
+    holder = value_at(prop.origin.document.data, pointer[:-1])
+    if isinstance(holder, list):  # the node itself, found from its holder
+        return isinstance(value_at(holder, pointer[-1:]), str)
+    return isinstance(holder, str)
 
 
 def _said(text: str | None) -> bool:
