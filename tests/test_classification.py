@@ -1059,9 +1059,11 @@ def test_taking_and_giving(name, kind, friction, evidence):
         ("Applicant Shortlisted", [("verb 'shortlisted' reads as completion", 2.0)]),
         ("Nurse Recruited", [("verb 'recruited' reads as completion", 2.0)]),
         ("Final Boss Beaten", [("verb 'beaten' reads as completion", 2.0)]),
+        ("Rent Price Agreed", [("verb 'agreed' reads as completion", 2.0)]),
+        ("Mentor Matched", [("verb 'matched' reads as completion", 2.0)]),
     ],
 )
-def test_completion_verbs_of_code_hiring_and_games(name, evidence):
+def test_completion_verbs_of_code_hiring_games_and_deals(name, evidence):
     verdict = event(name)
     assert verdict.kind == "job_completion"
     assert details(verdict) == evidence
