@@ -1143,6 +1143,17 @@ def test_a_transaction_alone_records_money_moved():
             ],
         ),
         ("Address Unserviceable", True, [("'unserviceable' signals friction", -3.0)]),
+        # work toward the job lost: the user starts over
+        (
+            "Quiz Attempt Restarted",
+            True,
+            [("'restarted' on 'attempt': work toward the job lost, a friction signal", -3.0)],
+        ),
+        (
+            "exam_resetted",
+            True,
+            [("'resetted' on 'exam': work toward the job lost, a friction signal", -3.0)],
+        ),
     ],
 )
 def test_friction_without_a_failure_word(name, friction, evidence):

@@ -100,6 +100,8 @@ class Grammar:
     taking: frozenset[str]  # "take", "taken", "took"
     pressing_verbs: frozenset[str]  # pressing a control ("buy_now_clicked")
     must_work_once: frozenset[str]  # done again, they did not hold ("reconnected")
+    progress_things: frozenset[str]  # reset or restarted, work is lost ("assessment reset")
+    starting_over: frozenset[str]  # "reset", "restart"
     must_arrive: frozenset[str]  # sent again, it did not arrive ("resend_otp")
     resending: frozenset[str]  # "resend", "resent"
     remedies: frozenset[str]  # asked for when something went wrong ("refund requested")
@@ -166,6 +168,8 @@ def grammar() -> Grammar:
         taking=words("taking"),
         pressing_verbs=words("pressing-verbs"),
         must_work_once=words("must-work-once"),
+        progress_things=words("progress-things"),
+        starting_over=words("starting-over"),
         must_arrive=words("must-arrive"),
         resending=words("resending"),
         remedies=words("remedies"),

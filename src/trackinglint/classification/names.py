@@ -58,6 +58,7 @@ from .troubles import (
     literally,
     lost_credential,
     resent_code,
+    started_over,
     trouble_head,
     trouble_notice,
 )
@@ -127,6 +128,8 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         found.append(remedy)
     elif action is not None and (resent := resent_code(reading.units, lexicon)):
         found.append(resent)
+    elif action is not None and (over := started_over(action, objects, lexicon)):
+        found.append(over)
     elif action is not None and (notice := trouble_notice(action, objects, lexicon)):
         found.append(notice)
     elif action is not None and (made := _made_deliverable(action, head)):

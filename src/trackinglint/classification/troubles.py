@@ -11,6 +11,7 @@ readings that need the rest of the name:
 - news of a trouble sent to the user ("Dunning Email Sent") -3;
 - a credential reset or recovered, in either word order ("reset_passcode",
   "PIN Recovered") -3: it was lost;
+- progress toward a job reset or restarted ("Level Restarted") -3: work lost;
 - a code that lets the user in sent again ("resend_otp") -3: it did not arrive;
 - a connection dropped or lost ("Call Dropped") -3, where a dropped file is a
   drag and drop;
@@ -107,6 +108,28 @@ def resent_code(units: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
         return None
     detail = f"'{again.text}' on '{code.text}': it did not arrive, a friction signal"
     return _name(detail, -FRICTION, friction=True)
+
+
+def started_over(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
+    """Progress toward a job reset or restarted ("Assessment Reset", "Level Restarted"):
+    the work so far is lost and the user starts over. Filters reset are motion."""
+    grammar = lexicon.grammar
+    if action.phrase or not _stem_forms(action.text, lexicon) & grammar.starting_over:
+        return None
+    wanted = grammar.progress_things
+    progress = next((u for u in objects if lexicon.forms(u.text) & wanted), None)
+    if progress is None:
+        return None
+    detail = f"'{action.text}' on '{progress.text}': work toward the job lost, a friction signal"
+    return _name(detail, -FRICTION, friction=True)
+
+
+def _stem_forms(word: str, lexicon: Lexicon) -> frozenset[str]:
+    """The word's forms, also for a regular ending put on an irregular verb ("resetted")."""
+    forms = lexicon.forms(word)
+    if word.endswith("ted") and word[:-3] in lexicon.grammar.participles:
+        forms = forms | {word[:-3]}
+    return forms
 
 
 def lost_credential(units: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
