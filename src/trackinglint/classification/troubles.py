@@ -117,7 +117,7 @@ def started_over(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> E
     if action.phrase or not _stem_forms(action.text, lexicon) & grammar.starting_over:
         return None
     wanted = grammar.progress_things
-    progress = next((u for u in objects if lexicon.forms(u.text) & wanted), None)
+    progress = next((u for u in reversed(objects) if lexicon.forms(u.text) & wanted), None)
     if progress is None:
         return None
     detail = f"'{action.text}' on '{progress.text}': work toward the job lost, a friction signal"
