@@ -29,7 +29,10 @@ Weights (positive: job completion, negative: feature interaction):
 
 Friction words and help places also mark the evidence as friction; the
 readings of a struggle that need more of the name than one word are in
-`troubles`. A word read through its form ("renewal" as renew, "checkout" as
+`troubles`, and those in which the rest of the name changes what a completion
+or interaction verb says (the machine's work confirmed, an application sent, a
+press, a service that ended, a goal reached, a request delivered, a dose taken)
+are in `completions`. A word read through its form ("renewal" as renew, "checkout" as
 check out), written out from a shortening ("pw") or split from a squashed name
 says so in its evidence.
 """
