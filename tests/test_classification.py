@@ -1190,6 +1190,8 @@ def test_a_noun_list_matches_plurals_not_verb_forms():
     """'listing' is a deliverable; 'list' (a verb form of it) is not."""
     assert event("Listings Added").kind == "job_completion"
     assert event("Shopping List Added").kind == "feature_interaction"
+    # a noun list naming an -ing noun does not make it an action ("Listing Offer")
+    assert read_name("Listing Offer", load_lexicon()).action is None
 
 
 # --- metrics ----------------------------------------------------------------

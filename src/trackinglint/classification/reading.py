@@ -172,7 +172,7 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
         return (
             unit.phrase
             or not unit.text.endswith("ing")
-            or bool(lexicon.exact(unit.text))
+            or bool(lexicon.exact(unit.text) & ACTION_LEXICONS)
             or unit.is_in("friction-words")
         )
 
