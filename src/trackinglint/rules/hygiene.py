@@ -264,9 +264,10 @@ def pii_property(ctx: RuleContext) -> Iterator[Problem]:
     if of_event.keeps:
         flagged: Found = [(None, p) for p in tree(plan.properties.values()) if _personal(p)]
         for event, props in of_event.each(plan.events.values()):
-            flagged.extend((event, prop) for prop in props)
+            if props:
+                flagged.extend((event, prop) for prop in props)
         for other, props in of_event.each(plan.non_events.values()):
-            if other.status not in INACTIVE:
+            if props and other.status not in INACTIVE:
                 flagged.extend((other, prop) for prop in props)
     else:  # a one-off run: the plan's list, built once for every rule
         flagged = [(event, prop) for event, prop in plan.all_properties() if _personal(prop)]

@@ -138,10 +138,10 @@ def convention_of(names: Iterable[str], majority: float = 0.5) -> Convention:
     for name in set(names):
         total += 1
         styles = styles_of(name)
-        if len(styles) == 1:
-            counts.update(styles)
         if len(styles) <= 1:
             decided += 1
+            for style in styles:  # the one style it fits
+                counts[style] += 1
     if not counts:
         return Convention(None, None, 0, decided, total, majority)
     order = list(STYLE_PATTERNS)  # ties go to the style listed first, whatever the order

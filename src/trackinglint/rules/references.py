@@ -61,9 +61,10 @@ def referring(ctx: RuleContext) -> list[tuple[Event | None, Property]]:
         (None, prop) for prop in _referring(plan.properties.values())
     ]
     for event, props in of_event.each(plan.events.values()):
-        found.extend((event, prop) for prop in props)
+        if props:
+            found.extend((event, prop) for prop in props)
     for other, props in of_event.each(plan.non_events.values()):
-        if other.status not in INACTIVE:
+        if props and other.status not in INACTIVE:
             found.extend((other, prop) for prop in props)
     return found
 
