@@ -786,6 +786,14 @@ def test_a_new_deliverable_without_a_verb_was_made():
         ("'new certificate': a deliverable made, which finishes a job", 2.0)
     ]
     assert event("New Workspace").kind == "feature_interaction"  # no deliverable
+    # named alone with what it is of, a deliverable was made too, unless the name says
+    # what happened to it instead
+    assert details(event("Tenant Offer")) == [
+        ("names the deliverable 'offer' and nothing done to it: one made", 2.0)
+    ]
+    helpdesk = event("Helpdesk Ticket")
+    assert (helpdesk.kind, helpdesk.friction) == ("feature_interaction", True)
+    assert event("Quote Modal").kind == "feature_interaction"
 
 
 def test_common_shortenings_are_read_as_their_words():

@@ -78,6 +78,8 @@ LIGHT = 1.0
 STEP = 1.0
 RECIPIENT_PREPOSITIONS = frozenset({"to", "with", "for"})
 _CUT_SHORT = "read only the first {} words ({} characters) of a long name (see README, Limits)"
+# beside a deliverable named alone, these say what happened to it instead of its making
+_SAYS_WHAT_HAPPENED = frozenset({"help-seeking", "friction-words", "interface-objects"})
 CANCEL = "cancel"  # cancel, cancelled, cancellation
 CLOSE = "clos"  # close, closed, closing: on any business artifact, the case is done
 EXPIRE = "expir"  # expired, expiry, expiration
@@ -230,12 +232,18 @@ def _made_deliverable(action: Unit, head: Unit | None) -> Evidence | None:
 
 def _new_deliverable(reading: Reading, head: Unit, lexicon: Lexicon) -> Evidence | None:
     """A name with no verb that calls a deliverable new ("new_lead", "New Invoice") says
-    one was made, as "Lead Created" does."""
-    newness = next((u for u in reading.units if u.text in lexicon.grammar.newness), None)
-    if newness is None or not head.is_in("deliverable-objects"):
+    one was made, as "Lead Created" does; so does one that names nothing but the
+    deliverable and what it is of ("Counter Offer", "Purchase Offer"), unless a help
+    place, a trouble or a part of the interface says what happened to it."""
+    if not head.is_in("deliverable-objects"):
         return None
-    detail = f"'{newness.text} {head.text}': a deliverable made, which finishes a job"
-    return _name(detail, VERB)
+    newness = next((u for u in reading.units if u.text in lexicon.grammar.newness), None)
+    if newness is not None:
+        detail = f"'{newness.text} {head.text}': a deliverable made, which finishes a job"
+        return _name(detail, VERB)
+    if any(u.lexicons & _SAYS_WHAT_HAPPENED for u in reading.units):
+        return None
+    return _name(f"names the deliverable '{head.text}' and nothing done to it: one made", VERB)
 
 
 def _finished_step(action: Unit, objects: tuple[Unit, ...]) -> Evidence | None:
