@@ -1077,6 +1077,37 @@ def test_completion_verbs_of_code_hiring_games_and_deals(name, evidence):
     assert details(verdict) == evidence
 
 
+@pytest.mark.parametrize(
+    ("name", "kind", "evidence"),
+    [
+        (
+            "Meetup Signup",
+            "job_completion",
+            [("'signup' for 'meetup', something the product offers: the job", 2.0)],
+        ),
+        (
+            "Conference Registration Completed",
+            "job_completion",
+            [("'registration' for 'conference', something the product offers: the job", 2.0)],
+        ),
+        (
+            "signed_up_for_raffle",
+            "job_completion",
+            [("'signed up' for 'raffle', something the product offers: the job", 2.0)],
+        ),
+        (  # signing up to the product itself is a step on the way
+            "Signup Finished",
+            "feature_interaction",
+            [("'finished' finishes 'signup', a step on the way, not the job", -1.0)],
+        ),
+    ],
+)
+def test_signing_up_for_what_a_product_offers(name, kind, evidence):
+    verdict = event(name)
+    assert (verdict.kind, verdict.friction) == (kind, False)
+    assert details(verdict) == evidence
+
+
 def test_a_transaction_alone_records_money_moved():
     assert details(event("transaction")) == [
         ("'transaction' names the action 'transact', which reads as completion", 2.0)

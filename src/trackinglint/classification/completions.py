@@ -14,6 +14,8 @@ what stands beside it:
 - a goal reached or met ("Daily Goal Reached") +2;
 - a showing, a quote or a signature requested of another ("Showing Requested") +2;
 - a dose, a test or a loan taken ("Dose Taken") +2;
+- signing up for what a product offers ("Webinar Signup") +2, where signing up to
+  the product is a step;
 - a press beside a completion word ("pay_now_clicked", "click_make_payment")
   records the press of a control that bears the word -2, not the outcome.
 """
@@ -111,6 +113,31 @@ def taken_as_job(action: Unit, head: Unit | None, lexicon: Lexicon) -> Evidence 
         return None
     detail = f"'{action.text}' on '{head.text}': what the user set out to take, a job done"
     return _name(detail, VERB)
+
+
+def signed_up_for(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
+    """Signing up or registering for what a product offers ("Webinar Signup", "Workshop
+    Registration Completed", "Registered For Class") is the job; signing up to the
+    product itself is a step on the way."""
+    grammar = lexicon.grammar
+    units = (action, *reading.objects)
+    signup = next((u for u in units if _signs_up(u, lexicon)), None)
+    if signup is None or (signup is not action and not _finishes(action, lexicon)):
+        return None
+    wanted = grammar.offerings
+    candidates = (*reading.objects, *reading.complement)
+    offering = next((u for u in candidates if lexicon.forms(u.text) & wanted), None)
+    if offering is None:
+        return None
+    detail = f"'{signup.text}' for '{offering.text}', something the product offers: the job"
+    return _name(detail, VERB)
+
+
+def _signs_up(unit: Unit, lexicon: Lexicon) -> bool:
+    signing_up = lexicon.grammar.signing_up
+    if unit.phrase:
+        return unit.text in signing_up or unit.text.replace("signed", "sign") in signing_up
+    return bool(lexicon.forms(unit.text) & signing_up)
 
 
 def pressed_control(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:

@@ -98,6 +98,8 @@ class Grammar:
     requesting: frozenset[str]  # "request", "requested"
     taken_as_job: frozenset[str]  # taking one is the job ("dose taken", "exam taken")
     taking: frozenset[str]  # "take", "taken", "took"
+    offerings: frozenset[str]  # what one signs up for, the job ("webinar signup")
+    signing_up: frozenset[str]  # "sign up", "signup", "register", "registration"
     pressing_verbs: frozenset[str]  # pressing a control ("buy_now_clicked")
     must_work_once: frozenset[str]  # done again, they did not hold ("reconnected")
     progress_things: frozenset[str]  # reset or restarted, work is lost ("assessment reset")
@@ -166,6 +168,8 @@ def grammar() -> Grammar:
         requesting=words("requesting"),
         taken_as_job=words("taken-as-job"),
         taking=words("taking"),
+        offerings=words("offerings"),
+        signing_up=frozenset(" ".join(tokenize(str(w))) for w in data["signing-up"]),
         pressing_verbs=words("pressing-verbs"),
         must_work_once=words("must-work-once"),
         progress_things=words("progress-things"),

@@ -46,6 +46,7 @@ from .completions import (
     pressed_control,
     request_delivered,
     service_ended,
+    signed_up_for,
     taken_as_job,
 )
 from .lexicon import Lexicon
@@ -137,6 +138,8 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         found.append(over)
     elif action is not None and (notice := trouble_notice(action, objects, lexicon)):
         found.append(notice)
+    elif action is not None and (joined := signed_up_for(reading, action, lexicon)):
+        found.append(joined)
     elif action is not None and (made := _made_deliverable(action, head)):
         found.append(made)
     elif action is not None and (step := _finished_step(action, objects)):
