@@ -1108,6 +1108,17 @@ def test_signing_up_for_what_a_product_offers(name, kind, evidence):
     assert details(verdict) == evidence
 
 
+def test_a_completion_in_a_sandbox_or_a_preview_is_a_rehearsal():
+    assert details(event("Sandbox Refund Issued")) == [
+        ("'issued' in 'sandbox': the job tried out, not done", -2.0)
+    ]
+    assert details(event("debug_webhook_delivered")) == [
+        ("'delivered' in 'debug': the job tried out, not done", -2.0)
+    ]
+    # the thing itself may be a preview: sending one is no rehearsal of another job
+    assert event("Preview Shared With Client").kind == "job_completion"
+
+
 def test_a_transaction_alone_records_money_moved():
     assert details(event("transaction")) == [
         ("'transaction' names the action 'transact', which reads as completion", 2.0)

@@ -16,6 +16,8 @@ what stands beside it:
 - a dose, a test or a loan taken ("Dose Taken") +2;
 - signing up for what a product offers ("Webinar Signup") +2, where signing up to
   the product is a step;
+- a completion verb in a sandbox, a preview or an inspector ("Sandbox Payment
+  Completed") -2: the job tried out;
 - a press beside a completion word ("pay_now_clicked", "click_make_payment")
   records the press of a control that bears the word -2, not the outcome.
 """
@@ -138,6 +140,21 @@ def _signs_up(unit: Unit, lexicon: Lexicon) -> bool:
     if unit.phrase:
         return unit.text in signing_up or unit.text.replace("signed", "sign") in signing_up
     return bool(lexicon.forms(unit.text) & signing_up)
+
+
+def rehearsal(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
+    """A completion verb on what a sandbox, a preview or an inspector holds ("Sandbox
+    Payment Completed", "Preview Email Sent") tries the job out; it does not do it."""
+    if not (action.is_in("completion-verbs") or action.is_in("completion-states")):
+        return None
+    rehearsals = lexicon.grammar.rehearsals
+    place = next(
+        (u for u in reading.objects if u is not reading.head and u.text in rehearsals), None
+    )
+    if place is None:
+        return None
+    detail = f"'{action.text}' in '{place.text}': the job tried out, not done"
+    return _name(detail, -VERB)
 
 
 def pressed_control(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:

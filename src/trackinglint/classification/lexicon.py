@@ -100,6 +100,7 @@ class Grammar:
     taking: frozenset[str]  # "take", "taken", "took"
     offerings: frozenset[str]  # what one signs up for, the job ("webinar signup")
     signing_up: frozenset[str]  # "sign up", "signup", "register", "registration"
+    rehearsals: frozenset[str]  # trying out, not doing ("sandbox payment completed")
     pressing_verbs: frozenset[str]  # pressing a control ("buy_now_clicked")
     must_work_once: frozenset[str]  # done again, they did not hold ("reconnected")
     progress_things: frozenset[str]  # reset or restarted, work is lost ("assessment reset")
@@ -170,6 +171,7 @@ def grammar() -> Grammar:
         taking=words("taking"),
         offerings=words("offerings"),
         signing_up=frozenset(" ".join(tokenize(str(w))) for w in data["signing-up"]),
+        rehearsals=frozenset(" ".join(tokenize(str(w))) for w in data["rehearsals"]),
         pressing_verbs=words("pressing-verbs"),
         must_work_once=words("must-work-once"),
         progress_things=words("progress-things"),

@@ -44,6 +44,7 @@ from .completions import (
     finished_operation,
     goal_reached,
     pressed_control,
+    rehearsal,
     request_delivered,
     service_ended,
     signed_up_for,
@@ -125,6 +126,8 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
             found.append(_name(f"'{head.text} {action.text}' says something got done", LIGHT))
     elif action is not None and (pressed := pressed_control(reading, action, lexicon)):
         found.append(pressed)
+    elif action is not None and (tried := rehearsal(reading, action, lexicon)):
+        found.append(tried)
     elif action is not None and reading.negation:
         denied = f"{reading.negation} {action.text}"
         found.append(_name(f"'{denied}' signals friction", -FRICTION, friction=True))
