@@ -75,7 +75,7 @@ def _holds(path: Path) -> bool:
     return path.suffix in (".yaml", ".yml")
 
 
-def _assert_edits_lint_as_fresh(scope, path, versions, other=None) -> set[str]:
+def _assert_edits_lint_as_fresh(scope, path, versions) -> set[str]:
     """Lint each version with one cache, and again without: the same findings."""
     registry = build_registry(load_entry_points=False)
     cache = ReadCache()
@@ -170,3 +170,23 @@ def test_a_result_is_reused_only_for_the_very_object(tmp_path):
     facts = PlanFacts(plan)
     assert RuleContext(plan, {}, facts).kept("TEST1", compute)(two) == "A"
     assert calls == ["a"] * 5  # keeping is the engine's choice: off by default
+
+
+def test_a_one_off_lint_lists_every_other_place_of_a_spelling_or_type(tmp_path):
+    """The language server's findings carry no related places, so TL202 and TL203
+    list them only for a lint whose findings show them (the CLI's)."""
+    from trackinglint import Engine
+
+    shutil.copytree(REPO / "examples" / "crm-after", tmp_path / "crm")
+    deals = tmp_path / "crm" / "events" / "deals.yaml"
+    deals.write_text(deals.read_text(encoding="utf-8") + BLOCK, encoding="utf-8")
+    result = Engine(build_registry(load_entry_points=False)).lint([tmp_path / "crm"])
+    found = {
+        f.code: (f.line, f.column, [(p.line, p.column, p.note) for p in f.related])
+        for f in result.findings
+        if f.code in ("TL202", "TL203")
+    }
+    assert found == {
+        "TL202": (46, 7, [(45, 7, "'invoice_id'"), (70, 7, "'invoice_id'")]),
+        "TL203": (66, 7, [(13, 7, "number"), (23, 7, "number")]),
+    }
