@@ -1119,6 +1119,15 @@ def test_a_completion_in_a_sandbox_or_a_preview_is_a_rehearsal():
     assert event("Preview Shared With Client").kind == "job_completion"
 
 
+def test_feedback_to_the_makers_is_a_side_channel_feedback_on_the_work_a_job():
+    assert details(event("Extra Feedback Sent")) == [
+        ("'sent' on 'feedback' to the product's makers: a side channel", -2.0)
+    ]
+    assert details(event("Manuscript Feedback Submitted")) == [
+        ("verb 'submitted' reads as completion", 2.0)
+    ]
+
+
 def test_a_transaction_alone_records_money_moved():
     assert details(event("transaction")) == [
         ("'transaction' names the action 'transact', which reads as completion", 2.0)

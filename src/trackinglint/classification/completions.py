@@ -18,6 +18,8 @@ what stands beside it:
   the product is a step;
 - a completion verb in a sandbox, a preview or an inspector ("Sandbox Payment
   Completed") -2: the job tried out;
+- feedback sent to the product's makers ("Feedback Submitted") -2, where feedback
+  on the work ("Interview Feedback Submitted") is the job;
 - a press beside a completion word ("pay_now_clicked", "click_make_payment")
   records the press of a control that bears the word -2, not the outcome.
 """
@@ -154,6 +156,23 @@ def rehearsal(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | No
     if place is None:
         return None
     detail = f"'{action.text}' in '{place.text}': the job tried out, not done"
+    return _name(detail, -VERB)
+
+
+def product_feedback(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
+    """Feedback sent to the product's makers ("Feedback Submitted", "Additional Feedback
+    Sent") is a side channel, not the job; feedback on the work ("Interview Feedback
+    Submitted") is the job."""
+    grammar = lexicon.grammar
+    head = reading.head
+    if head is None or not (action.is_in("completion-verbs") or action.is_in("completion-states")):
+        return None
+    if not lexicon.forms(head.text) & grammar.feedback:
+        return None
+    modifiers = [u for u in reading.objects if u is not head]
+    if any(u.text not in grammar.generic_modifiers for u in modifiers):
+        return None  # says what the feedback is on: the work itself
+    detail = f"'{action.text}' on '{head.text}' to the product's makers: a side channel"
     return _name(detail, -VERB)
 
 

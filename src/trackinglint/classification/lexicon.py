@@ -101,6 +101,8 @@ class Grammar:
     offerings: frozenset[str]  # what one signs up for, the job ("webinar signup")
     signing_up: frozenset[str]  # "sign up", "signup", "register", "registration"
     rehearsals: frozenset[str]  # trying out, not doing ("sandbox payment completed")
+    feedback: frozenset[str]  # to the product's makers, a side channel ("feedback sent")
+    generic_modifiers: frozenset[str]  # say nothing of what feedback is on ("additional")
     pressing_verbs: frozenset[str]  # pressing a control ("buy_now_clicked")
     must_work_once: frozenset[str]  # done again, they did not hold ("reconnected")
     progress_things: frozenset[str]  # reset or restarted, work is lost ("assessment reset")
@@ -172,6 +174,8 @@ def grammar() -> Grammar:
         offerings=words("offerings"),
         signing_up=frozenset(" ".join(tokenize(str(w))) for w in data["signing-up"]),
         rehearsals=frozenset(" ".join(tokenize(str(w))) for w in data["rehearsals"]),
+        feedback=words("feedback"),
+        generic_modifiers=words("generic-modifiers"),
         pressing_verbs=words("pressing-verbs"),
         must_work_once=words("must-work-once"),
         progress_things=words("progress-things"),

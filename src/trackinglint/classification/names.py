@@ -44,6 +44,7 @@ from .completions import (
     finished_operation,
     goal_reached,
     pressed_control,
+    product_feedback,
     rehearsal,
     request_delivered,
     service_ended,
@@ -128,6 +129,8 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         found.append(pressed)
     elif action is not None and (tried := rehearsal(reading, action, lexicon)):
         found.append(tried)
+    elif action is not None and (side := product_feedback(reading, action, lexicon)):
+        found.append(side)
     elif action is not None and reading.negation:
         denied = f"{reading.negation} {action.text}"
         found.append(_name(f"'{denied}' signals friction", -FRICTION, friction=True))
