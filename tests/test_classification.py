@@ -966,6 +966,10 @@ def test_money_moved_claims_registered_and_enquiries_sent():
     assert details(event("Enrolment Added")) == [
         ("'added' on 'enrolment', a deliverable, finishes a job", 2.0)
     ]
+    # a sale or a transaction recorded is money moved
+    assert details(event("pos_sale_created")) == [
+        ("'created' on 'sale', a deliverable, finishes a job", 2.0)
+    ]
 
 
 def test_squashed_money_moves_are_split_into_known_words():
