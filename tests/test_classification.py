@@ -1027,6 +1027,9 @@ def test_a_request_of_another_is_delivered_and_a_remedy_asked_is_friction():
         ("'requested' for 'valuation': a request delivered to another, a job done", 2.0)
     ]
     assert event("request_signature_from_tenant").kind == "job_completion"
+    assert details(event("Cashout Requested By Seller")) == [
+        ("'requested' for 'cashout': a request delivered to another, a job done", 2.0)
+    ]
     remedy = event("Refund Requested By Guest")
     assert (remedy.kind, remedy.friction) == ("feature_interaction", True)
     assert event("Access Requested").kind == "feature_interaction"
