@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from trackinglint.sources import LoadedSource, Span, read_source
 
@@ -32,6 +34,7 @@ def clean(source: str | bytes, name: str) -> LoadedSource:
 
 def walk(node: object, pointer: tuple = ()):
     """Every (pointer, value) below `node`, depth first."""
+    items: Iterable[tuple[Any, Any]]
     if isinstance(node, dict):
         items = node.items()
     elif isinstance(node, list):

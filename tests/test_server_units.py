@@ -381,6 +381,11 @@ def test_edits_read_from_the_cache_lint_exactly_as_a_fresh_read(tmp_path):
         text[:first_event] + new_event.replace("shipped", "job_completion") + text[first_event:],
         text.replace("Expected deal value in USD.", ""),  # an empty description
         text.replace("    owner: sales-analytics\n", "", 1),
+        # equal to Python (1 == True) but not to the schema: not the same event
+        text.replace(
+            "contract_id: {type: string, required: true,",
+            "contract_id: {type: string, required: 1,",
+        ),
         text[:first_event] + "  Quote Sent:\n    descr",  # does not parse
         text,
     ]
@@ -416,3 +421,20 @@ def test_an_edit_keeps_the_events_it_did_not_touch(tmp_path):
     assert after["Deal Closed Won"].origin.document is document
     amount = after["Deal Closed Won"].properties["amount"]
     assert amount.origin.document is document
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "same"),
+    [
+        ({"a": 1, "b": [1, 2]}, {"a": 1, "b": [1, 2]}, True),
+        ({"required": True}, {"required": 1}, False),  # 1 == True to Python
+        ({"minimum": 1}, {"minimum": 1.0}, False),
+        ({"a": 1, "b": 2}, {"b": 2, "a": 1}, False),  # the order findings follow
+        ([{"x": None}], [{"x": None}], True),
+        (float("nan"), float("nan"), False),  # never equal: read again
+    ],
+)
+def test_data_is_kept_only_when_it_says_exactly_the_same(old, new, same):
+    from trackinglint.sources.sameness import same_data
+
+    assert same_data(old, new) is same

@@ -24,6 +24,7 @@ from ..model import (
 )
 from ..schema import SchemaProblem, start_validation, validate_native_again
 from ..sources import Document
+from ..sources.sameness import same_data
 from . import Membership, ReadResult
 
 _MARKER = re.compile(r"""(?:^|[{,])\s*["']?trackinglint["']?\s*:""", re.MULTILINE)
@@ -118,8 +119,7 @@ def _unchanged(old_data: Any, data: Any, old_plan: Plan) -> dict[str, Event]:
     return {
         name: event
         for name, event in old_plan.events.items()
-        if isinstance(body := events.get(name), dict)
-        and ((old := old_events.get(name)) is body or old == body)
+        if isinstance(body := events.get(name), dict) and same_data(old_events.get(name), body)
     }
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..config import close_match
 from ..sources import Focus, Pointer
+from ..sources.sameness import same_data
 
 SCHEMA_FILE = "native-plan.schema.json"
 _FORK_THRESHOLD = 1_000_000  # characters; below this a fork costs more than it saves
@@ -120,7 +121,7 @@ def validate_native_again(
     if len(found) >= MAX_PROBLEMS:
         return None
     changed = {
-        name for name, body in events.items() if not _same(old_events.get(name, _ABSENT), body)
+        name for name, body in events.items() if not same_data(old_events.get(name, _ABSENT), body)
     }
     kept = [
         problem
@@ -133,11 +134,6 @@ def validate_native_again(
     fresh = validate_native({**data, "events": {name: events[name] for name in changed}})
     problems = sorted(set(kept + fresh), key=lambda p: [str(s) for s in p.pointer])
     return problems if len(problems) < MAX_PROBLEMS else None
-
-
-def _same(old: Any, new: Any) -> bool:
-    """The very mapping (a spliced parse shares it), or an equal one (a full parse)."""
-    return old is new or (type(old) is type(new) and old == new)
 
 
 def validate_native(data: Any) -> list[SchemaProblem]:
