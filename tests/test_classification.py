@@ -1260,6 +1260,35 @@ def test_a_noun_list_matches_plurals_not_verb_forms():
     assert read_name("Listing Offer", load_lexicon()).action is None
 
 
+@pytest.mark.parametrize(
+    ("name", "evidence"),
+    [
+        (  # the name's own verb, not the noun it acts on ("review" can be either)
+            "review_card_action_remove_review",
+            [
+                ("'review' can be a noun: read as one, 'remove' as the action", 0.0),
+                ("verb 'remove' reads as interaction", -2.0),
+            ],
+        ),
+        (  # a word before a part of the interface names that part: the invite drawer
+            "invite_drawer_copy_code",
+            [
+                ("'invite' can be a noun: read as one, 'copy' as the action", 0.0),
+                ("verb 'copy' reads as interaction", -2.0),
+            ],
+        ),
+        (  # a participle before a noun describes it; the bare verb before it acts
+            "admin-delete-approved-vendor",
+            [("verb 'delete' reads as interaction", -2.0), ("mentions state 'approved'", 1.0)],
+        ),
+    ],
+)
+def test_a_word_that_can_be_a_noun_gives_way_to_the_verb(name, evidence):
+    verdict = event(name)
+    assert verdict.kind == "feature_interaction"
+    assert details(verdict) == evidence
+
+
 # --- metrics ----------------------------------------------------------------
 
 METRICS_PLAN = """

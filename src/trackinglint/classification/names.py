@@ -115,6 +115,9 @@ def name_evidence(name: str, lexicon: Lexicon) -> tuple[Evidence, ...]:
 def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
     found: list[Evidence] = []
     action, objects, head = reading.action, reading.objects, reading.head
+    if reading.as_noun and action is not None:  # say which word could have been the action
+        detail = f"'{reading.as_noun}' can be a noun: read as one, '{action.text}' as the action"
+        found.append(_name(detail, 0.0))
     deferring = action is not None and (action.is_in("light-verbs") or action.is_in("record-verbs"))
     notice: Evidence | None = None
     if deferring and action is not None and head is not None and _verb_kind(head):

@@ -46,6 +46,7 @@ class Reading:
     style: str = "noun"  # object-action | verb-object | subject-verb-object | noun
     negation: str = ""  # the word denying the action: "not" in "Order Not Completed"
     splits: tuple[str, ...] = ()  # squashed words split apart: "'paymentsent' as 'payment sent'"
+    as_noun: str = ""  # a word that could be the action, read as a noun ("invoice", "invite")
 
 
 def read_name(name: str, lexicon: Lexicon) -> Reading:
@@ -181,12 +182,27 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
 
     verb_negators = lexicon.grammar.verb_negators
 
+    def passed_over(among: tuple[Unit, ...], a: int, *, before_noun: bool = False) -> str:
+        """The word the action would have been had no word been read as a noun."""
+        plain = _pick(among, capable, lambda j: False, before_noun=before_noun)
+        return units[plain].text if plain is not None and plain != a else ""
+
+    def noun_too(j: int) -> bool:
+        """Can the word at j be a noun here: one the verb lists also hold ("invoice",
+        "list"), or one just before a part of the interface it names ("invite modal")?"""
+        unit = units[j]
+        if unit.participle or unit.phrase:
+            return False
+        before_part = j + 1 < len(units) and units[j + 1].is_in("interface-objects")
+        return unit.text in lexicon.grammar.object_nouns or before_part
+
     def build(
         action: int,
         before: tuple[Unit, ...],
         after: tuple[Unit, ...],
         rest: tuple[Unit, ...],
         style: str,
+        as_noun: str = "",
     ) -> Reading:
         before_action = units[action - 1].text if action > 0 else ""
         objects = tuple(
@@ -200,6 +216,7 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
             complement=rest,
             style=style,
             negation=before_action if before_action in verb_negators else "",
+            as_noun=as_noun,
         )
 
     n = len(units)
@@ -228,17 +245,20 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
     # A complement after the action: "Quote Emailed To Client", "Emailed a quote to ..."
     for p in range(1, n):
         if is_preposition(units[p]):
-            a = _pick(units[:p], capable)
+            a = _pick(units[:p], capable, noun_too)
             if a is not None:
                 style = "object-action" if a else "verb-object"
-                return build(a, units[:a], units[a + 1 : p], units[p:], style)
+                as_noun = passed_over(units[:p], a)
+                return build(a, units[:a], units[a + 1 : p], units[p:], style, as_noun)
             break
     before_noun = noun_last or object_last
-    a = _pick(units[:-1] if before_noun else units, capable, before_noun=before_noun)
+    among = units[:-1] if before_noun else units
+    a = _pick(among, capable, noun_too, before_noun=before_noun)
     if a == 0:  # Verb Object: "Visited dashboard", "open_drawer"
         return build(0, (), units[1:], (), "verb-object")
     if a is not None:  # an action in the middle, between subject and object: "User Clicks Button"
-        return build(a, (), units[a + 1 :], (), "subject-verb-object")
+        as_noun = passed_over(among, a, before_noun=before_noun)
+        return build(a, (), units[a + 1 :], (), "subject-verb-object", as_noun)
     # no verb: an action noun last, before any complement, is the action ("Hotel Booking")
     p = next((i for i, unit in enumerate(units) if i and is_preposition(unit)), n)
     noun = units[p - 1]
@@ -265,19 +285,37 @@ def _word_unit(word: str, lexicon: Lexicon) -> Unit:
 
 
 def _pick(
-    units: tuple[Unit, ...], capable: Callable[[Unit], bool], *, before_noun: bool = False
+    units: tuple[Unit, ...],
+    capable: Callable[[Unit], bool],
+    noun_too: Callable[[int], bool],
+    *,
+    before_noun: bool = False,
 ) -> int | None:
     """The action among units: the last participle, else the first or last action word.
     With `before_noun`, the units stand before the object noun that ends the name, so
-    a participle last among them describes it ("approve_signed_contract")."""
+    a participle last among them describes it ("approve_signed_contract"), and so does
+    one before a noun inside the name: a bare verb before it is the action
+    ("api_create_archived_project"). A word that can also be a noun (`noun_too`:
+    "invoice", or "share" in "share dialog") gives way to one that can only be the
+    action ("invoice_panel_delete_invoice": delete)."""
     participles = [j for j, unit in enumerate(units) if unit.participle]
     if participles:
-        if participles[-1] < len(units) - (0 if before_noun else 1) and capable(units[0]):
-            return 0  # a verb first, participles only before nouns: "export_saved_views"
-        return participles[-1]
-    if capable(units[0]):
-        return 0
-    return next((j for j in range(len(units) - 1, 0, -1) if capable(units[j])), None)
+        last = participles[-1]
+        if last < len(units) - (0 if before_noun else 1):
+            # participles only before nouns: a bare verb before them acts ("export_saved_views")
+            verbs = (
+                j for j in range(last) if capable(units[j]) and not (j and units[j].participle)
+            )
+            verb = next(verbs, None)
+            if verb is not None:
+                return verb
+        return last
+    actions = [j for j in range(len(units)) if capable(units[j])]
+    verbs_only = [j for j in actions if not noun_too(j)]
+    actions = verbs_only or actions
+    if not actions:
+        return None
+    return actions[0] if actions[0] == 0 else actions[-1]
 
 
 def _nominal(unit: Unit, articles: frozenset[str]) -> bool:
