@@ -1289,6 +1289,29 @@ def test_a_word_that_can_be_a_noun_gives_way_to_the_verb(name, evidence):
     assert details(verdict) == evidence
 
 
+def test_submitting_an_operation_is_that_operation():
+    """'Submitted' only says a sort, a search or a filter went through; a claim
+    submitted is still a claim made."""
+    verdict = event("results_sort_submitted")
+    assert verdict.kind == "feature_interaction"
+    assert details(verdict) == [
+        ("'submitted' only says 'sort', the software's own work, went through", -2.0)
+    ]
+    assert details(event("Cancellation Submitted")) == [
+        ("'submitted' only confirms 'cancellation', which reads as interaction", -2.0)
+    ]
+    assert event("Expense Claim Submitted").kind == "job_completion"
+
+
+def test_a_part_of_the_interface_named_alone_is_no_action():
+    """'screen' is on a verb list (screening candidates), but an event named only
+    'Screen' is the screen shown; 'Screened' is still the verb."""
+    verdict = event("Screen")
+    assert verdict.kind == "feature_interaction"
+    assert details(verdict) == [("acts on 'screen', a part of the interface", -2.5)]
+    assert event("Screened").kind == "job_completion"
+
+
 # --- metrics ----------------------------------------------------------------
 
 METRICS_PLAN = """

@@ -221,6 +221,10 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
 
     n = len(units)
     last = units[-1]
+    # a part of the interface named alone is the part, even if a verb list holds it too
+    # ("Screen", the screen-view call, is no screening)
+    if n == 1 and not last.participle and last.is_in("interface-objects"):
+        return Reading(units, objects=units, head=last)
     # Object Action: "Invoice Approved", "row_click", "Clocked In"
     opens_phrase = n >= 2 and (is_preposition(units[-2]) or units[-2].text in negators)
     # a business noun last is the object ("view_invoice"), unless it is all there is ("purchase");
