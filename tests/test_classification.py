@@ -1312,6 +1312,20 @@ def test_a_part_of_the_interface_named_alone_is_no_action():
     assert event("Screened").kind == "job_completion"
 
 
+def test_a_bare_command_named_alone_or_redone_is_the_button():
+    """A bare verb with an action noun of its own (enrol: enrolment) names the command
+    when it stands alone, as after its object; done, it would say 'enrolled'."""
+    assert details(event("enrol")) == [
+        ("bare 'enrol' named alone names the command, not its outcome", -0.5)
+    ]
+    assert details(event("draft_resubmit")) == [
+        ("bare 'resubmit' after its object names the command, not its outcome", -0.5)
+    ]
+    assert event("enrol").kind == "feature_interaction"
+    assert event("Enrolled").kind == "job_completion"
+    assert event("Enrolment").kind == "job_completion"
+
+
 # --- metrics ----------------------------------------------------------------
 
 METRICS_PLAN = """

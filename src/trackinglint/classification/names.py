@@ -12,8 +12,8 @@ Weights (positive: job completion, negative: feature interaction):
 - the action and its object together: a making or closing verb on a
   deliverable +2 ("Payout Created", "Ticket Closed"); a completion verb on a
   step, setup or sign-in -1 ("Login Succeeded"); a bare verb with an action
-  noun of its own, last after its object, is the button pressed -0.5
-  ("answer_form_submit"); an entitlement running out -2 without friction
+  noun of its own, last after its object or named alone, is the button pressed
+  -0.5 ("answer_form_submit", "enrol"); an entitlement running out -2 without friction
   ("Trial Expired"); a refusal of a step is the user's choice -2 ("Cookie
   Consent Declined"); a cancellation is motion, and friction only when someone
   else cancelled ("Cancelled By Host" -1); a verb that only confirms an undoing
@@ -307,7 +307,8 @@ def _action(reading: Reading, action: Unit, lexicon: Lexicon) -> list[Evidence]:
     if dropped is not None:
         return [dropped]
     if _bare_command(reading, action, lexicon):
-        detail = f"bare '{action.text}' after its object names the command, not its outcome"
+        where = "after its object" if reading.objects else "named alone"
+        detail = f"bare '{action.text}' {where} names the command, not its outcome"
         return [_name(detail, -UNKNOWN_VERB)]
     if _verb_kind(action):
         return [_verb(action, f"verb '{action.text}'")]
@@ -320,13 +321,18 @@ def _action(reading: Reading, action: Unit, lexicon: Lexicon) -> list[Evidence]:
 
 def _bare_command(reading: Reading, action: Unit, lexicon: Lexicon) -> bool:
     """A bare verb with an action noun of its own (submit: submission), last after its
-    object ("answer_form_submit"), is the button pressed, not the outcome reached."""
+    object ("answer_form_submit") or named alone ("enrol"), is the button pressed, not
+    the outcome reached: the outcome would say "submitted", "enrolled" or "enrolment"."""
+    if reading.style != "object-action" or action.participle or action.phrase:
+        return False
+    if not reading.objects and len(reading.units) > 1:
+        return False
+    derived = lexicon.derivation(action.text)  # "resubmit": a known verb re-done
+    verbs = {action.text}
+    if derived is not None and not derived.nominal and not action.nominal:
+        verbs.add(derived.base)
     return (
-        reading.style == "object-action"
-        and bool(reading.objects)
-        and not action.participle
-        and not action.phrase
-        and action.text in lexicon.grammar.nominals.values()
+        bool(verbs & set(lexicon.grammar.nominals.values()))
         and not action.is_in("completion-states")
         and _verb_kind(action) == "completion"
     )
