@@ -1326,6 +1326,33 @@ def test_a_bare_command_named_alone_or_redone_is_the_button():
     assert event("Enrolment").kind == "job_completion"
 
 
+@pytest.mark.parametrize(
+    ("name", "evidence"),
+    [
+        (  # the user's settings for the product: arranging it, not using it
+            "privacy_settings_success",
+            [
+                ("'success' finishes 'settings', a step on the way, not the job", -1.0),
+                ("acts on 'settings', a part of the interface", -2.5),
+            ],
+        ),
+        (  # one part of a larger work: the exam is the job, a section of it a step
+            "Exam Section Finished",
+            [("'finished' finishes 'section', a step on the way, not the job", -1.0)],
+        ),
+        (
+            "quiz_question_answered",
+            [("'answered' finishes 'question', a step on the way, not the job", -1.0)],
+        ),
+    ],
+)
+def test_settings_and_parts_of_a_larger_work_are_steps(name, evidence):
+    verdict = event(name)
+    assert verdict.kind == "feature_interaction"
+    assert details(verdict) == evidence
+    assert event("Exam Finished").kind == "job_completion"
+
+
 # --- metrics ----------------------------------------------------------------
 
 METRICS_PLAN = """

@@ -151,12 +151,12 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         found.append(joined)
     elif action is not None and (made := _made_deliverable(action, head)):
         found.append(made)
+    elif action is not None and (ended := finished_operation(action, objects, lexicon)):
+        found.append(ended)
     elif action is not None and (step := _finished_step(action, objects)):
         found.append(step)
     elif action is not None and (applied := applied_for(reading, action, lexicon)):
         found.append(applied)
-    elif action is not None and (ended := finished_operation(action, objects, lexicon)):
-        found.append(ended)
     elif action is not None and (served := service_ended(action, head, lexicon)):
         found.append(served)
     elif action is not None and (reached := goal_reached(action, head, lexicon)):
