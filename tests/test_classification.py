@@ -1353,6 +1353,13 @@ def test_settings_and_parts_of_a_larger_work_are_steps(name, evidence):
     assert event("Exam Finished").kind == "job_completion"
 
 
+def test_waiting_in_line_is_not_done_yet():
+    """A place on a waitlist or in a queue is read as one word ('waitlisted' is no
+    'wait' + 'listed', which would be something listed): the job is still to come."""
+    assert details(event("guest_waitlisted")) == [("verb 'waitlisted' reads as interaction", -2.0)]
+    assert details(event("Print Job Queued")) == [("verb 'queued' reads as interaction", -2.0)]
+
+
 # --- metrics ----------------------------------------------------------------
 
 METRICS_PLAN = """
