@@ -16,9 +16,9 @@ from typing import Any
 
 from ..findings import Problem, Severity
 from ..fixes.model import Fix
-from ..model import Origin, Plan
+from ..model import Event, Origin, Plan, Property
 from ..sources import Focus
-from .reuse import Kept, kept
+from .reuse import Kept, chosen_properties, kept
 
 CODE_PATTERN = re.compile(r"[A-Z]{1,8}[0-9]{1,4}\Z")
 NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
@@ -105,6 +105,14 @@ class RuleContext:
         the last run on this plan (see `reuse`); results hold no origins. `name`: the
         rule's code, or a name rules share for one `compute`."""
         return kept(name, self.plan, compute, self.facts is not None and self.facts.keep)
+
+    def chosen_properties(
+        self, name: str, choose: Callable[[Property], bool]
+    ) -> list[tuple[Event | None, Property]]:
+        """The plan's properties `choose` picks, with their events, in
+        `Plan.all_properties` order; each event's pick is kept while it is (`reuse`)."""
+        keep = self.facts is not None and self.facts.keep
+        return chosen_properties(name, self.plan, choose, keep)
 
     def problem(
         self, origin: Origin, message: str, focus: Focus = "key", fix: Fix | None = None

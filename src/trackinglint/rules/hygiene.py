@@ -7,10 +7,9 @@ from functools import lru_cache
 
 from ..classification import tokenize
 from ..findings import Problem, Severity
-from ..model import INACTIVE, Event, Origin, Plan, Property, value_at
+from ..model import Event, Origin, Plan, Property, value_at
 from .api import Option, RuleContext, rule
 from .references import referring
-from .reuse import tree
 
 KINDS = ("event", "property", "metric", "job")
 _PII_WORDS = {
@@ -259,18 +258,7 @@ def pii_property(ctx: RuleContext) -> Iterator[Problem]:
 
     One finding per name: deciding what `email` holds is one decision, however
     many events carry it."""
-    plan = ctx.plan
-    of_event = ctx.kept("TL210", _personal_of)
-    if of_event.keeps:
-        flagged: Found = [(None, p) for p in tree(plan.properties.values()) if _personal(p)]
-        for event, props in of_event.each(plan.events.values()):
-            if props:
-                flagged.extend((event, prop) for prop in props)
-        for other, props in of_event.each(plan.non_events.values()):
-            if props and other.status not in INACTIVE:
-                flagged.extend((other, prop) for prop in props)
-    else:  # a one-off run: the plan's list, built once for every rule
-        flagged = [(event, prop) for event, prop in plan.all_properties() if _personal(prop)]
+    flagged = ctx.chosen_properties("TL210", _personal)
     for name, found in _by_name(flagged).items():
         yield _once(
             found,
@@ -307,12 +295,6 @@ def untyped_property(ctx: RuleContext) -> Iterator[Problem]:
 
 Found = list[tuple[Event | None, Property]]
 _TYPED_ELSEWHERE = frozenset({"$ref", "anyOf", "oneOf", "allOf"})
-
-
-def _personal_of(event: Event) -> list[Property]:
-    """An event's properties (nested ones too) named like personal data, with no `pii`
-    declaration; kept while the event is (`reuse`)."""
-    return [prop for prop in tree(event.properties.values()) if _personal(prop)]
 
 
 def _personal(prop: Property) -> bool:

@@ -6,9 +6,8 @@ from collections.abc import Iterable, Iterator
 
 from ..config import close_match
 from ..findings import Problem, Severity
-from ..model import INACTIVE, Event, Origin, Property
+from ..model import Event, Origin, Property
 from .api import RuleContext, rule
-from .reuse import tree
 
 
 @rule("TL208", "unknown-reference", severity=Severity.ERROR, group="consistency")
@@ -53,28 +52,11 @@ def unknown_reference(ctx: RuleContext) -> Iterator[Problem]:
 def referring(ctx: RuleContext) -> list[tuple[Event | None, Property]]:
     """Every property with a `$ref`, in `Plan.all_properties` order; in a long-lived
     process each event's are kept while it is (`reuse`)."""
-    plan = ctx.plan
-    of_event = ctx.kept("references", _referring_in)
-    if not of_event.keeps:
-        return [(parent, prop) for parent, prop in plan.all_properties() if prop.ref is not None]
-    found: list[tuple[Event | None, Property]] = [
-        (None, prop) for prop in _referring(plan.properties.values())
-    ]
-    for event, props in of_event.each(plan.events.values()):
-        if props:
-            found.extend((event, prop) for prop in props)
-    for other, props in of_event.each(plan.non_events.values()):
-        if props and other.status not in INACTIVE:
-            found.extend((other, prop) for prop in props)
-    return found
+    return ctx.chosen_properties("references", _refers)
 
 
-def _referring_in(event: Event) -> list[Property]:
-    return _referring(event.properties.values())
-
-
-def _referring(props: Iterable[Property]) -> list[Property]:
-    return [prop for prop in tree(props) if prop.ref is not None]
+def _refers(prop: Property) -> bool:
+    return prop.ref is not None
 
 
 def _missing(

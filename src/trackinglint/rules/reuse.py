@@ -19,7 +19,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from typing import Any, Generic, TypeVar
 
-from ..model import Plan, Property
+from ..model import INACTIVE, Event, Plan, Property
 
 T = TypeVar("T")
 V = TypeVar("V")
@@ -95,6 +95,30 @@ def kept(name: str, plan: Plan, compute: Callable[[T], V], keep: bool) -> Kept[T
     while len(_tables) > _TABLES_KEPT:
         _tables.popitem(last=False)
     return Kept(compute, earlier, now)
+
+
+def chosen_properties(
+    name: str, plan: Plan, choose: Callable[[Property], bool], keep: bool
+) -> list[tuple[Event | None, Property]]:
+    """The plan's properties that `choose` picks, each with its event (None for a
+    shared definition), in `Plan.all_properties` order; with `keep`, each event's
+    pick is kept while the event is. `choose` must look at the property alone."""
+    if not keep:  # a one-off run: the plan's list, built once for every rule
+        return [(owner, prop) for owner, prop in plan.all_properties() if choose(prop)]
+
+    def chosen_in(event: Event) -> list[Property]:
+        return [prop for prop in tree(event.properties.values()) if choose(prop)]
+
+    per_event = kept(name, plan, chosen_in, True)
+    found: list[tuple[Event | None, Property]] = [
+        (None, prop) for prop in tree(plan.properties.values()) if choose(prop)
+    ]
+    for event, props in per_event.each(plan.events.values()):
+        found.extend((event, prop) for prop in props)
+    for other, props in per_event.each(plan.non_events.values()):
+        if props and other.status not in INACTIVE:
+            found.extend((other, prop) for prop in props)
+    return found
 
 
 def tree(props: Iterable[Property]) -> list[Property]:
