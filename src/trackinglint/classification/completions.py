@@ -70,40 +70,35 @@ def applied_for(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | 
     return _name(detail, VERB)
 
 
-def service_ended(action: Unit, head: Unit | None, lexicon: Lexicon) -> Evidence | None:
-    """A service delivered over time that ended took place ("Call Ended", "Ride Ended"), as
-    one completed does; a trial that ended, or time spent in the product, is no service."""
+# An action of one class on a head of another is the job done, whatever either says
+# alone: (the grammar's verbs, its objects, what the pairing means)
+_PAIRINGS = (
+    # a service delivered over time that ended took place ("Call Ended", "Ride Ended"),
+    # as one completed does; a trial that ended, or time spent in the product, is no service
+    ("endings", "services", "'{head}' {action}: a service delivered over time took place"),
+    # reaching or meeting a goal the user set out for ("Daily Goal Reached", "Sales Target
+    # Met") is the outcome; reaching the end of a page is motion
+    ("reaching", "goals", "'{head}' {action}: a goal reached is the outcome"),
+    # requesting a showing, a quote, a signature or a payment of another ("Showing
+    # Requested", "request_signature") delivers the request: the requester's job is done
+    (
+        "requesting",
+        "asked_of_others",
+        "'{action}' for '{head}': a request delivered to another, a job done",
+    ),
+)
+
+
+def paired_job(action: Unit, head: Unit | None, lexicon: Lexicon) -> Evidence | None:
+    """A job done that neither the action nor its object says alone (`_PAIRINGS`)."""
+    if head is None or action.phrase:
+        return None
     grammar = lexicon.grammar
-    if head is None or action.phrase or not lexicon.forms(action.text) & grammar.endings:
-        return None
-    if not lexicon.forms(head.text) & grammar.services:
-        return None
-    detail = f"'{head.text}' {action.text}: a service delivered over time took place"
-    return _name(detail, VERB)
-
-
-def goal_reached(action: Unit, head: Unit | None, lexicon: Lexicon) -> Evidence | None:
-    """Reaching or meeting a goal the user set out for ("Daily Goal Reached", "Sales
-    Target Met") is the outcome; reaching the end of a page is motion."""
-    grammar = lexicon.grammar
-    if head is None or action.phrase or not lexicon.forms(action.text) & grammar.reaching:
-        return None
-    if not lexicon.forms(head.text) & grammar.goals:
-        return None
-    detail = f"'{head.text}' {action.text}: a goal reached is the outcome"
-    return _name(detail, VERB)
-
-
-def request_delivered(action: Unit, head: Unit | None, lexicon: Lexicon) -> Evidence | None:
-    """Requesting a showing, a quote, a signature or a payment of another ("Showing
-    Requested", "request_signature") delivers the request: the requester's job is done."""
-    grammar = lexicon.grammar
-    if head is None or action.phrase or not lexicon.forms(action.text) & grammar.requesting:
-        return None
-    if not lexicon.forms(head.text) & grammar.asked_of_others:
-        return None
-    detail = f"'{action.text}' for '{head.text}': a request delivered to another, a job done"
-    return _name(detail, VERB)
+    verbs, objects = lexicon.forms(action.text), lexicon.forms(head.text)
+    for verb_class, object_class, meaning in _PAIRINGS:
+        if verbs & getattr(grammar, verb_class) and objects & getattr(grammar, object_class):
+            return _name(meaning.format(action=action.text, head=head.text), VERB)
+    return None
 
 
 def taken_as_job(action: Unit, head: Unit | None, lexicon: Lexicon) -> Evidence | None:

@@ -42,12 +42,10 @@ from __future__ import annotations
 from .completions import (
     applied_for,
     finished_operation,
-    goal_reached,
+    paired_job,
     pressed_control,
     product_feedback,
     rehearsal,
-    request_delivered,
-    service_ended,
     signed_up_for,
     taken_as_job,
 )
@@ -157,12 +155,8 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         found.append(step)
     elif action is not None and (applied := applied_for(reading, action, lexicon)):
         found.append(applied)
-    elif action is not None and (served := service_ended(action, head, lexicon)):
-        found.append(served)
-    elif action is not None and (reached := goal_reached(action, head, lexicon)):
-        found.append(reached)
-    elif action is not None and (asked := request_delivered(action, head, lexicon)):
-        found.append(asked)
+    elif action is not None and (paired := paired_job(action, head, lexicon)):
+        found.append(paired)
     elif action is not None and (taken := taken_as_job(action, head, lexicon)):
         found.append(taken)
     elif action is not None:
