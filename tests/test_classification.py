@@ -993,6 +993,21 @@ def test_a_participle_before_the_object_describes_it():
     assert event("archive_shared_file").kind == "feature_interaction"
 
 
+def test_a_listed_action_noun_gives_way_to_a_participle():
+    """'Visa Submission Tapped Country': 'tapped' says what happened, in a flow whose
+    name is the submission; the noun names the job, not an outcome reached."""
+    reading = read_name("Visa Submission Tapped Country", load_lexicon())
+    assert reading.action.text == "tapped"
+    found = event("Visa Submission Tapped Country")
+    assert (found.kind, found.friction) == ("feature_interaction", False)
+    assert details(found) == [("verb 'tapped' reads as interaction", -2.0)]
+    edited = event("edited_loan_approval")
+    assert edited.kind == "feature_interaction"
+    assert details(edited) == [("verb 'edited' reads as interaction", -2.0)]
+    # with no participle, the action noun stays the action
+    assert details(event("Lease Renewal")) == [("verb 'renewal' reads as completion", 2.0)]
+
+
 @pytest.mark.parametrize(
     ("name", "kind", "evidence"),
     [

@@ -162,12 +162,16 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
     articles = lexicon.grammar.articles
     prepositions = lexicon.grammar.prepositions
     negators = lexicon.grammar.negators
+    nominals = lexicon.grammar.nominals
+    said_done = any(unit.participle for unit in units)
 
     def capable(unit: Unit) -> bool:
         if unit.participle:
             return True
         if unit.nominal or not unit.lexicons & ACTION_LEXICONS:
             return False  # an action noun is the action only when nothing else is
+        if unit.text in nominals and said_done:
+            return False  # a listed action noun gives way to a participle ("Submission Picked")
         # "booking", "onboarding": an -ing word is an action only when listed as itself,
         # or when it names a trouble under way ("Card Expiring", "Sync Failing")
         return (
