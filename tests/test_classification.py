@@ -993,6 +993,20 @@ def test_a_participle_before_the_object_describes_it():
     assert event("archive_shared_file").kind == "feature_interaction"
 
 
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [("Album Shared", "'shared' on 'album'"), ("share_listing", "'share' on 'listing'")],
+)
+def test_sharing_what_the_product_offers_passes_the_word_on(name, shown):
+    """Sharing an album or a listing made by others is word of mouth, not the job;
+    sharing the user's own report stays the job."""
+    found = event(name)
+    assert (found.kind, found.friction) == ("feature_interaction", False)
+    detail = f"{shown}, offered to browse: word passed on, not the job"
+    assert details(found) == [(detail, -2.0)]
+    assert details(event("Report Shared")) == [("verb 'shared' reads as completion", 2.0)]
+
+
 def test_a_listed_action_noun_gives_way_to_a_participle():
     """'Visa Submission Tapped Country': 'tapped' says what happened, in a flow whose
     name is the submission; the noun names the job, not an outcome reached."""

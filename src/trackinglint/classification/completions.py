@@ -21,7 +21,9 @@ what stands beside it:
 - feedback sent to the product's makers ("Feedback Submitted") -2, where feedback
   on the work ("Interview Feedback Submitted") is the job;
 - a press beside a completion word ("pay_now_clicked", "click_make_payment")
-  records the press of a control that bears the word -2, not the outcome.
+  records the press of a control that bears the word -2, not the outcome;
+- sharing what the product offers to browse ("Album Shared", "share_listing")
+  passes the word on -2, where sharing one's own work ("Report Shared") is the job.
 """
 
 from __future__ import annotations
@@ -188,6 +190,20 @@ def pressed_control(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidenc
     if press is None:
         return None
     detail = f"'{press.text}' on a control that says '{action.text}': a press, not the outcome"
+    return _name(detail, -VERB)
+
+
+def passed_on(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
+    """Sharing what the product offers to browse, made by others ("Album Shared",
+    "share_listing"), passes the word on: motion that may bring others in, not the job
+    the user came for. Sharing one's own work ("Report Shared") stays the job."""
+    grammar = lexicon.grammar
+    head = reading.head
+    if head is None or action.phrase or not _base_in(action, grammar.sharing, lexicon):
+        return None
+    if not lexicon.forms(head.text) & grammar.catalogue:
+        return None
+    detail = f"'{action.text}' on '{head.text}', offered to browse: word passed on, not the job"
     return _name(detail, -VERB)
 
 

@@ -104,6 +104,8 @@ class Grammar:
     feedback: frozenset[str]  # to the product's makers, a side channel ("feedback sent")
     generic_modifiers: frozenset[str]  # say nothing of what feedback is on ("additional")
     pressing_verbs: frozenset[str]  # pressing a control ("buy_now_clicked")
+    catalogue: frozenset[str]  # offered to browse: sharing one passes the word on
+    sharing: frozenset[str]  # "share"
     must_work_once: frozenset[str]  # done again, they did not hold ("reconnected")
     progress_things: frozenset[str]  # reset or restarted, work is lost ("assessment reset")
     starting_over: frozenset[str]  # "reset", "restart"
@@ -177,6 +179,8 @@ def grammar() -> Grammar:
         feedback=words("feedback"),
         generic_modifiers=words("generic-modifiers"),
         pressing_verbs=words("pressing-verbs"),
+        catalogue=words("catalogue"),
+        sharing=words("sharing"),
         must_work_once=words("must-work-once"),
         progress_things=words("progress-things"),
         starting_over=words("starting-over"),

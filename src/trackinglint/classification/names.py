@@ -43,6 +43,7 @@ from .completions import (
     applied_for,
     finished_operation,
     paired_job,
+    passed_on,
     pressed_control,
     product_feedback,
     rehearsal,
@@ -132,6 +133,8 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         found.append(tried)
     elif action is not None and (side := product_feedback(reading, action, lexicon)):
         found.append(side)
+    elif action is not None and (word := passed_on(reading, action, lexicon)):
+        found.append(word)
     elif action is not None and reading.negation:
         denied = f"{reading.negation} {action.text}"
         found.append(_name(f"'{denied}' signals friction", -FRICTION, friction=True))
