@@ -1007,6 +1007,23 @@ def test_sharing_what_the_product_offers_passes_the_word_on(name, shown):
     assert details(event("Report Shared")) == [("verb 'shared' reads as completion", 2.0)]
 
 
+@pytest.mark.parametrize(
+    ("name", "detail"),
+    [
+        ("Annual Membership Activated", "'membership' activated: a paid term begun, bought"),
+        ("premium_subscription_started", "'subscription' started: a paid term begun, bought"),
+    ],
+)
+def test_a_paid_term_begun_was_bought(name, detail):
+    """A subscription or a membership that started was paid for; a free trial begun is motion."""
+    found = event(name)
+    assert (found.kind, found.friction) == ("job_completion", False)
+    assert details(found) == [(detail, 2.0)]
+    trial = event("Free Trial Started")
+    assert trial.kind == "feature_interaction"
+    assert details(trial) == [("verb 'started' reads as interaction", -2.0)]
+
+
 def test_a_listed_action_noun_gives_way_to_a_participle():
     """'Visa Submission Tapped Country': 'tapped' says what happened, in a flow whose
     name is the submission; the noun names the job, not an outcome reached."""

@@ -12,6 +12,7 @@ what stands beside it:
   is motion;
 - a service delivered over time that ended took place ("Call Ended") +2;
 - a goal reached or met ("Daily Goal Reached") +2;
+- a subscription or a membership started or activated ("Membership Activated") +2;
 - a showing, a quote or a signature requested of another ("Showing Requested") +2;
 - a dose, a test or a loan taken ("Dose Taken") +2;
 - signing up for what a product offers ("Webinar Signup") +2, where signing up to
@@ -81,6 +82,9 @@ _PAIRINGS = (
     # reaching or meeting a goal the user set out for ("Daily Goal Reached", "Sales Target
     # Met") is the outcome; reaching the end of a page is motion
     ("reaching", "goals", "'{head}' {action}: a goal reached is the outcome"),
+    # a subscription or a membership started or activated was bought ("Membership
+    # Activated"), as one created is; a free trial begun is motion
+    ("beginnings", "paid_terms", "'{head}' {action}: a paid term begun, bought"),
     # requesting a showing, a quote, a signature or a payment of another ("Showing
     # Requested", "request_signature") delivers the request: the requester's job is done
     (

@@ -96,6 +96,8 @@ class Grammar:
     reaching: frozenset[str]  # "reach", "meet", "hit"
     asked_of_others: frozenset[str]  # a request of one is the job done ("quote requested")
     requesting: frozenset[str]  # "request", "requested"
+    paid_terms: frozenset[str]  # begun, they were bought ("membership activated")
+    beginnings: frozenset[str]  # "start", "begin", "activate"
     taken_as_job: frozenset[str]  # taking one is the job ("dose taken", "exam taken")
     taking: frozenset[str]  # "take", "taken", "took"
     offerings: frozenset[str]  # what one signs up for, the job ("webinar signup")
@@ -171,6 +173,8 @@ def grammar() -> Grammar:
         reaching=words("reaching"),
         asked_of_others=words("asked-of-others"),
         requesting=words("requesting"),
+        paid_terms=words("paid-terms"),
+        beginnings=words("beginnings"),
         taken_as_job=words("taken-as-job"),
         taking=words("taking"),
         offerings=words("offerings"),
