@@ -1024,6 +1024,24 @@ def test_a_paid_term_begun_was_bought(name, detail):
     assert details(trial) == [("verb 'started' reads as interaction", -2.0)]
 
 
+@pytest.mark.parametrize(
+    ("name", "verb", "trouble"),
+    [("Crash Reporting Enabled", "enabled", "crash"), ("Retry Policy Updated", "updated", "retry")],
+)
+def test_a_trouble_noun_being_set_up_is_no_struggle(name, verb, trouble):
+    """Enabling crash reporting configures the product; no one struggled. A card that
+    declined, updated, is still payment trouble."""
+    found = event(name)
+    assert (found.kind, found.friction) == ("feature_interaction", False)
+    assert details(found) == [
+        (f"verb '{verb}' reads as interaction", -2.0),
+        (f"'{trouble}' names what '{verb}' sets up, not a struggle", 0.0),
+    ]
+    declined = event("Declined Card Updated")
+    assert declined.friction
+    assert ("mentions 'declined', a friction signal", -1.0) in details(declined)
+
+
 def test_a_listed_action_noun_gives_way_to_a_participle():
     """'Visa Submission Tapped Country': 'tapped' says what happened, in a flow whose
     name is the submission; the noun names the job, not an outcome reached."""

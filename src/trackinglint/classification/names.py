@@ -25,7 +25,10 @@ Weights (positive: job completion, negative: feature interaction):
 - the complement: an end state +3 ("Moved To Done"), a recipient +0.5
   ("Sent To Customer"), a friction word -3, a negated one +0.5 ("Without
   Reopen");
-- anywhere else: a friction word -1, a help place -1, an end state +1.
+- anywhere else: a friction word -1, a help place -1, an end state +1; a trouble
+  noun that a setting-up verb acts on names what is set up, no struggle, 0
+  ("Retry Policy Updated"), where a trouble participle stays one ("Expired Card
+  Updated").
 
 Friction words and help places also mark the evidence as friction; the
 readings of a struggle that need more of the name than one word are in
@@ -189,7 +192,7 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         and u not in reading.complement
         and not (trouble is not None and u is head)
     ]
-    found.extend(_mentions(others, lexicon))
+    found.extend(_mentions(others, reading.action, lexicon))
     return _resolved(reading, _deduplicated(found), lexicon)
 
 
@@ -363,10 +366,15 @@ def _complement(units: tuple[Unit, ...], lexicon: Lexicon) -> list[Evidence]:
     return found
 
 
-def _mentions(units: list[Unit], lexicon: Lexicon) -> list[Evidence]:
+def _mentions(units: list[Unit], action: Unit | None, lexicon: Lexicon) -> list[Evidence]:
     found: list[Evidence] = []
+    sets_up = _configures(action, lexicon)
     for unit in units:
-        if literally(unit, "friction-words", lexicon):  # "block" in "sql_block" is no "blocked"
+        # a trouble noun names a kind of setting; a participle ("declined card") is trouble
+        if literally(unit, "friction-words", lexicon) and sets_up and not unit.participle:
+            detail = f"'{unit.text}' names what '{sets_up}' sets up, not a struggle"
+            found.append(_name(detail, 0.0))
+        elif literally(unit, "friction-words", lexicon):  # "block" in "sql_block" is no "blocked"
             found.append(
                 _name(f"mentions '{unit.text}', a friction signal", -MENTION, friction=True)
             )
@@ -377,6 +385,14 @@ def _mentions(units: list[Unit], lexicon: Lexicon) -> list[Evidence]:
         ):
             found.append(_name(f"mentions state '{unit.text}'", MENTION))
     return found
+
+
+def _configures(action: Unit | None, lexicon: Lexicon) -> str:
+    """The action, when it sets up how the product behaves ("Retry Policy Updated")."""
+    if action is None:
+        return ""
+    forms = frozenset({action.text}) if action.phrase else lexicon.forms(action.text)
+    return action.text if forms & lexicon.grammar.configuring else ""
 
 
 def _name(detail: str, weight: float, *, friction: bool = False) -> Evidence:
