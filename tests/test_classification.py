@@ -1042,6 +1042,22 @@ def test_a_trouble_noun_being_set_up_is_no_struggle(name, verb, trouble):
     assert ("mentions 'declined', a friction signal", -1.0) in details(declined)
 
 
+@pytest.mark.parametrize(
+    ("name", "verb", "person"),
+    [("Sender Blocked", "blocked", "sender"), ("reject_applicant", "reject", "applicant")],
+)
+def test_screening_a_person_is_a_choice(name, verb, person):
+    """Blocking a sender or rejecting an applicant is the user's decision; an account
+    blocked is still friction."""
+    found = event(name)
+    assert (found.kind, found.friction) == ("feature_interaction", False)
+    detail = f"'{verb}' on '{person}', a person screened, is a choice, not a struggle"
+    assert details(found) == [(detail, -2.0)]
+    blocked = event("Account Blocked")
+    assert blocked.friction
+    assert details(blocked) == [("'blocked' signals friction", -3.0)]
+
+
 def test_a_listed_action_noun_gives_way_to_a_participle():
     """'Visa Submission Tapped Country': 'tapped' says what happened, in a flow whose
     name is the submission; the noun names the job, not an outcome reached."""

@@ -81,6 +81,7 @@ class Grammar:
     finishers: frozenset[str]  # verbs that only say an action went through ("confirmed")
     undoings: frozenset[str]  # actions that undo or leave ("cancellation confirmed")
     asking_verbs: frozenset[str]  # asking for something ("helpdesk ticket created")
+    screened_people: frozenset[str]  # refused or blocked by choice ("sender blocked")
     offers: frozenset[str]  # what a person may turn down ("invite declined")
     channels: frozenset[str]  # what a connection drops ("call dropped")
     shortenings: Mapping[str, tuple[str, ...]]  # "pw" -> ("password",)
@@ -161,6 +162,7 @@ def grammar() -> Grammar:
         undoings=words("undoings"),
         asking_verbs=words("asking-verbs"),
         offers=words("offers"),
+        screened_people=words("screened-people"),
         channels=words("channels"),
         credentials=words("credentials"),
         newness=words("newness"),

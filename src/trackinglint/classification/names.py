@@ -66,6 +66,7 @@ from .troubles import (
     literally,
     lost_credential,
     resent_code,
+    screened_person,
     started_over,
     trouble_head,
     trouble_notice,
@@ -301,6 +302,9 @@ def _action(reading: Reading, action: Unit, lexicon: Lexicon) -> list[Evidence]:
         declined = declined_offer(action, reading.objects, lexicon)
         if declined is not None:
             return [declined]
+        screened = screened_person(action, reading.objects, lexicon)
+        if screened is not None:
+            return [screened]
         shown = f"{action.note}, which" if action.note else f"'{action.text}'"
         return [_name(f"{shown} signals friction", -FRICTION, friction=True)]
     dropped = dropped_connection(action, reading.objects, lexicon)

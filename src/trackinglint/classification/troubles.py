@@ -16,7 +16,8 @@ readings that need the rest of the name:
 - a connection dropped or lost ("Call Dropped") -3, where a dropped file is a
   drag and drop;
 - and the other way: an offer turned down ("Invite Declined") is the choice of
-  the person offered, -2 and no friction.
+  the person offered, and a person refused or blocked ("Sender Blocked") the
+  user's decision about them, -2 and no friction.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ FRICTION = 3.0
 ASKING = 2.0
 CHOICE = 2.0
 DROPS = frozenset({"drop", "lose"})  # a connection dropped or lost ("Call Dropped")
+BLOCK = "block"  # blocked, blocking: a person, by choice
 REFUSALS = ("declin", "deni", "deny", "reject", "refus")  # a choice when a person makes it
 
 
@@ -178,6 +180,19 @@ def declined_offer(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) ->
     if offer is None:
         return None
     detail = f"'{action.text}' on '{offer.text}', an offer, is a choice, not a struggle"
+    return _name(detail, -CHOICE)
+
+
+def screened_person(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
+    """Refusing or blocking a person ("Applicant Rejected", "Sender Blocked") is the
+    user's decision about them, not a struggle with the product."""
+    if action.phrase or not action.text.startswith((*REFUSALS, BLOCK)):
+        return None
+    people = lexicon.grammar.screened_people
+    person = objects[-1] if objects else None
+    if person is None or not lexicon.forms(person.text) & people:
+        return None
+    detail = f"'{action.text}' on '{person.text}', a person screened, is a choice, not a struggle"
     return _name(detail, -CHOICE)
 
 
