@@ -1058,6 +1058,22 @@ def test_screening_a_person_is_a_choice(name, verb, person):
     assert details(blocked) == [("'blocked' signals friction", -3.0)]
 
 
+@pytest.mark.parametrize(
+    ("name", "verb", "part"),
+    [
+        ("Webhook Handler Succeeded", "succeeded", "handler"),
+        ("cache_resolved", "resolved", "cache"),
+    ],
+)
+def test_a_completion_word_on_a_part_of_the_software_is_its_own_work(name, verb, part):
+    """A handler that succeeded did the machine's work; a webhook not delivered is still
+    friction."""
+    found = event(name)
+    assert (found.kind, found.friction) == ("feature_interaction", False)
+    assert details(found) == [(f"'{verb}' on '{part}', a part of the software: its own work", -2.0)]
+    assert event("Webhook Not Delivered").friction
+
+
 def test_a_listed_action_noun_gives_way_to_a_participle():
     """'Visa Submission Tapped Country': 'tapped' says what happened, in a flow whose
     name is the submission; the noun names the job, not an outcome reached."""

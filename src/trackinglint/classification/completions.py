@@ -23,6 +23,8 @@ what stands beside it:
   on the work ("Interview Feedback Submitted") is the job;
 - a press beside a completion word ("pay_now_clicked", "click_make_payment")
   records the press of a control that bears the word -2, not the outcome;
+- a completion word on a part of the software itself ("Webhook Handler Succeeded")
+  -2: the machine's work went through;
 - sharing what the product offers to browse ("Album Shared", "share_listing")
   passes the word on -2, where sharing one's own work ("Report Shared") is the job.
 """
@@ -194,6 +196,18 @@ def pressed_control(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidenc
     if press is None:
         return None
     detail = f"'{press.text}' on a control that says '{action.text}': a press, not the outcome"
+    return _name(detail, -VERB)
+
+
+def machine_work(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
+    """A completion word on a part of the software itself ("Webhook Handler Succeeded",
+    "Cache Resolved") says the machine's own work went through, not a job the user did."""
+    head = reading.head
+    if head is None or not (action.is_in("completion-verbs") or action.is_in("completion-states")):
+        return None
+    if not lexicon.forms(head.text) & lexicon.grammar.machine_parts:
+        return None
+    detail = f"'{action.text}' on '{head.text}', a part of the software: its own work"
     return _name(detail, -VERB)
 
 

@@ -107,6 +107,7 @@ class Grammar:
     feedback: frozenset[str]  # to the product's makers, a side channel ("feedback sent")
     generic_modifiers: frozenset[str]  # say nothing of what feedback is on ("additional")
     pressing_verbs: frozenset[str]  # pressing a control ("buy_now_clicked")
+    machine_parts: frozenset[str]  # the software itself ("webhook handler succeeded")
     configuring: frozenset[str]  # set up how the product behaves ("retry policy updated")
     catalogue: frozenset[str]  # offered to browse: sharing one passes the word on
     sharing: frozenset[str]  # "share"
@@ -186,6 +187,7 @@ def grammar() -> Grammar:
         feedback=words("feedback"),
         generic_modifiers=words("generic-modifiers"),
         pressing_verbs=words("pressing-verbs"),
+        machine_parts=words("machine-parts"),
         configuring=frozenset(" ".join(tokenize(str(w))) for w in data["configuring"]),
         catalogue=words("catalogue"),
         sharing=words("sharing"),

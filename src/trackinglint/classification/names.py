@@ -33,7 +33,8 @@ Weights (positive: job completion, negative: feature interaction):
 Friction words and help places also mark the evidence as friction; the
 readings of a struggle that need more of the name than one word are in
 `troubles`, and those in which the rest of the name changes what a completion
-or interaction verb says (the machine's work confirmed, an application sent, a
+or interaction verb says (the machine's work confirmed or done by a part of the
+software, an application sent, a
 press, a service that ended, a goal reached, a request delivered, a dose taken)
 are in `completions`. A word read through its form ("renewal" as renew, "checkout" as
 check out), written out from a shortening ("pw") or split from a squashed name
@@ -45,6 +46,7 @@ from __future__ import annotations
 from .completions import (
     applied_for,
     finished_operation,
+    machine_work,
     paired_job,
     passed_on,
     pressed_control,
@@ -154,6 +156,8 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         found.append(notice)
     elif action is not None and (joined := signed_up_for(reading, action, lexicon)):
         found.append(joined)
+    elif action is not None and (machine := machine_work(reading, action, lexicon)):
+        found.append(machine)
     elif action is not None and (made := _made_deliverable(action, head)):
         found.append(made)
     elif action is not None and (ended := finished_operation(action, objects, lexicon)):
