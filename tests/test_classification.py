@@ -1074,6 +1074,22 @@ def test_a_completion_word_on_a_part_of_the_software_is_its_own_work(name, verb,
     assert event("Webhook Not Delivered").friction
 
 
+@pytest.mark.parametrize(
+    ("name", "detail"),
+    [
+        ("Push Delivered", "'delivered' on 'push'"),
+        ("verification_email_sent", "'sent' on 'verification email'"),
+    ],
+)
+def test_the_products_own_message_sent_is_the_software_at_work(name, detail):
+    """A push or a verification email going out is the product at work; an email the
+    user sends to a client stays the job."""
+    found = event(name)
+    assert (found.kind, found.friction) == ("feature_interaction", False)
+    assert details(found) == [(f"{detail}, the product's own message: the software at work", -2.0)]
+    assert event("Email Sent To Client").kind == "job_completion"
+
+
 def test_a_listed_action_noun_gives_way_to_a_participle():
     """'Visa Submission Tapped Country': 'tapped' says what happened, in a flow whose
     name is the submission; the noun names the job, not an outcome reached."""

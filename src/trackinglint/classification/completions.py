@@ -25,6 +25,8 @@ what stands beside it:
   records the press of a control that bears the word -2, not the outcome;
 - a completion word on a part of the software itself ("Webhook Handler Succeeded")
   -2: the machine's work went through;
+- the product's own message to the user sent or delivered ("Push Delivered",
+  "Welcome Email Sent") -2: the software at work, where a reply is the job;
 - sharing what the product offers to browse ("Album Shared", "share_listing")
   passes the word on -2, where sharing one's own work ("Report Shared") is the job.
 """
@@ -208,6 +210,25 @@ def machine_work(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence |
     if not lexicon.forms(head.text) & lexicon.grammar.machine_parts:
         return None
     detail = f"'{action.text}' on '{head.text}', a part of the software: its own work"
+    return _name(detail, -VERB)
+
+
+def own_message(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
+    """The product's own message to the user, sent, delivered or received ("Push
+    Delivered", "Welcome Email Sent"), is the software at work, not a job the user did;
+    a message the user writes ("Reply Sent To Customer") stays the job."""
+    grammar = lexicon.grammar
+    head = reading.head
+    if head is None or not action.is_in("completion-verbs"):
+        return None
+    forms = lexicon.forms(head.text)
+    purpose = next(
+        (u for u in reading.objects if u is not head and u.text in grammar.message_purposes), None
+    )
+    if not forms & grammar.own_messages and not (purpose and forms & grammar.message_carriers):
+        return None
+    what = f"{purpose.text} {head.text}" if purpose else head.text
+    detail = f"'{action.text}' on '{what}', the product's own message: the software at work"
     return _name(detail, -VERB)
 
 

@@ -108,6 +108,9 @@ class Grammar:
     generic_modifiers: frozenset[str]  # say nothing of what feedback is on ("additional")
     pressing_verbs: frozenset[str]  # pressing a control ("buy_now_clicked")
     machine_parts: frozenset[str]  # the software itself ("webhook handler succeeded")
+    own_messages: frozenset[str]  # the product's messages to the user ("push delivered")
+    message_carriers: frozenset[str]  # "email", "message": the product's own with a purpose
+    message_purposes: frozenset[str]  # "welcome", "confirmation": an automated message
     configuring: frozenset[str]  # set up how the product behaves ("retry policy updated")
     catalogue: frozenset[str]  # offered to browse: sharing one passes the word on
     sharing: frozenset[str]  # "share"
@@ -188,6 +191,9 @@ def grammar() -> Grammar:
         generic_modifiers=words("generic-modifiers"),
         pressing_verbs=words("pressing-verbs"),
         machine_parts=words("machine-parts"),
+        own_messages=words("own-messages"),
+        message_carriers=words("message-carriers"),
+        message_purposes=words("message-purposes"),
         configuring=frozenset(" ".join(tokenize(str(w))) for w in data["configuring"]),
         catalogue=words("catalogue"),
         sharing=words("sharing"),

@@ -47,6 +47,7 @@ from .completions import (
     applied_for,
     finished_operation,
     machine_work,
+    own_message,
     paired_job,
     passed_on,
     pressed_control,
@@ -158,6 +159,8 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         found.append(joined)
     elif action is not None and (machine := machine_work(reading, action, lexicon)):
         found.append(machine)
+    elif action is not None and (sent := own_message(reading, action, lexicon)):
+        found.append(sent)
     elif action is not None and (made := _made_deliverable(action, head)):
         found.append(made)
     elif action is not None and (ended := finished_operation(action, objects, lexicon)):
