@@ -1090,6 +1090,20 @@ def test_the_products_own_message_sent_is_the_software_at_work(name, detail):
     assert event("Email Sent To Client").kind == "job_completion"
 
 
+@pytest.mark.parametrize(
+    ("name", "verb", "step"),
+    [
+        ("Billing Address Confirmed", "confirmed", "address"),
+        ("intro_completed", "completed", "intro"),
+    ],
+)
+def test_an_address_or_an_intro_is_a_step_on_the_way(name, verb, step):
+    """An address confirmed or an intro finished is on the way to the job, not the job."""
+    found = event(name)
+    assert (found.kind, found.friction) == ("feature_interaction", False)
+    assert details(found) == [(f"'{verb}' finishes '{step}', a step on the way, not the job", -1.0)]
+
+
 def test_a_listed_action_noun_gives_way_to_a_participle():
     """'Visa Submission Tapped Country': 'tapped' says what happened, in a flow whose
     name is the submission; the noun names the job, not an outcome reached."""
