@@ -1104,6 +1104,22 @@ def test_an_address_or_an_intro_is_a_step_on_the_way(name, verb, step):
     assert details(found) == [(f"'{verb}' finishes '{step}', a step on the way, not the job", -1.0)]
 
 
+@pytest.mark.parametrize(
+    ("name", "detail", "weight"),
+    [
+        ("Complaint Filed", "'complaint' is what the event is about, a friction signal", -3.0),
+        ("SLA Breached", "'breached' signals friction", -3.0),
+        ("App Not Responding", "'not responding' signals friction", -3.0),
+        ("report_a_problem_clicked", "'report a problem' signals help-seeking", -1.0),
+    ],
+)
+def test_grievances_broken_promises_and_hangs_are_friction(name, detail, weight):
+    """A complaint, a breached promise, an app that hangs, a problem reported: struggles."""
+    found = event(name)
+    assert (found.kind, found.friction) == ("feature_interaction", True)
+    assert (detail, weight) in details(found)
+
+
 def test_a_listed_action_noun_gives_way_to_a_participle():
     """'Visa Submission Tapped Country': 'tapped' says what happened, in a flow whose
     name is the submission; the noun names the job, not an outcome reached."""
