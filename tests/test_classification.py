@@ -1120,6 +1120,17 @@ def test_grievances_broken_promises_and_hangs_are_friction(name, detail, weight)
     assert (detail, weight) in details(found)
 
 
+def test_nothing_to_offer_turns_the_user_away():
+    """'No Slots Available' and 'no_seats_left': the product had nothing to give."""
+    slots = event("No Slots Available")
+    assert (slots.kind, slots.friction) == ("feature_interaction", True)
+    assert details(slots) == [("'no slots available': nothing to offer signals friction", -3.0)]
+    seats = event("no_seats_left")
+    assert seats.friction
+    assert ("'no seats left': nothing to offer signals friction", -3.0) in details(seats)
+    assert not event("Seats Left Viewed").friction
+
+
 def test_a_listed_action_noun_gives_way_to_a_participle():
     """'Visa Submission Tapped Country': 'tapped' says what happened, in a flow whose
     name is the submission; the noun names the job, not an outcome reached."""

@@ -108,6 +108,8 @@ class Grammar:
     generic_modifiers: frozenset[str]  # say nothing of what feedback is on ("additional")
     pressing_verbs: frozenset[str]  # pressing a control ("buy_now_clicked")
     machine_parts: frozenset[str]  # the software itself ("webhook handler succeeded")
+    nothing_openers: frozenset[str]  # "no", "zero": "No Slots Available"
+    availability: frozenset[str]  # "available", "left": nothing to offer after "no"
     own_messages: frozenset[str]  # the product's messages to the user ("push delivered")
     message_carriers: frozenset[str]  # "email", "message": the product's own with a purpose
     message_purposes: frozenset[str]  # "welcome", "confirmation": an automated message
@@ -191,6 +193,8 @@ def grammar() -> Grammar:
         generic_modifiers=words("generic-modifiers"),
         pressing_verbs=words("pressing-verbs"),
         machine_parts=words("machine-parts"),
+        nothing_openers=words("nothing-openers"),
+        availability=words("availability"),
         own_messages=words("own-messages"),
         message_carriers=words("message-carriers"),
         message_purposes=words("message-purposes"),

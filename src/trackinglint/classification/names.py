@@ -68,6 +68,7 @@ from .troubles import (
     dropped_connection,
     literally,
     lost_credential,
+    nothing_offered,
     resent_code,
     screened_person,
     started_over,
@@ -187,6 +188,9 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
     lost = lost_credential(reading.units, lexicon)
     if lost is not None:
         found.append(lost)
+    turned_away = nothing_offered(reading.units, lexicon)
+    if turned_away is not None and not any(e.friction for e in found):
+        found.append(turned_away)
     seen = {action.text} if action else set()
     for unit in objects:
         if unit is not head and unit.is_in("interface-objects") and unit.text not in seen:

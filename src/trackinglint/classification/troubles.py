@@ -15,6 +15,7 @@ readings that need the rest of the name:
 - a code that lets the user in sent again ("resend_otp") -3: it did not arrive;
 - a connection dropped or lost ("Call Dropped") -3, where a dropped file is a
   drag and drop;
+- nothing to offer ("No Slots Available", "no_seats_left") -3;
 - and the other way: an offer turned down ("Invite Declined") is the choice of
   the person offered, and a person refused or blocked ("Sender Blocked") the
   user's decision about them, -2 and no friction.
@@ -153,6 +154,18 @@ def lost_credential(units: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | Non
             detail = f"'{verb.text}' on '{what.text}': a lost credential signals friction"
             return _name(detail, -FRICTION, friction=True)
     return None
+
+
+def nothing_offered(units: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
+    """A name that opens with "no" and ends in an availability word ("No Slots
+    Available", "no_seats_left") says the product had nothing to offer: turned away."""
+    grammar = lexicon.grammar
+    if len(units) < 2 or units[0].phrase or units[-1].phrase:
+        return None
+    if units[0].text not in grammar.nothing_openers or units[-1].text not in grammar.availability:
+        return None
+    said = " ".join(unit.text for unit in units)
+    return _name(f"'{said}': nothing to offer signals friction", -FRICTION, friction=True)
 
 
 def dropped_connection(
