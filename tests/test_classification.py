@@ -1131,6 +1131,13 @@ def test_nothing_to_offer_turns_the_user_away():
     assert not event("Seats Left Viewed").friction
 
 
+def test_checked_off_a_list_is_marked_done():
+    """Checking a habit off says it was done, as 'marked done' does."""
+    found = event("Habit Checked Off")
+    assert (found.kind, found.friction) == ("job_completion", False)
+    assert details(found) == [("verb 'checked off' reads as completion", 2.0)]
+
+
 def test_a_listed_action_noun_gives_way_to_a_participle():
     """'Visa Submission Tapped Country': 'tapped' says what happened, in a flow whose
     name is the submission; the noun names the job, not an outcome reached."""
