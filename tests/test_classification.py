@@ -1138,6 +1138,16 @@ def test_checked_off_a_list_is_marked_done():
     assert details(found) == [("verb 'checked off' reads as completion", 2.0)]
 
 
+def test_a_gig_turned_down_is_the_workers_choice_and_a_margin_call_is_trouble():
+    """A worker declining a gig chooses; a margin call reaching a trader is a struggle."""
+    gig = event("Gig Declined")
+    assert (gig.kind, gig.friction) == ("feature_interaction", False)
+    assert details(gig) == [("'declined' on 'gig', an offer, is a choice, not a struggle", -2.0)]
+    margin = event("Margin Call Received")
+    assert (margin.kind, margin.friction) == ("feature_interaction", True)
+    assert ("'received' brings news of 'margin call', a friction signal", -3.0) in details(margin)
+
+
 def test_a_listed_action_noun_gives_way_to_a_participle():
     """'Visa Submission Tapped Country': 'tapped' says what happened, in a flow whose
     name is the submission; the noun names the job, not an outcome reached."""
