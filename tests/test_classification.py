@@ -1148,6 +1148,25 @@ def test_a_gig_turned_down_is_the_workers_choice_and_a_margin_call_is_trouble():
     assert ("'received' brings news of 'margin call', a friction signal", -3.0) in details(margin)
 
 
+@pytest.mark.parametrize(
+    ("name", "verb", "trouble", "record"),
+    [
+        ("Crash Report Opened", "opened", "crash", "report"),
+        ("Error Log Viewed", "viewed", "error", "log"),
+    ],
+)
+def test_a_record_of_troubles_read_is_no_struggle(name, verb, trouble, record):
+    """Reading a crash report or an error log is someone reviewing troubles; a crash
+    report sent is the user reporting one."""
+    found = event(name)
+    assert (found.kind, found.friction) == ("feature_interaction", False)
+    assert details(found) == [
+        (f"verb '{verb}' reads as interaction", -2.0),
+        (f"'{trouble}' names what the '{record}' records, not a struggle", 0.0),
+    ]
+    assert event("Crash Report Sent").friction
+
+
 def test_a_listed_action_noun_gives_way_to_a_participle():
     """'Visa Submission Tapped Country': 'tapped' says what happened, in a flow whose
     name is the submission; the noun names the job, not an outcome reached."""

@@ -113,6 +113,7 @@ class Grammar:
     own_messages: frozenset[str]  # the product's messages to the user ("push delivered")
     message_carriers: frozenset[str]  # "email", "message": the product's own with a purpose
     message_purposes: frozenset[str]  # "welcome", "confirmation": an automated message
+    records: frozenset[str]  # gather what happened: "Crash Report Opened" reads about it
     configuring: frozenset[str]  # set up how the product behaves ("retry policy updated")
     catalogue: frozenset[str]  # offered to browse: sharing one passes the word on
     sharing: frozenset[str]  # "share"
@@ -198,6 +199,7 @@ def grammar() -> Grammar:
         own_messages=words("own-messages"),
         message_carriers=words("message-carriers"),
         message_purposes=words("message-purposes"),
+        records=words("records"),
         configuring=frozenset(" ".join(tokenize(str(w))) for w in data["configuring"]),
         catalogue=words("catalogue"),
         sharing=words("sharing"),

@@ -28,7 +28,8 @@ Weights (positive: job completion, negative: feature interaction):
 - anywhere else: a friction word -1, a help place -1, an end state +1; a trouble
   noun that a setting-up verb acts on names what is set up, no struggle, 0
   ("Retry Policy Updated"), where a trouble participle stays one ("Expired Card
-  Updated").
+  Updated"); so does one before a record read ("Error Log Viewed"), where a record
+  sent is a trouble reported.
 
 Friction words and help places also mark the evidence as friction; the
 readings of a struggle that need more of the name than one word are in
@@ -204,7 +205,8 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         and u not in reading.complement
         and not (trouble is not None and u is head)
     ]
-    found.extend(_mentions(others, reading.action, lexicon))
+    troubled = any(evidence.friction for evidence in found)
+    found.extend(_mentions(others, reading, lexicon, troubled=troubled))
     return _resolved(reading, _deduplicated(found), lexicon)
 
 
@@ -381,10 +383,21 @@ def _complement(units: tuple[Unit, ...], lexicon: Lexicon) -> list[Evidence]:
     return found
 
 
-def _mentions(units: list[Unit], action: Unit | None, lexicon: Lexicon) -> list[Evidence]:
+def _mentions(
+    units: list[Unit], reading: Reading, lexicon: Lexicon, *, troubled: bool = False
+) -> list[Evidence]:
+    """Friction, help places and end states the name mentions besides its action; a
+    trouble word before a record read ("Error Log Viewed") names its subject, unless
+    the name already shows a struggle."""
     found: list[Evidence] = []
-    sets_up = _configures(action, lexicon)
+    sets_up = _configures(reading.action, lexicon)
+    head = reading.head
+    record = "" if troubled else _record_read(reading, lexicon)
     for unit in units:
+        if record and unit is not head and literally(unit, "friction-words", lexicon):
+            detail = f"'{unit.text}' names what the '{record}' records, not a struggle"
+            found.append(_name(detail, 0.0))
+            continue
         # a trouble noun names a kind of setting; a participle ("declined card") is trouble
         if literally(unit, "friction-words", lexicon) and sets_up and not unit.participle:
             detail = f"'{unit.text}' names what '{sets_up}' sets up, not a struggle"
@@ -400,6 +413,15 @@ def _mentions(units: list[Unit], action: Unit | None, lexicon: Lexicon) -> list[
         ):
             found.append(_name(f"mentions state '{unit.text}'", MENTION))
     return found
+
+
+def _record_read(reading: Reading, lexicon: Lexicon) -> str:
+    """The record a name reads ("Error Log Viewed": log); sent or submitted, a record of
+    troubles is the user reporting one ("Crash Report Submitted")."""
+    action, head = reading.action, reading.head
+    if action is None or head is None or _verb_kind(action) != "interaction":
+        return ""
+    return head.text if head.text in lexicon.grammar.records else ""
 
 
 def _configures(action: Unit | None, lexicon: Lexicon) -> str:
