@@ -3,7 +3,7 @@
 Weights (positive: job completion, negative: feature interaction):
 
 - the action: a completion verb +2, an interaction verb -2, an end state +3
-  ("Payment Success"), a friction word -3 ("Transfer Failed"), an unknown
+  ("Booking Success"), a friction word -3 ("Transfer Failed"), an unknown
   past participle -0.5 (most events are interactions); a light verb defers to
   its object ("Search Performed" is a search) or, when that names no action,
   says something got done +1 ("Trade Executed"); a record-keeping verb
