@@ -7,7 +7,10 @@ to a 5 MB plan costs about what an edit to a small one does. The CLI, which
 runs once, has no cache.
 
 Reuse is safe because nothing downstream changes a document or a model
-object: each run merges the cached fragments into a plan of its own.
+object: each run merges the cached fragments into a plan of its own. The one
+change is a reader's own: `read_again` moves the events it keeps to the new
+document (their `origin`), so an earlier run's plan then points at the newer
+text, which is the text the editor shows.
 """
 
 from __future__ import annotations
