@@ -60,6 +60,7 @@ NOUN_LEXICONS = frozenset(
 GRAMMAR = "grammar"
 
 _NONE = object()
+_NO_PHRASE: tuple[int, frozenset[str], str] = (0, frozenset(), "")
 MEMO_LIMIT = 50_000  # entries per cache; a long-lived server starts afresh past it
 Phrase = tuple[frozenset[str], ...]  # the word forms of each word of a multiword entry
 
@@ -227,6 +228,8 @@ class Lexicon:
         # first word form -> [(phrase, lexicon, entry text)], longest phrases first
         self._phrases: dict[str, list[tuple[Phrase, str, str]]] = {}
         self._memos: dict[str, dict[Any, Any]] = {}
+        # word -> the phrases that may start with it, over all its forms (filled on use)
+        self._starting: dict[str, tuple[tuple[Phrase, str, str], ...]] = {}
         for name, entries in self.words.items():
             for entry in entries:
                 self._add(name, entry)
@@ -306,9 +309,9 @@ class Lexicon:
 
         Length 0 when none matches. A phrase in several lexicons reports all of them.
         """
-        candidates: list[tuple[Phrase, str, str]] = []
-        for form in self.forms(tokens[start]):
-            candidates.extend(self._phrases.get(form, ()))
+        candidates = self._phrases_starting(tokens[start])
+        if not candidates:  # most words start no phrase: every name asks at every word
+            return _NO_PHRASE
         best, text = 0, ""
         lexicons: set[str] = set()
         for phrase, lexicon, entry in candidates:
@@ -320,6 +323,20 @@ class Lexicon:
                     best, lexicons, text = size, set(), entry
                 lexicons.add(lexicon)
         return best, frozenset(lexicons), text
+
+    def _phrases_starting(self, word: str) -> tuple[tuple[Phrase, str, str], ...]:
+        """The entries a phrase starting with `word` may be, in the order its forms give
+        them; gathered once per word, as a word recurs across a plan's names."""
+        found = self._starting.get(word)
+        if found is None:
+            if len(self._starting) > MEMO_LIMIT:
+                self._starting.clear()
+            phrases = self._phrases
+            found = tuple(
+                candidate for form in self.forms(word) for candidate in phrases.get(form, ())
+            )
+            self._starting[word] = found
+        return found
 
     def is_participle(self, word: str) -> bool:
         """Does the word look like a past participle ("qualified", "sent")?"""

@@ -18,6 +18,7 @@ no reading, so "signal" never becomes "sign" by accident of spelling.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -120,7 +121,7 @@ def _action_noun(word: str, lexicon: Lexicon, plural: str = "") -> Derivation | 
 
 def _compound(word: str, lexicon: Lexicon, plural: str = "") -> Derivation | None:
     shown = plural or word
-    for particle in sorted(lexicon.grammar.particles, key=len, reverse=True):
+    for particle in _longest_first(lexicon.grammar.particles):
         head = word[: -len(particle)]
         if len(particle) < 2 or not word.endswith(particle) or len(head) < MIN_BASE:
             continue
@@ -130,6 +131,12 @@ def _compound(word: str, lexicon: Lexicon, plural: str = "") -> Derivation | Non
             base = text if size == 2 else head
             return Derivation(base, found, True, f"'{shown}' is '{head} {particle}' as one word")
     return None
+
+
+@lru_cache(maxsize=8)
+def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
+    """Sorted once, not per word derived."""
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def _prefixed(word: str, lexicon: Lexicon) -> Derivation | None:

@@ -145,7 +145,10 @@ def units_of(tokens: tuple[str, ...], lexicon: Lexicon) -> tuple[Unit, ...]:
             )
             i += size
             continue
-        units.append(_word_unit(tokens[i], lexicon))
+        unit = _word_unit(tokens[i], lexicon)
+        if any(seen is unit for seen in units):  # a word said twice is two units:
+            unit = _copy(unit)  # readings tell a name's units apart by identity
+        units.append(unit)
         i += 1
     particles = lexicon.grammar.particles
     if len(units) >= 2 and units[-1].text in particles and units[-2].participle:
@@ -280,6 +283,19 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
 
 
 def _word_unit(word: str, lexicon: Lexicon) -> Unit:
+    """One word's unit, made once per word: names share their words across a plan."""
+    cache = lexicon.memo("word-unit")
+    found = cache.get(word)
+    if found is None:
+        found = cache[word] = _new_word_unit(word, lexicon)
+    return found
+
+
+def _copy(unit: Unit) -> Unit:
+    return Unit(unit.text, unit.lexicons, unit.participle, unit.phrase, unit.nominal, unit.note)
+
+
+def _new_word_unit(word: str, lexicon: Lexicon) -> Unit:
     """One word; a word no verb list holds may still be built from a verb ("renewal")."""
     lexicons = lexicon.lexicons_of(word)
     participle = lexicon.is_participle(word)
