@@ -123,6 +123,8 @@ def name_evidence(name: str, lexicon: Lexicon) -> tuple[Evidence, ...]:
 def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
     found: list[Evidence] = []
     action, objects, head = reading.action, reading.objects, reading.head
+    # a reading whose trigger words the name never says cannot fire: it is not run
+    said, g = _words_said(reading, lexicon), lexicon.grammar
     if reading.as_noun and action is not None:  # say which word could have been the action
         detail = f"'{reading.as_noun}' can be a noun: read as one, '{action.text}' as the action"
         found.append(_name(detail, 0.0))
@@ -136,44 +138,106 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
     elif deferring and action is not None and action.is_in("light-verbs") and head is not None:
         if not head.is_in("interface-objects") and not head.is_in("friction-words"):
             found.append(_name(f"'{head.text} {action.text}' says something got done", LIGHT))
-    elif action is not None and (pressed := pressed_control(reading, action, lexicon)):
+    elif (
+        action is not None
+        and said & g.pressing_verbs
+        and (pressed := pressed_control(reading, action, lexicon))
+    ):
         found.append(pressed)
-    elif action is not None and (tried := rehearsal(reading, action, lexicon)):
+    elif (
+        action is not None
+        and said & g.rehearsals
+        and (tried := rehearsal(reading, action, lexicon))
+    ):
         found.append(tried)
-    elif action is not None and (side := product_feedback(reading, action, lexicon)):
+    elif (
+        action is not None
+        and said & g.feedback
+        and (side := product_feedback(reading, action, lexicon))
+    ):
         found.append(side)
-    elif action is not None and (word := passed_on(reading, action, lexicon)):
+    elif (
+        action is not None and said & g.catalogue and (word := passed_on(reading, action, lexicon))
+    ):
         found.append(word)
     elif action is not None and reading.negation:
         denied = f"{reading.negation} {action.text}"
         found.append(_name(f"'{denied}' signals friction", -FRICTION, friction=True))
-    elif action is not None and (asked := asks_for_help(action, objects, lexicon)):
+    elif (
+        action is not None
+        and said & g.asking_verbs
+        and (asked := asks_for_help(action, objects, lexicon))
+    ):
         found.append(asked)
-    elif action is not None and (remedy := asks_for_remedy(action, objects, lexicon)):
+    elif (
+        action is not None
+        and said & g.remedies
+        and (remedy := asks_for_remedy(action, objects, lexicon))
+    ):
         found.append(remedy)
-    elif action is not None and (resent := resent_code(reading.units, lexicon)):
+    elif (
+        action is not None
+        and said & g.must_arrive
+        and (resent := resent_code(reading.units, lexicon))
+    ):
         found.append(resent)
-    elif action is not None and (over := started_over(action, objects, lexicon)):
+    elif (
+        action is not None
+        and said & g.progress_things
+        and (over := started_over(action, objects, lexicon))
+    ):
         found.append(over)
-    elif action is not None and (notice := trouble_notice(action, objects, lexicon)):
+    elif (
+        action is not None
+        and said & g.notifying_verbs
+        and (notice := trouble_notice(action, objects, lexicon))
+    ):
         found.append(notice)
-    elif action is not None and (joined := signed_up_for(reading, action, lexicon)):
+    elif (
+        action is not None
+        and said & g.offerings
+        and (joined := signed_up_for(reading, action, lexicon))
+    ):
         found.append(joined)
-    elif action is not None and (machine := machine_work(reading, action, lexicon)):
+    elif (
+        action is not None
+        and said & g.machine_parts
+        and (machine := machine_work(reading, action, lexicon))
+    ):
         found.append(machine)
-    elif action is not None and (sent := own_message(reading, action, lexicon)):
+    elif (
+        action is not None
+        and (said & g.own_messages or said & g.message_carriers)
+        and (sent := own_message(reading, action, lexicon))
+    ):
         found.append(sent)
     elif action is not None and (made := _made_deliverable(action, head)):
         found.append(made)
-    elif action is not None and (ended := finished_operation(action, objects, lexicon)):
+    elif (
+        action is not None
+        and said & g.finishers
+        and (ended := finished_operation(action, objects, lexicon))
+    ):
         found.append(ended)
     elif action is not None and (step := _finished_step(action, objects)):
         found.append(step)
-    elif action is not None and (applied := applied_for(reading, action, lexicon)):
+    elif (
+        action is not None
+        and said & g.applied_for
+        and (applied := applied_for(reading, action, lexicon))
+    ):
         found.append(applied)
-    elif action is not None and (paired := paired_job(action, head, lexicon)):
+    elif (
+        action is not None
+        and said & (g.services | g.goals | g.paid_terms | g.asked_of_others)
+        and (paired := paired_job(action, head, lexicon))
+    ):
         found.append(paired)
-    elif action is not None and (taken := taken_as_job(action, head, lexicon)):
+    elif (
+        action is not None
+        and said & g.taken_as_job
+        and (taken := taken_as_job(action, head, lexicon))
+    ):
         found.append(taken)
     elif action is not None:
         found.extend(_action(reading, action, lexicon))
@@ -186,7 +250,7 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
     trouble = trouble_head(action, head, lexicon) if notice is None else None
     if trouble is not None:
         found.append(trouble)
-    lost = lost_credential(reading.units, lexicon)
+    lost = lost_credential(reading.units, lexicon) if said & g.credentials else None
     if lost is not None:
         found.append(lost)
     turned_away = nothing_offered(reading.units, lexicon)
@@ -208,6 +272,28 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
     troubled = any(evidence.friction for evidence in found)
     found.extend(_mentions(others, reading, lexicon, troubled=troubled))
     return _resolved(reading, _deduplicated(found), lexicon)
+
+
+def _words_said(reading: Reading, lexicon: Lexicon) -> frozenset[str]:
+    """Every form of every word of the name, and the verbs its words are built from
+    ("renewal": renew): each reading below fires only on a word of its own, so one
+    look at this set spares running the readings whose words the name never says."""
+    said: set[str] = set()
+    for unit in reading.units:
+        said.update(_word_said(unit.text, lexicon))
+    return frozenset(said)
+
+
+def _word_said(word: str, lexicon: Lexicon) -> frozenset[str]:
+    """A word's forms and the verb it is built from, gathered once per word."""
+    cache = lexicon.memo("words-said")
+    found = cache.get(word)
+    if found is None:
+        derived = lexicon.derivation(word)
+        forms = lexicon.forms(word)
+        found = forms | {derived.base} if derived is not None else forms
+        cache[word] = found
+    return found
 
 
 def _resolved(reading: Reading, found: list[Evidence], lexicon: Lexicon) -> list[Evidence]:
