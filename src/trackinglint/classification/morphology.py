@@ -50,6 +50,7 @@ AGAIN = "re"
 AGAIN_PREFIXES = (AGAIN, "pre", "co", "auto")  # the same action once more, or ahead of time
 UNDO_PREFIXES = ("un", "dis", "de")  # the action undone
 WRONG_PREFIXES = ("mis",)  # the action done wrongly: "misclicked", "missent" are struggles
+PREFIXES = (*AGAIN_PREFIXES, *UNDO_PREFIXES, *WRONG_PREFIXES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +123,10 @@ def _action_noun(word: str, lexicon: Lexicon, plural: str = "") -> Derivation | 
 def _compound(word: str, lexicon: Lexicon, plural: str = "") -> Derivation | None:
     shown = plural or word
     for particle in _longest_first(lexicon.grammar.particles):
+        if len(particle) < 2 or not word.endswith(particle):
+            continue
         head = word[: -len(particle)]
-        if len(particle) < 2 or not word.endswith(particle) or len(head) < MIN_BASE:
+        if len(head) < MIN_BASE:
             continue
         size, found, text = lexicon.phrase_at((head, particle), 0)
         found = found & VERB_LEXICONS if size == 2 else _verb_lexicons(head, lexicon)
@@ -140,10 +143,10 @@ def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
 
 
 def _prefixed(word: str, lexicon: Lexicon) -> Derivation | None:
-    for prefix in (*AGAIN_PREFIXES, *UNDO_PREFIXES, *WRONG_PREFIXES):
-        rest = word[len(prefix) :]
-        if not word.startswith(prefix) or len(rest) < 4:
+    for prefix in PREFIXES:
+        if not word.startswith(prefix) or len(word) - len(prefix) < 4:
             continue
+        rest = word[len(prefix) :]
         found = _verb_lexicons(rest, lexicon)
         if not found:
             continue

@@ -480,15 +480,16 @@ def _mentions(
     head = reading.head
     record = "" if troubled else _record_read(reading, lexicon)
     for unit in units:
-        if record and unit is not head and literally(unit, "friction-words", lexicon):
+        trouble = literally(unit, "friction-words", lexicon)  # "block" in "sql_block" is none
+        if record and unit is not head and trouble:
             detail = f"'{unit.text}' names what the '{record}' records, not a struggle"
             found.append(_name(detail, 0.0))
             continue
         # a trouble noun names a kind of setting; a participle ("declined card") is trouble
-        if literally(unit, "friction-words", lexicon) and sets_up and not unit.participle:
+        if trouble and sets_up and not unit.participle:
             detail = f"'{unit.text}' names what '{sets_up}' sets up, not a struggle"
             found.append(_name(detail, 0.0))
-        elif literally(unit, "friction-words", lexicon):  # "block" in "sql_block" is no "blocked"
+        elif trouble:
             found.append(
                 _name(f"mentions '{unit.text}', a friction signal", -MENTION, friction=True)
             )

@@ -135,6 +135,7 @@ def _content(tokens: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
 def units_of(tokens: tuple[str, ...], lexicon: Lexicon) -> tuple[Unit, ...]:
     """Words to units: lexicon phrases merged, and a verb plus a final particle."""
     units: list[Unit] = []
+    taken: set[int] = set()  # the word units already in the name, by identity
     i = 0
     while i < len(tokens):
         size, lexicons, _ = lexicon.phrase_at(tokens, i)
@@ -146,8 +147,9 @@ def units_of(tokens: tuple[str, ...], lexicon: Lexicon) -> tuple[Unit, ...]:
             i += size
             continue
         unit = _word_unit(tokens[i], lexicon)
-        if any(seen is unit for seen in units):  # a word said twice is two units:
+        if id(unit) in taken:  # a word said twice is two units:
             unit = _copy(unit)  # readings tell a name's units apart by identity
+        taken.add(id(unit))
         units.append(unit)
         i += 1
     particles = lexicon.grammar.particles
