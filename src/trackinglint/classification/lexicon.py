@@ -60,7 +60,8 @@ NOUN_LEXICONS = frozenset(
 GRAMMAR = "grammar"
 
 _NONE = object()
-_NO_PHRASE: tuple[int, frozenset[str], str] = (0, frozenset(), "")
+_NOTHING: frozenset[str] = frozenset()
+_NO_PHRASE: tuple[int, frozenset[str], str] = (0, _NOTHING, "")
 MEMO_LIMIT = 50_000  # entries per cache; a long-lived server starts afresh past it
 Phrase = tuple[frozenset[str], ...]  # the word forms of each word of a multiword entry
 
@@ -235,6 +236,9 @@ class Lexicon:
                 self._add(name, entry)
         for bucket in self._phrases.values():
             bucket.sort(key=lambda item: -len(item[0]))
+        # frozen once built, so that a lookup hands out the set itself, not a copy per call
+        self._exact = {form: frozenset(names) for form, names in self._index.items()}
+        self._literal_frozen = {word: frozenset(names) for word, names in self._literal.items()}
 
     def _add(self, lexicon: str, entry: str) -> None:
         tokens = tokenize(entry)
@@ -298,11 +302,11 @@ class Lexicon:
 
     def literal(self, word: str) -> frozenset[str]:
         """The lexicons that list this very word, not only a form of one of their words."""
-        return frozenset(self._literal.get(word, ()))
+        return self._literal_frozen.get(word, _NOTHING)
 
     def exact(self, word: str) -> frozenset[str]:
         """The lexicons that hold exactly this word form (no inflection matching)."""
-        return frozenset(self._index.get(word, ()))
+        return self._exact.get(word, _NOTHING)
 
     def phrase_at(self, tokens: tuple[str, ...], start: int) -> tuple[int, frozenset[str], str]:
         """The longest multiword entry starting at `start`: (length, lexicons, text).

@@ -108,12 +108,13 @@ def name_evidence(name: str, lexicon: Lexicon) -> tuple[Evidence, ...]:
             tokens, shortenings = lengthened(content, lexicon)
             tokens, splits = split_squashed(tokens, lexicon)
             found = tuple(_evidence(read_tokens(tokens, lexicon), lexicon))
-            # say how a shortened or squashed name was read; a note weighs nothing by itself
-            notes = tuple(
-                _name(f"read {short} (a common shortening)", 0.0) for short in shortenings
-            )
-            notes += tuple(_name(f"read {split} (word frequencies)", 0.0) for split in splits)
-            found = by_words[content] = (*notes, *found)
+            if shortenings or splits:  # say how the name was read; a note weighs nothing
+                notes = tuple(
+                    _name(f"read {short} (a common shortening)", 0.0) for short in shortenings
+                )
+                notes += tuple(_name(f"read {split} (word frequencies)", 0.0) for split in splits)
+                found = (*notes, *found)
+            by_words[content] = found
         if cut_short(name):  # a limit protects the run: say so where the reading shows
             found = (*found, _name(_CUT_SHORT.format(MAX_NAME_WORDS, MAX_NAME_CHARS), 0.0))
         by_name[name] = found
@@ -274,26 +275,14 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
     return _resolved(reading, _deduplicated(found), lexicon)
 
 
-def _words_said(reading: Reading, lexicon: Lexicon) -> frozenset[str]:
-    """Every form of every word of the name, and the verbs its words are built from
-    ("renewal": renew): each reading below fires only on a word of its own, so one
-    look at this set spares running the readings whose words the name never says."""
+def _words_said(reading: Reading, lexicon: Lexicon) -> set[str]:
+    """Every form of every word of the name: each reading below fires only on a form
+    of a word of its own, so one look at this set spares running the readings whose
+    words the name never says."""
     said: set[str] = set()
     for unit in reading.units:
-        said.update(_word_said(unit.text, lexicon))
-    return frozenset(said)
-
-
-def _word_said(word: str, lexicon: Lexicon) -> frozenset[str]:
-    """A word's forms and the verb it is built from, gathered once per word."""
-    cache = lexicon.memo("words-said")
-    found = cache.get(word)
-    if found is None:
-        derived = lexicon.derivation(word)
-        forms = lexicon.forms(word)
-        found = forms | {derived.base} if derived is not None else forms
-        cache[word] = found
-    return found
+        said.update(lexicon.forms(unit.text))
+    return said
 
 
 def _resolved(reading: Reading, found: list[Evidence], lexicon: Lexicon) -> list[Evidence]:
