@@ -22,7 +22,8 @@ from trackinglint.classification import (
     read_name,
     tokenize,
 )
-from trackinglint.classification.lexicon import builtin_words
+from trackinglint.classification.lexicon import Lexicon, builtin_words, grammar
+from trackinglint.classification.names import name_evidence
 from trackinglint.classification.report import summary_line
 from trackinglint.hookspecs import hookimpl
 from trackinglint.model import Plan
@@ -1997,3 +1998,34 @@ def test_classify_warns_about_unreadable_files(write, cli):
         run.out == "0 events: 0 job completions, 0 feature interactions (0 friction signals); "
         "progress share 0%\n"
     )
+
+
+def test_a_word_said_twice_is_read_twice():
+    """A word's unit is made once per word and reused, yet a word said twice stays two
+    units: the readings tell the action from the rest of the name by identity."""
+    lexicon = load_lexicon()
+    first, second = read_name("Done Done", lexicon).units
+    assert first is not second
+    assert [(e.detail, e.weight) for e in name_evidence("Done Done", lexicon)] == [
+        ("reaches state 'done'", 3.0),
+        ("mentions state 'done'", 1.0),
+    ]
+    assert [(e.detail, e.weight) for e in name_evidence("error_error", lexicon)] == [
+        ("'error' signals friction", -3.0),
+        ("'error' is what the event is about, a friction signal", -3.0),
+    ]
+
+
+def test_evidence_does_not_depend_on_the_names_read_before():
+    """Word forms, units and phrase starts are cached per word as a plan is read: the
+    real names read forwards and backwards, each by a lexicon of its own, give the
+    same evidence."""
+    path = Path(__file__).parent / "data" / "classification" / "real-names.yaml"
+    data, _, problems = load_yaml(path.read_text(encoding="utf-8"))
+    assert not problems
+    names = [str(item["name"]) for item in data["events"]]
+    forwards, backwards = Lexicon(builtin_words(), grammar()), Lexicon(builtin_words(), grammar())
+    read_forwards = {name: name_evidence(name, forwards) for name in names}
+    read_backwards = {name: name_evidence(name, backwards) for name in reversed(names)}
+    assert len(read_forwards) > 1000
+    assert read_forwards == read_backwards

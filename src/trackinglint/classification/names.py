@@ -289,11 +289,11 @@ def _resolved(reading: Reading, found: list[Evidence], lexicon: Lexicon) -> list
     """A trouble that ends ("Dispute Resolved", "Error Fixed") is no new struggle: a
     friction noun beside a word that resolves it loses the friction flag. A failure
     word keeps it ("Fix Failed" is a struggle)."""
+    if not any(e.friction for e in found):  # most names: nothing to resolve
+        return found
     ending = next((u for u in reading.units if u.text in lexicon.grammar.resolutions), None)
     troubles = [u for u in reading.units if u.is_in("friction-words")]
     if ending is None or not troubles or any(u.participle for u in troubles):
-        return found
-    if not any(e.friction for e in found):
         return found
     note = _name(f"'{ending.text}' ends the trouble it names: no new struggle", 0.0)
     return [*(Evidence(e.source, e.detail, e.weight) for e in found), note]
