@@ -313,7 +313,10 @@ class Lexicon:
 
         Length 0 when none matches. A phrase in several lexicons reports all of them.
         """
-        candidates = self._phrases_starting(tokens[start])
+        word = tokens[start]
+        candidates = self._starting.get(word)
+        if candidates is None:
+            candidates = self._phrases_starting(word)
         if not candidates:  # most words start no phrase: every name asks at every word
             return _NO_PHRASE
         best, text = 0, ""
