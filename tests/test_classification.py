@@ -2029,3 +2029,69 @@ def test_evidence_does_not_depend_on_the_names_read_before():
     read_backwards = {name: name_evidence(name, backwards) for name in reversed(names)}
     assert len(read_forwards) > 1000
     assert read_forwards == read_backwards
+
+
+def test_each_skipped_reading_could_not_have_fired():
+    """names.py runs a reading only when the name says one of its trigger words (a
+    speed gate). Run ungated on every real and dev-set name, a reading must never
+    fire where its gate would have skipped it: a reading taught a new trigger needs
+    its gate told too."""
+    from trackinglint.classification import completions as c
+    from trackinglint.classification import troubles as t
+    from trackinglint.classification.lexicon import load_lexicon
+    from trackinglint.classification.names import _words_said
+    from trackinglint.classification.reading import read_name
+
+    lexicon = load_lexicon()
+    g = lexicon.grammar
+    gated = {
+        "pressed_control": (lambda r, a: c.pressed_control(r, a, lexicon), [g.pressing_verbs]),
+        "rehearsal": (lambda r, a: c.rehearsal(r, a, lexicon), [g.rehearsals]),
+        "product_feedback": (lambda r, a: c.product_feedback(r, a, lexicon), [g.feedback]),
+        "passed_on": (lambda r, a: c.passed_on(r, a, lexicon), [g.catalogue]),
+        "asks_for_help": (lambda r, a: t.asks_for_help(a, r.objects, lexicon), [g.asking_verbs]),
+        "asks_for_remedy": (lambda r, a: t.asks_for_remedy(a, r.objects, lexicon), [g.remedies]),
+        "resent_code": (lambda r, a: t.resent_code(r.units, lexicon), [g.must_arrive]),
+        "started_over": (lambda r, a: t.started_over(a, r.objects, lexicon), [g.progress_things]),
+        "trouble_notice": (
+            lambda r, a: t.trouble_notice(a, r.objects, lexicon),
+            [g.notifying_verbs],
+        ),
+        "signed_up_for": (lambda r, a: c.signed_up_for(r, a, lexicon), [g.offerings]),
+        "machine_work": (lambda r, a: c.machine_work(r, a, lexicon), [g.machine_parts]),
+        "own_message": (
+            lambda r, a: c.own_message(r, a, lexicon),
+            [g.own_messages, g.message_carriers],
+        ),
+        "finished_operation": (
+            lambda r, a: c.finished_operation(a, r.objects, lexicon),
+            [g.finishers],
+        ),
+        "applied_for": (lambda r, a: c.applied_for(r, a, lexicon), [g.applied_for]),
+        "paired_job": (
+            lambda r, a: c.paired_job(a, r.head, lexicon),
+            [g.services, g.goals, g.paid_terms, g.asked_of_others],
+        ),
+        "taken_as_job": (lambda r, a: c.taken_as_job(a, r.head, lexicon), [g.taken_as_job]),
+        "lost_credential": (lambda r, a: t.lost_credential(r.units, lexicon), [g.credentials]),
+    }
+    data_folder = Path(__file__).parent / "data" / "classification"
+    data, _, _ = load_yaml((data_folder / "real-names.yaml").read_text(encoding="utf-8"))
+    names = [item["name"] for item in data["events"]]
+    dev, _, _ = load_yaml((data_folder / "dev-set.yaml").read_text(encoding="utf-8"))
+    names += [item["name"] for item in dev["events"]]
+    fired = dict.fromkeys(gated, 0)
+    wrong = []
+    for name in names:
+        reading = read_name(name, lexicon)
+        if reading.action is None:
+            continue
+        said = _words_said(reading, lexicon)
+        for label, (run, triggers) in gated.items():
+            if run(reading, reading.action) is None:
+                continue
+            fired[label] += 1
+            if not any(said & words for words in triggers):
+                wrong.append((label, name))
+    assert wrong == []
+    assert sum(1 for count in fired.values() if count) >= 12  # the check is not vacuous
