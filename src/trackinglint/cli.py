@@ -27,6 +27,7 @@ from .cli_habits import (
     lint_for_check,
     read_stdin,
     report_accepted,
+    require_paths,
     unknown_rule_message,
 )
 from .config import FAIL_ON, ConfigError
@@ -334,9 +335,7 @@ def _require_inputs(
     stdin: Mapping[Path, str] | None = None,
 ) -> None:
     """Every named path exists (or is read from stdin), and so does `--config FILE`."""
-    for given in args.paths:
-        if not Path(given).exists() and Path(given) not in (stdin or {}):
-            parser.error(f"no such file or folder: {given}")
+    require_paths(args.paths, parser, stdin)
     if args.config is not None and not args.config.is_file():
         parser.error(f"no such configuration file: {args.config}")
 

@@ -41,6 +41,17 @@ def add_check_habits(check: argparse.ArgumentParser) -> None:
     )
 
 
+def require_paths(
+    paths: list[str],
+    parser: argparse.ArgumentParser,
+    stdin: Mapping[Path, str] | None = None,
+) -> None:
+    """Every named path exists (or is read from stdin): a typo is a usage error, exit 2."""
+    for given in paths:
+        if not Path(given).exists() and Path(given) not in (stdin or {}):
+            parser.error(f"no such file or folder: {given}")
+
+
 def read_stdin(args: argparse.Namespace, parser: argparse.ArgumentParser) -> dict[Path, str]:
     """Replace a `-` PATH with the stdin filename; returns the text read, by path."""
     if STDIN not in args.paths:

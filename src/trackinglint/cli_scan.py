@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .cli_habits import require_paths
 from .config import Settings, config_error, settings_for
 
 
@@ -64,9 +65,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from .code.scan import scan
 
     paths = args.paths or ["."]
-    for given in paths:
-        if not Path(given).exists():
-            parser.error(f"no such file or folder: {given}")
+    require_paths(paths, parser)
     settings = settings_for(Path(paths[0]).absolute() / "_", args.config)
     try:
         options = code_options(args, settings)

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from .cli_habits import require_paths
 from .model import Dashboard, Event, Job, Metric, Plan, Property
 from .readers.common import JSON_TYPES
 from .sources.yaml_loader import resolve_plain
@@ -64,9 +65,7 @@ def run(args: argparse.Namespace, registry: Any, parser: argparse.ArgumentParser
     from .engine import Engine
     from .policy import Overrides
 
-    for given in args.paths:
-        if not Path(given).exists():
-            parser.error(f"no such file or folder: {given}")
+    require_paths(args.paths, parser)
     if getattr(args, "from_code", False):
         from .cli_scan import convert_from_code
 
