@@ -7,6 +7,7 @@ what stands beside it:
   confirms, when that is an undoing ("Cancellation Confirmed") or the
   software's own work on data or media ("Download Finished", "Loading
   Finished", "Price Update Completed") -2: the machine finished, the job did not;
+  so does one on an opening ("Transfer Initiate Success") -2: the job only began;
 - applying for a job, a loan or a visa sends an application ("Internship Applied",
   "Applied To Job", "Candidate Applied") +2, where applying a filter or a coupon
   is motion;
@@ -26,7 +27,7 @@ what stands beside it:
 - a completion word on a part of the software itself ("Webhook Handler Succeeded")
   -2: the machine's work went through;
 - the product's own message to the user sent or delivered ("Push Delivered",
-  "Welcome Email Sent") -2: the software at work, where a reply is the job;
+  "Welcome Mail Sent") -2: the software at work, where a reply is the job;
 - sharing what the product offers to browse ("Album Shared", "share_listing")
   passes the word on -2, where sharing one's own work ("Report Shared") is the job.
 """
@@ -55,6 +56,10 @@ def finished_operation(
     undoing = head.is_in("interaction-verbs") and not head.is_in("completion-verbs")
     if undoing and _base_in(head, lexicon.grammar.undoings, lexicon):
         detail = f"'{action.text}' only confirms '{head.text}', which reads as interaction"
+        return _name(detail, -VERB)
+    opening = _base_in(head, lexicon.grammar.openings, lexicon)
+    if opening is not None and not any(u.text in lexicon.grammar.paid_terms for u in objects):
+        detail = f"'{action.text}' only confirms '{head.text}': the job began, it did not end"
         return _name(detail, -VERB)
     operation = _base_in(head, lexicon.grammar.operations, lexicon)
     if operation is None or (operation == CREATE and _made_deliverable(objects)):
@@ -151,7 +156,7 @@ def _signs_up(unit: Unit, lexicon: Lexicon) -> bool:
 
 def rehearsal(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
     """A completion verb on what a sandbox, a preview or an inspector holds ("Sandbox
-    Payment Completed", "Preview Email Sent") tries the job out; it does not do it."""
+    Payment Completed", "Preview Invoice Sent") tries the job out; it does not do it."""
     if not (action.is_in("completion-verbs") or action.is_in("completion-states")):
         return None
     rehearsals = lexicon.grammar.rehearsals
@@ -203,19 +208,29 @@ def pressed_control(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidenc
 
 def machine_work(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
     """A completion word on a part of the software itself ("Webhook Handler Succeeded",
-    "Cache Resolved") says the machine's own work went through, not a job the user did."""
+    "Cache Resolved"), or on what one of them or one of its operations answers with
+    ("Search Response Received"), says the machine's own work went through, not a job
+    the user did."""
     head = reading.head
     if head is None or not (action.is_in("completion-verbs") or action.is_in("completion-states")):
         return None
-    if not lexicon.forms(head.text) & lexicon.grammar.machine_parts:
+    grammar = lexicon.grammar
+    if lexicon.forms(head.text) & grammar.machine_parts:
+        detail = f"'{action.text}' on '{head.text}', a part of the software: its own work"
+        return _name(detail, -VERB)
+    if head.phrase or not lexicon.forms(head.text) & grammar.machine_outputs:
         return None
-    detail = f"'{action.text}' on '{head.text}', a part of the software: its own work"
+    software = grammar.machine_parts | grammar.operations
+    part = next((u for u in reading.objects if lexicon.forms(u.text) & software), None)
+    if part is None or part is head:
+        return None
+    detail = f"'{action.text}' on the '{head.text}' of '{part.text}': the software's own work"
     return _name(detail, -VERB)
 
 
 def own_message(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
     """The product's own message to the user, sent, delivered or received ("Push
-    Delivered", "Welcome Email Sent"), is the software at work, not a job the user did;
+    Delivered", "Welcome Mail Sent"), is the software at work, not a job the user did;
     a message the user writes ("Reply Sent To Customer") stays the job."""
     grammar = lexicon.grammar
     head = reading.head

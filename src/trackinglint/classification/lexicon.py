@@ -82,6 +82,9 @@ class Grammar:
     resolutions: frozenset[str]  # verbs that end a trouble ("dispute resolved")
     finishers: frozenset[str]  # verbs that only say an action went through ("confirmed")
     undoings: frozenset[str]  # actions that undo or leave ("cancellation confirmed")
+    openings: frozenset[str]  # verbs that open a job ("transfer initiate success")
+    as_written: frozenset[str]  # entries only as written ("blocked", not "block")
+    possessives: frozenset[str]  # "my orders": the user's own list, a place
     asking_verbs: frozenset[str]  # asking for something ("helpdesk ticket created")
     screened_people: frozenset[str]  # refused or blocked by choice ("sender blocked")
     offers: frozenset[str]  # what a person may turn down ("invite declined")
@@ -89,7 +92,7 @@ class Grammar:
     shortenings: Mapping[str, tuple[str, ...]]  # "pw" -> ("password",)
     credentials: frozenset[str]  # what lets a user in ("password", "pin")
     newness: frozenset[str]  # a thing just made, with no verb ("new_lead")
-    notifying_verbs: frozenset[str]  # verbs that deliver news ("dunning email sent")
+    notifying_verbs: frozenset[str]  # verbs that deliver news ("dunning notice sent")
     credential_troubles: frozenset[str]  # what losing one looks like ("reset", "recover")
     operations: frozenset[str]  # machine work a finisher defers to ("download finished")
     applied_for: frozenset[str]  # what "apply" sends an application for ("vacancy applied")
@@ -110,6 +113,7 @@ class Grammar:
     generic_modifiers: frozenset[str]  # say nothing of what feedback is on ("additional")
     pressing_verbs: frozenset[str]  # pressing a control ("buy_now_clicked")
     machine_parts: frozenset[str]  # the software itself ("webhook handler succeeded")
+    machine_outputs: frozenset[str]  # what it answers with ("search response received")
     nothing_openers: frozenset[str]  # "no", "zero": "No Slots Available"
     availability: frozenset[str]  # "available", "left": nothing to offer after "no"
     own_messages: frozenset[str]  # the product's messages to the user ("push delivered")
@@ -169,6 +173,9 @@ def grammar() -> Grammar:
         resolutions=words("resolutions"),
         finishers=words("finishers"),
         undoings=words("undoings"),
+        openings=words("openings"),
+        as_written=words("as-written"),
+        possessives=words("possessives"),
         asking_verbs=words("asking-verbs"),
         offers=words("offers"),
         screened_people=words("screened-people"),
@@ -196,6 +203,7 @@ def grammar() -> Grammar:
         generic_modifiers=words("generic-modifiers"),
         pressing_verbs=words("pressing-verbs"),
         machine_parts=words("machine-parts"),
+        machine_outputs=words("machine-outputs"),
         nothing_openers=words("nothing-openers"),
         availability=words("availability"),
         own_messages=words("own-messages"),
@@ -246,6 +254,8 @@ class Lexicon:
             return
         # A noun list holds nouns: "submission" must not make "submit" an artifact.
         forms = self._noun_forms if lexicon in NOUN_LEXICONS else self.forms
+        if entry in self.grammar.as_written:
+            forms = _as_written  # "blocked" is a trouble, a "block" no trouble
         if len(tokens) == 1:
             self._literal.setdefault(tokens[0], set()).add(lexicon)
             for form in forms(tokens[0]):
@@ -401,6 +411,10 @@ def _cached_lexicon(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Lexicon:
     for name, entries in extra:
         words.setdefault(name, []).extend(entries)
     return Lexicon(words, grammar())
+
+
+def _as_written(word: str) -> frozenset[str]:
+    return frozenset({word})
 
 
 def load_lexicon(extra: Mapping[str, Iterable[str]] | None = None) -> Lexicon:

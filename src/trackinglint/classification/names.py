@@ -44,6 +44,9 @@ says so in its evidence.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import NamedTuple
+
 from .completions import (
     applied_for,
     finished_operation,
@@ -125,13 +128,15 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
     found: list[Evidence] = []
     action, objects, head = reading.action, reading.objects, reading.head
     # a reading whose trigger words the name never says cannot fire: it is not run
-    said, g = _words_said(reading, lexicon), lexicon.grammar
+    opened = _gates_opened(reading, lexicon)
     if reading.as_noun and action is not None:  # say which word could have been the action
         detail = f"'{reading.as_noun}' can be a noun: read as one, '{action.text}' as the action"
         found.append(_name(detail, 0.0))
     deferring = action is not None and (action.is_in("light-verbs") or action.is_in("record-verbs"))
     notice: Evidence | None = None
-    if deferring and action is not None and head is not None and _verb_kind(head):
+    if (own := _own_things(reading, lexicon)) is not None:
+        found.append(own)
+    elif deferring and action is not None and head is not None and _verb_kind(head):
         action = Unit(f"{head.text} {action.text}", head.lexicons, phrase=True)
         objects = objects[:-1]
         head = objects[-1] if objects else None
@@ -139,107 +144,12 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
     elif deferring and action is not None and action.is_in("light-verbs") and head is not None:
         if not head.is_in("interface-objects") and not head.is_in("friction-words"):
             found.append(_name(f"'{head.text} {action.text}' says something got done", LIGHT))
-    elif (
-        action is not None
-        and said & g.pressing_verbs
-        and (pressed := pressed_control(reading, action, lexicon))
+    elif action is not None and (
+        case := _first_case(Scene(reading, action, objects, head), opened, lexicon)
     ):
-        found.append(pressed)
-    elif (
-        action is not None
-        and said & g.rehearsals
-        and (tried := rehearsal(reading, action, lexicon))
-    ):
-        found.append(tried)
-    elif (
-        action is not None
-        and said & g.feedback
-        and (side := product_feedback(reading, action, lexicon))
-    ):
-        found.append(side)
-    elif (
-        action is not None and said & g.catalogue and (word := passed_on(reading, action, lexicon))
-    ):
-        found.append(word)
-    elif action is not None and reading.negation:
-        denied = f"{reading.negation} {action.text}"
-        found.append(_name(f"'{denied}' signals friction", -FRICTION, friction=True))
-    elif (
-        action is not None
-        and said & g.asking_verbs
-        and (asked := asks_for_help(action, objects, lexicon))
-    ):
-        found.append(asked)
-    elif (
-        action is not None
-        and said & g.remedies
-        and (remedy := asks_for_remedy(action, objects, lexicon))
-    ):
-        found.append(remedy)
-    elif (
-        action is not None
-        and said & g.must_arrive
-        and (resent := resent_code(reading.units, lexicon))
-    ):
-        found.append(resent)
-    elif (
-        action is not None
-        and said & g.progress_things
-        and (over := started_over(action, objects, lexicon))
-    ):
-        found.append(over)
-    elif (
-        action is not None
-        and said & g.notifying_verbs
-        and (notice := trouble_notice(action, objects, lexicon))
-    ):
-        found.append(notice)
-    elif (
-        action is not None
-        and said & g.offerings
-        and (joined := signed_up_for(reading, action, lexicon))
-    ):
-        found.append(joined)
-    elif (
-        action is not None
-        and said & g.machine_parts
-        and (machine := machine_work(reading, action, lexicon))
-    ):
-        found.append(machine)
-    elif (
-        action is not None
-        and (said & g.own_messages or said & g.message_carriers)
-        and (sent := own_message(reading, action, lexicon))
-    ):
-        found.append(sent)
-    elif action is not None and (made := _made_deliverable(action, head)):
-        found.append(made)
-    elif (
-        action is not None
-        and said & g.finishers
-        and (ended := finished_operation(action, objects, lexicon))
-    ):
-        found.append(ended)
-    elif action is not None and (step := _finished_step(action, objects)):
-        found.append(step)
-    elif (
-        action is not None
-        and said & g.applied_for
-        and (applied := applied_for(reading, action, lexicon))
-    ):
-        found.append(applied)
-    elif (
-        action is not None
-        and said & (g.services | g.goals | g.paid_terms | g.asked_of_others)
-        and (paired := paired_job(action, head, lexicon))
-    ):
-        found.append(paired)
-    elif (
-        action is not None
-        and said & g.taken_as_job
-        and (taken := taken_as_job(action, head, lexicon))
-    ):
-        found.append(taken)
+        decided, evidence = case
+        notice = evidence if decided == "trouble_notice" else None
+        found.append(evidence)
     elif action is not None:
         found.extend(_action(reading, action, lexicon))
         found.extend(_cancelled_by_another(action, reading.complement, lexicon))
@@ -251,7 +161,7 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
     trouble = trouble_head(action, head, lexicon) if notice is None else None
     if trouble is not None:
         found.append(trouble)
-    lost = lost_credential(reading.units, lexicon) if said & g.credentials else None
+    lost = lost_credential(reading.units, lexicon) if opened & _BITS["lost_credential"] else None
     if lost is not None:
         found.append(lost)
     turned_away = nothing_offered(reading.units, lexicon)
@@ -275,14 +185,113 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
     return _resolved(reading, _deduplicated(found), lexicon)
 
 
-def _words_said(reading: Reading, lexicon: Lexicon) -> set[str]:
-    """Every form of every word of the name: each reading below fires only on a form
-    of a word of its own, so one look at this set spares running the readings whose
-    words the name never says."""
-    said: set[str] = set()
+class Scene(NamedTuple):
+    """The action in its place: what a case reads (objects and head as the action's
+    deferral to its object left them)."""
+
+    reading: Reading
+    action: Unit
+    objects: tuple[Unit, ...]
+    head: Unit | None
+
+
+class Case(NamedTuple):
+    """A reading of the action that needs more of the name than the action word. The
+    cases are tried in order and the first that applies decides. `gate` names the
+    grammar lists one of whose words the name must say for the case to apply: a name
+    that says none of them skips the case (a speed gate; a test runs every case ungated
+    on every real name to show no gate hides one that would apply)."""
+
+    name: str
+    gate: tuple[str, ...]
+    read: Callable[[Scene, Lexicon], Evidence | None]
+
+
+def _denied(scene: Scene, lexicon: Lexicon) -> Evidence | None:
+    if not scene.reading.negation:
+        return None
+    denied = f"{scene.reading.negation} {scene.action.text}"
+    return _name(f"'{denied}' signals friction", -FRICTION, friction=True)
+
+
+CASES: tuple[Case, ...] = (
+    Case(
+        "pressed_control", ("pressing_verbs",), lambda s, x: pressed_control(s.reading, s.action, x)
+    ),
+    Case("rehearsal", ("rehearsals",), lambda s, x: rehearsal(s.reading, s.action, x)),
+    Case("product_feedback", ("feedback",), lambda s, x: product_feedback(s.reading, s.action, x)),
+    Case("passed_on", ("catalogue",), lambda s, x: passed_on(s.reading, s.action, x)),
+    Case("denied", (), _denied),
+    Case("asks_for_help", ("asking_verbs",), lambda s, x: asks_for_help(s.action, s.objects, x)),
+    Case("asks_for_remedy", ("remedies",), lambda s, x: asks_for_remedy(s.action, s.objects, x)),
+    Case("resent_code", ("must_arrive",), lambda s, x: resent_code(s.reading.units, x)),
+    Case("started_over", ("progress_things",), lambda s, x: started_over(s.action, s.objects, x)),
+    Case(
+        "trouble_notice", ("notifying_verbs",), lambda s, x: trouble_notice(s.action, s.objects, x)
+    ),
+    Case("signed_up_for", ("offerings",), lambda s, x: signed_up_for(s.reading, s.action, x)),
+    Case(
+        "machine_work",
+        ("machine_parts", "machine_outputs"),
+        lambda s, x: machine_work(s.reading, s.action, x),
+    ),
+    Case(
+        "own_message",
+        ("own_messages", "message_carriers"),
+        lambda s, x: own_message(s.reading, s.action, x),
+    ),
+    Case("made_deliverable", (), lambda s, x: _made_deliverable(s.action, s.head)),
+    Case(
+        "finished_operation",
+        ("finishers",),
+        lambda s, x: finished_operation(s.action, s.objects, x),
+    ),
+    Case("finished_step", (), lambda s, x: _finished_step(s.action, s.objects)),
+    Case("applied_for", ("applied_for",), lambda s, x: applied_for(s.reading, s.action, x)),
+    Case(
+        "paired_job",
+        ("services", "goals", "paid_terms", "asked_of_others"),
+        lambda s, x: paired_job(s.action, s.head, x),
+    ),
+    Case("taken_as_job", ("taken_as_job",), lambda s, x: taken_as_job(s.action, s.head, x)),
+)
+# readings outside the cases gated the same way: name -> grammar lists
+OTHER_GATES = {"lost_credential": ("credentials",)}
+# each gated reading's bit in the mask of what a name's words open
+_BITS = {name: 1 << i for i, name in enumerate([*(c.name for c in CASES), *OTHER_GATES])}
+_UNGATED = sum(_BITS[case.name] for case in CASES if not case.gate)
+_CASE_BITS = tuple((_BITS[case.name], case) for case in CASES)
+
+
+def _first_case(scene: Scene, opened: int, lexicon: Lexicon) -> tuple[str, Evidence] | None:
+    for bit, case in _CASE_BITS:
+        if bit & opened and (evidence := case.read(scene, lexicon)) is not None:
+            return case.name, evidence
+    return None
+
+
+def _gates_opened(reading: Reading, lexicon: Lexicon) -> int:
+    """The cases the name's words open, as a mask of their bits: every form of every
+    word looked up once in a table of trigger words built once per lexicon, so a name
+    runs only the cases whose words it says."""
+    table: dict[str, int] = lexicon.memo("case-gates")
+    if not table:
+        table.update(_gate_table(lexicon))
+    opened = _UNGATED
     for unit in reading.units:
-        said.update(lexicon.forms(unit.text))
-    return said
+        for form in lexicon.forms(unit.text):
+            opened |= table.get(form, 0)
+    return opened
+
+
+def _gate_table(lexicon: Lexicon) -> dict[str, int]:
+    found: dict[str, int] = {}
+    gates = {case.name: case.gate for case in CASES} | OTHER_GATES
+    for name, lists in gates.items():
+        for words in lists:
+            for word in getattr(lexicon.grammar, words):
+                found[word] = found.get(word, 0) | _BITS[name]
+    return found
 
 
 def _resolved(reading: Reading, found: list[Evidence], lexicon: Lexicon) -> list[Evidence]:
@@ -329,6 +338,18 @@ def _made_deliverable(action: Unit, head: Unit | None) -> Evidence | None:
     what = "a deliverable" if head.is_in("deliverable-objects") else "a business artifact"
     detail = f"'{action.text}' on '{head.text}', {what}, finishes a job"
     return _name(detail, VERB)
+
+
+def _own_things(reading: Reading, lexicon: Lexicon) -> Evidence | None:
+    """A name that opens with "my" and says nothing happened ("My Orders", "my_tickets")
+    is the user's own list of things, a place in the app: no order was placed."""
+    action, first = reading.action, reading.units[0] if reading.units else None
+    if first is None or first.text not in lexicon.grammar.possessives:
+        return None
+    if action is not None and not action.nominal:
+        return None
+    shown = " ".join(unit.text for unit in reading.units)
+    return _name(f"'{shown}' names the user's own things, a place in the app", -VERB)
 
 
 def _new_deliverable(reading: Reading, head: Unit, lexicon: Lexicon) -> Evidence | None:

@@ -16,9 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .compounds import ACTION_LEXICONS, MIN_LENGTH, split_token
-from .lexicon import Lexicon
+from .lexicon import NOUN_LEXICONS, Lexicon
 from .morphology import VERB_LEXICONS
 from .tokens import tokenize
+
+# a last word in these says how an action went, not what it acted on
+_HOW_IT_WENT = frozenset({"completion-states", "friction-words", "light-verbs", "record-verbs"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +256,9 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
         and units[0].text in lexicon.grammar.resolutions
     )
     object_last = object_last or trouble_last
+    verb_first = n == 2 and _verb_before_verb(units[0], last, lexicon)
+    if verb_first:  # "Book Call", "buy_credit": a verb, then a word read as its object
+        return build(0, (), units[1:], (), "verb-object")
     if capable(last) and not opens_phrase and not noun_last and not object_last:
         return build(n - 1, units[:-1], (), (), "object-action")
     # A complement after the action: "Quote Emailed To Client", "Emailed a quote to ..."
@@ -282,6 +288,26 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
         return build(p - 1, units[: p - 1], (), units[p:], "object-action")
     objects = tuple(u for u in units if _nominal(u, articles))
     return Reading(units, objects=objects, head=objects[-1] if objects else None)
+
+
+def _verb_before_verb(first: Unit, last: Unit, lexicon: Lexicon) -> bool:
+    """Two words that could each be the verb ("Book Call", "buy_credit"): the first is
+    the verb when no noun list holds it (an "order" in "order_cancel" is the object)
+    and the last only names what it acts on, not how an action went (a finish, a start,
+    a state, a press or a trouble: "call_end", "share_click") nor an operation of the
+    software on the first ("photo_download")."""
+    if first.participle or first.phrase or first.nominal or last.participle or last.phrase:
+        return False
+    # "Lease Renewal", "Invite Resent": a word built from a verb says it is the action
+    if last.nominal or last.note or last.text in lexicon.grammar.nominals:
+        return False
+    if not first.lexicons & VERB_LEXICONS or first.lexicons & NOUN_LEXICONS:
+        return False
+    if first.text.endswith("ing") or last.lexicons & _HOW_IT_WENT:
+        return False
+    grammar = lexicon.grammar
+    how = grammar.finishers | grammar.endings | grammar.beginnings | grammar.pressing_verbs
+    return not lexicon.forms(last.text) & (how | grammar.openings | grammar.operations)
 
 
 def _word_unit(word: str, lexicon: Lexicon) -> Unit:

@@ -17,8 +17,11 @@ MAX_NAME_CHARS = 300
 MAX_NAME_WORDS = 40
 _SEPARATORS = re.compile(r"[\W_]+")
 _APOSTROPHES = re.compile(r"['’]")
-# ASCII fast path: acronym before a capitalised word, a word, an acronym, digits
-_ASCII_PARTS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
+# ASCII fast path: an acronym with an inflection ("PDFs", "RSVPed"), an acronym before
+# a capitalised word, a word, an acronym, digits
+_ASCII_PARTS = re.compile(
+    r"[A-Z]{2,}(?:es|ed|s|d)(?![a-z])|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+"
+)
 
 
 @lru_cache(maxsize=65536)
@@ -27,7 +30,8 @@ def tokenize(name: str) -> tuple[str, ...]:
 
     Boundaries: any non-alphanumeric character, a lower-to-upper change
     ("invoiceApproved"), the end of an acronym before a capitalised word
-    ("APIKeyCopied" -> api, key, copied), and a letter-digit change ("step2").
+    ("APIKeyCopied" -> api, key, copied), and a letter-digit change ("step2"). An
+    acronym keeps its inflection ("PDFsExported" -> pdfs, exported; "RSVPed" -> rsvped).
     Apostrophes join ("user's" -> "users") instead of splitting off an "s".
     """
     name = _APOSTROPHES.sub("", name[:MAX_NAME_CHARS])
@@ -58,9 +62,21 @@ def _split_chunk(chunk: str) -> list[str]:
                 and here.isupper()
                 and i + 1 < len(chunk)
                 and chunk[i + 1].islower()
+                and not _inflected_acronym(chunk, i)
             )
         ):
             parts.append(chunk[start:i])
             start = i
     parts.append(chunk[start:])
     return parts
+
+
+_INFLECTIONS = ("es", "ed", "s", "d")
+
+
+def _inflected_acronym(chunk: str, i: int) -> bool:
+    """Does the acronym ending at `chunk[i]` carry an inflection ("PDFs", "RSVPed")?"""
+    end = i + 1
+    while end < len(chunk) and chunk[end].islower():
+        end += 1
+    return chunk[i - 1 : i + 1].isupper() and chunk[i + 1 : end] in _INFLECTIONS

@@ -8,7 +8,7 @@ readings that need the rest of the name:
 - asking a help place for something ("Helpdesk Ticket Created") -2, although
   creating a ticket alone would finish a job;
 - asking for a remedy ("Refund Requested", "Repair Request Submitted") -2;
-- news of a trouble sent to the user ("Dunning Email Sent") -3;
+- news of a trouble sent to the user ("Dunning Notice Sent") -3;
 - a credential reset or recovered, in either word order ("reset_passcode",
   "PIN Recovered") -3: it was lost;
 - progress toward a job reset or restarted ("Level Restarted") -3: work lost;
@@ -51,7 +51,7 @@ def trouble_head(action: Unit | None, head: Unit | None, lexicon: Lexicon) -> Ev
 
 
 def trouble_notice(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
-    """News of a trouble sent to the user ("Dunning Email Sent", "Past Due Notice
+    """News of a trouble sent to the user ("Dunning Notice Sent", "Past Due Notice
     Delivered") is the trouble reaching them, whatever sending would say alone."""
     if action.phrase or not lexicon.forms(action.text) & lexicon.grammar.notifying_verbs:
         return None
