@@ -1656,6 +1656,14 @@ def test_two_words_that_could_each_be_the_verb(name, kind, detail):
     assert [d for d, _ in details(verdict)] == [detail]
 
 
+def test_a_round_of_a_game_failed_is_play_and_a_retake_a_struggle():
+    assert details(event("Stage Failed")) == [
+        ("'failed' on 'stage', a round of play, is no struggle", -2.0)
+    ]
+    assert event("Game Save Failed").friction  # the save failed, not the player
+    assert details(event("Exam Retake")) == [("'retake' signals friction", -3.0)]
+
+
 def test_a_booking_or_a_demo_requested_is_asked_of_another():
     assert details(event("Demo Requested")) == [
         ("'requested' for 'demo': a request delivered to another, a job done", 2.0)

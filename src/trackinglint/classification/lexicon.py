@@ -85,6 +85,7 @@ class Grammar:
     openings: frozenset[str]  # verbs that open a job ("transfer initiate success")
     as_written: frozenset[str]  # entries only as written ("blocked", not "block")
     possessives: frozenset[str]  # "my orders": the user's own list, a place
+    game_rounds: frozenset[str]  # failing one is play ("level failed")
     asking_verbs: frozenset[str]  # asking for something ("helpdesk ticket created")
     screened_people: frozenset[str]  # refused or blocked by choice ("sender blocked")
     offers: frozenset[str]  # what a person may turn down ("invite declined")
@@ -176,6 +177,7 @@ def grammar() -> Grammar:
         openings=words("openings"),
         as_written=words("as-written"),
         possessives=words("possessives"),
+        game_rounds=words("game-rounds"),
         asking_verbs=words("asking-verbs"),
         offers=words("offers"),
         screened_people=words("screened-people"),

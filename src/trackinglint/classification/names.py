@@ -72,6 +72,7 @@ from .troubles import (
     dropped_connection,
     literally,
     lost_credential,
+    lost_round,
     nothing_offered,
     resent_code,
     screened_person,
@@ -414,6 +415,9 @@ def _action(reading: Reading, action: Unit, lexicon: Lexicon) -> list[Evidence]:
         screened = screened_person(action, reading.objects, lexicon)
         if screened is not None:
             return [screened]
+        played = lost_round(action, reading.objects, lexicon)
+        if played is not None:
+            return [played]
         shown = f"{action.note}, which" if action.note else f"'{action.text}'"
         return [_name(f"{shown} signals friction", -FRICTION, friction=True)]
     dropped = dropped_connection(action, reading.objects, lexicon)

@@ -35,6 +35,7 @@ CHOICE = 2.0
 DROPS = frozenset({"drop", "lose"})  # a connection dropped or lost ("Call Dropped")
 BLOCK = "block"  # blocked, blocking: a person, by choice
 REFUSALS = ("declin", "deni", "deny", "reject", "refus")  # a choice when a person makes it
+FAIL = "fail"  # fail, failed, failure
 
 
 def trouble_head(action: Unit | None, head: Unit | None, lexicon: Lexicon) -> Evidence | None:
@@ -193,6 +194,18 @@ def declined_offer(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) ->
     if offer is None:
         return None
     detail = f"'{action.text}' on '{offer.text}', an offer, is a choice, not a struggle"
+    return _name(detail, -CHOICE)
+
+
+def lost_round(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
+    """A round of a game failed ("Level Failed", "stage_fail") is play, not a struggle
+    with the product: losing is part of the game."""
+    if not action.text.startswith(FAIL):
+        return None
+    played = objects[-1] if objects else None  # "Game Load Failed": a load, not the game
+    if played is None or not lexicon.forms(played.text) & lexicon.grammar.game_rounds:
+        return None
+    detail = f"'{action.text}' on '{played.text}', a round of play, is no struggle"
     return _name(detail, -CHOICE)
 
 
