@@ -1664,6 +1664,66 @@ def test_a_round_of_a_game_failed_is_play_and_a_retake_a_struggle():
     assert details(event("Exam Retake")) == [("'retake' signals friction", -3.0)]
 
 
+ACTS_ON_SCREEN = "acts on 'screen', a part of the interface"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "friction", "detail"),
+    [
+        (
+            "Order Now",
+            "feature_interaction",
+            False,
+            "'order now' labels a button: a press, not the outcome",
+        ),
+        ("Account Statement Screen", "feature_interaction", False, ACTS_ON_SCREEN),
+        ("banner_view", "feature_interaction", False, "verb 'view' reads as interaction"),
+        (
+            "Renewal Quote Rejected",
+            "feature_interaction",
+            False,
+            "'rejected' on 'quote', an offer, is a choice, not a struggle",
+        ),
+        (
+            "Bonus Level Reached",
+            "job_completion",
+            False,
+            "'level' reached: a goal reached is the outcome",
+        ),
+        (
+            "Camera Access Granted",
+            "feature_interaction",
+            False,
+            "'granted' finishes 'access', a step on the way, not the job",
+        ),
+        (
+            "Coins Spent",
+            "feature_interaction",
+            False,
+            "verb 'spent' is not a known completion verb",
+        ),
+    ],
+)
+def test_buttons_screens_offers_levels_and_access(name, kind, friction, detail):
+    verdict = event(name)
+    assert (verdict.kind, verdict.friction) == (kind, friction)
+    assert details(verdict)[0][0] == detail
+
+
+def test_a_form_named_by_its_deliverable_carries_it():
+    assert details(event("Quote Form Submitted")) == [
+        ("verb 'submitted' reads as completion", 2.0),
+        ("'quote form' carries 'quote', a deliverable", 0.0),
+    ]
+    assert event("Feedback Form Submitted").kind == "feature_interaction"
+
+
+def test_nothing_found_inside_a_name_turns_the_user_away():
+    verdict = event("invite_no_seat_found_for_user")
+    assert verdict.friction
+    assert ("'no seat found': nothing to offer signals friction", -3.0) in details(verdict)
+
+
 def test_a_booking_or_a_demo_requested_is_asked_of_another():
     assert details(event("Demo Requested")) == [
         ("'requested' for 'demo': a request delivered to another, a job done", 2.0)

@@ -274,6 +274,8 @@ COLLECTIONS = (
     "fifth",
     "sixth",
     "seventh",
+    "eighth",
+    "ninth",
 )  # in file order, each opened by a comment
 
 
@@ -327,21 +329,22 @@ def test_real_names_accuracy():
 
 def test_real_names_held_out_fifth():
     """The names kept out of tuning, reported on their own: a fifth of each collection.
-    The sixth and seventh collections were first scored whole, unseen (their comments
-    in the data file give those scores); then a fifth of each stayed out."""
+    The sixth to ninth collections were first scored whole, unseen (their comments in
+    the data file give those scores); then a fifth of each stayed out."""
     items = [item for item in load_real_names() if item.get("holdout")]
     scores = real_score(items)
     print(f"\nreal names, held out ({len(items)}): {shown(scores)}")
     print(by_collection(items))
     # the scores only: which held-out names miss stays unseen, so tuning cannot chase them
-    # regression guards, below what was measured when the sixth and seventh collections
-    # were added (92.4% events, 86.1% completions found, 91.3% friction recall, 1.4
-    # false alarms per 100, 0% unknown): false alarms stay above the issue's bar of 1
-    assert len(items) >= 350
+    # regression guards, below what was measured when the eighth and ninth collections
+    # were added (91.7% events, 80.4% completions found, 93.8% friction recall, 1.1
+    # false alarms per 100, 0% unknown): completions found and false alarms stay short
+    # of the issue's bars (85%, 1)
+    assert len(items) >= 440
     assert scores["events"] >= 0.90
-    assert scores["completions found"] >= 0.83
-    assert scores["friction recall"] >= 0.87
-    assert scores["false alarms per 100"] <= 2.0
+    assert scores["completions found"] >= 0.78
+    assert scores["friction recall"] >= 0.90
+    assert scores["false alarms per 100"] <= 1.5
     assert scores["unknown"] <= 0.05
 
 

@@ -201,8 +201,21 @@ def pressed_control(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidenc
     )
     press = next(presses, None)
     if press is None:
-        return None
+        return _call_to_action(reading, action, lexicon)
     detail = f"'{press.text}' on a control that says '{action.text}': a press, not the outcome"
+    return _name(detail, -VERB)
+
+
+def _call_to_action(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
+    """A bare verb with "now" after it is the label of a button ("Buy Now", "book_now"):
+    the outcome would be said done ("Purchased")."""
+    if action.participle or action.phrase:
+        return None
+    units = reading.units
+    at = next((i for i, unit in enumerate(units) if unit is action), None)
+    if at is None or at + 1 >= len(units) or units[at + 1].text not in lexicon.grammar.urging:
+        return None
+    detail = f"'{action.text} {units[at + 1].text}' labels a button: a press, not the outcome"
     return _name(detail, -VERB)
 
 

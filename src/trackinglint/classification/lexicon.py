@@ -85,6 +85,7 @@ class Grammar:
     openings: frozenset[str]  # verbs that open a job ("transfer initiate success")
     as_written: frozenset[str]  # entries only as written ("blocked", not "block")
     possessives: frozenset[str]  # "my orders": the user's own list, a place
+    carriers: frozenset[str]  # a form named by the deliverable it carries ("lead form")
     game_rounds: frozenset[str]  # failing one is play ("level failed")
     asking_verbs: frozenset[str]  # asking for something ("helpdesk ticket created")
     screened_people: frozenset[str]  # refused or blocked by choice ("sender blocked")
@@ -113,6 +114,7 @@ class Grammar:
     feedback: frozenset[str]  # to the product's makers, a side channel ("feedback sent")
     generic_modifiers: frozenset[str]  # say nothing of what feedback is on ("additional")
     pressing_verbs: frozenset[str]  # pressing a control ("buy_now_clicked")
+    urging: frozenset[str]  # "now" after a bare verb: a button's label ("buy now")
     machine_parts: frozenset[str]  # the software itself ("webhook handler succeeded")
     machine_outputs: frozenset[str]  # what it answers with ("search response received")
     nothing_openers: frozenset[str]  # "no", "zero": "No Slots Available"
@@ -177,6 +179,7 @@ def grammar() -> Grammar:
         openings=words("openings"),
         as_written=words("as-written"),
         possessives=words("possessives"),
+        carriers=words("carriers"),
         game_rounds=words("game-rounds"),
         asking_verbs=words("asking-verbs"),
         offers=words("offers"),
@@ -204,6 +207,7 @@ def grammar() -> Grammar:
         feedback=words("feedback"),
         generic_modifiers=words("generic-modifiers"),
         pressing_verbs=words("pressing-verbs"),
+        urging=words("urging"),
         machine_parts=words("machine-parts"),
         machine_outputs=words("machine-outputs"),
         nothing_openers=words("nothing-openers"),

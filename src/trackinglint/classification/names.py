@@ -156,7 +156,10 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         found.extend(_cancelled_by_another(action, reading.complement, lexicon))
     elif head is not None and (fresh := _new_deliverable(reading, head, lexicon)):
         found.append(fresh)
-    if head is not None and head.is_in("interface-objects"):
+    carried = _carried_deliverable(objects, lexicon)
+    if carried is not None:
+        found.append(carried)
+    elif head is not None and head.is_in("interface-objects"):
         found.append(_name(f"acts on '{head.text}', a part of the interface", -INTERFACE_HEAD))
     # news of a trouble already says what it is about
     trouble = trouble_head(action, head, lexicon) if notice is None else None
@@ -217,7 +220,9 @@ def _denied(scene: Scene, lexicon: Lexicon) -> Evidence | None:
 
 CASES: tuple[Case, ...] = (
     Case(
-        "pressed_control", ("pressing_verbs",), lambda s, x: pressed_control(s.reading, s.action, x)
+        "pressed_control",
+        ("pressing_verbs", "urging"),
+        lambda s, x: pressed_control(s.reading, s.action, x),
     ),
     Case("rehearsal", ("rehearsals",), lambda s, x: rehearsal(s.reading, s.action, x)),
     Case("product_feedback", ("feedback",), lambda s, x: product_feedback(s.reading, s.action, x)),
@@ -339,6 +344,18 @@ def _made_deliverable(action: Unit, head: Unit | None) -> Evidence | None:
     what = "a deliverable" if head.is_in("deliverable-objects") else "a business artifact"
     detail = f"'{action.text}' on '{head.text}', {what}, finishes a job"
     return _name(detail, VERB)
+
+
+def _carried_deliverable(objects: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
+    """A form named by the deliverable it carries ("Lead Form Submitted", "claim_form_sent")
+    is that deliverable on its way: what it carries decides, not the form."""
+    if len(objects) < 2 or objects[-1].text not in lexicon.grammar.carriers:
+        return None
+    carried = objects[-2]
+    if not carried.is_in("deliverable-objects"):
+        return None
+    detail = f"'{carried.text} {objects[-1].text}' carries '{carried.text}', a deliverable"
+    return _name(detail, 0.0)
 
 
 def _own_things(reading: Reading, lexicon: Lexicon) -> Evidence | None:

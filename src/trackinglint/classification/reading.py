@@ -117,8 +117,8 @@ def split_squashed(
 def _has_action(tokens: tuple[str, ...], lexicon: Lexicon) -> bool:
     """Does a word or a phrase ("timed out") of the name name a known action?"""
     return any(
-        lexicon.lexicons_of(token) & ACTION_LEXICONS
-        or lexicon.phrase_at(tokens, i)[1] & ACTION_LEXICONS
+        not ACTION_LEXICONS.isdisjoint(lexicon.lexicons_of(token))
+        or not ACTION_LEXICONS.isdisjoint(lexicon.phrase_at(tokens, i)[1])
         for i, token in enumerate(tokens)
     )
 
@@ -176,7 +176,7 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
     def capable(unit: Unit) -> bool:
         if unit.participle:
             return True
-        if unit.nominal or not unit.lexicons & ACTION_LEXICONS:
+        if unit.nominal or ACTION_LEXICONS.isdisjoint(unit.lexicons):
             return False  # an action noun is the action only when nothing else is
         if unit.text in nominals and said_done:
             return False  # a listed action noun gives way to a participle ("Submission Picked")
@@ -185,7 +185,7 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
         return (
             unit.phrase
             or not unit.text.endswith("ing")
-            or bool(lexicon.exact(unit.text) & ACTION_LEXICONS)
+            or not ACTION_LEXICONS.isdisjoint(lexicon.exact(unit.text))
             or unit.is_in("friction-words")
         )
 
@@ -241,7 +241,12 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
     opens_phrase = n >= 2 and (is_preposition(units[-2]) or units[-2].text in negators)
     # a business noun last is the object ("view_invoice"), unless it is all there is ("purchase");
     # so is a noun the verb lists also hold, after another action ("Export List", "Pinned Post")
-    noun_last = n >= 2 and not last.participle and last.is_in("artifact-objects")
+    # so is a part of the interface last ("wallet_home_screen"), unless it is also what one
+    # does to the interface ("banner_view": a view of the banner)
+    place_last = last.is_in("interface-objects") and not last.is_in("interaction-verbs")
+    noun_last = (
+        n >= 2 and not last.participle and (last.is_in("artifact-objects") or place_last)
+    )
     object_last = (
         n >= 2
         and not last.participle
@@ -281,7 +286,7 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
     # no verb: an action noun last, before any complement, is the action ("Hotel Booking")
     p = next((i for i, unit in enumerate(units) if i and is_preposition(unit)), n)
     noun = units[p - 1]
-    if noun.nominal or noun.lexicons & VERB_LEXICONS:
+    if (noun.nominal or noun.lexicons & VERB_LEXICONS) and not noun.is_in("interface-objects"):
         if not noun.note:  # the evidence says a noun was read as the action
             noun = replace(noun, nominal=True, note=f"'{noun.text}' names the action")
             units = (*units[: p - 1], noun, *units[p:])
@@ -327,7 +332,7 @@ def _new_word_unit(word: str, lexicon: Lexicon) -> Unit:
     """One word; a word no verb list holds may still be built from a verb ("renewal")."""
     lexicons = lexicon.lexicons_of(word)
     participle = lexicon.is_participle(word)
-    if not lexicons & ACTION_LEXICONS:
+    if ACTION_LEXICONS.isdisjoint(lexicons):
         derived = lexicon.derivation(word)
         if derived is not None:
             return Unit(

@@ -158,15 +158,19 @@ def lost_credential(units: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | Non
 
 
 def nothing_offered(units: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
-    """A name that opens with "no" and ends in an availability word ("No Slots
-    Available", "no_seats_left") says the product had nothing to offer: turned away."""
+    """"no" and an availability word a few words on ("No Slots Available",
+    "no_seats_left", "team_no_member_found") say the product had nothing to offer:
+    turned away."""
     grammar = lexicon.grammar
-    if len(units) < 2 or units[0].phrase or units[-1].phrase:
-        return None
-    if units[0].text not in grammar.nothing_openers or units[-1].text not in grammar.availability:
-        return None
-    said = " ".join(unit.text for unit in units)
-    return _name(f"'{said}': nothing to offer signals friction", -FRICTION, friction=True)
+    for i, unit in enumerate(units):
+        if unit.phrase or unit.text not in grammar.nothing_openers:
+            continue
+        for j in range(i + 1, min(i + 4, len(units))):
+            if not units[j].phrase and units[j].text in grammar.availability:
+                said = " ".join(u.text for u in units[i : j + 1])
+                detail = f"'{said}': nothing to offer signals friction"
+                return _name(detail, -FRICTION, friction=True)
+    return None
 
 
 def dropped_connection(
