@@ -244,9 +244,7 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
     # so is a part of the interface last ("wallet_home_screen"), unless it is also what one
     # does to the interface ("banner_view": a view of the banner)
     place_last = last.is_in("interface-objects") and not last.is_in("interaction-verbs")
-    noun_last = (
-        n >= 2 and not last.participle and (last.is_in("artifact-objects") or place_last)
-    )
+    noun_last = n >= 2 and not last.participle and (last.is_in("artifact-objects") or place_last)
     object_last = (
         n >= 2
         and not last.participle

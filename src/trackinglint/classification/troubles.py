@@ -158,7 +158,7 @@ def lost_credential(units: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | Non
 
 
 def nothing_offered(units: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
-    """"no" and an availability word a few words on ("No Slots Available",
+    """ "no" and an availability word a few words on ("No Slots Available",
     "no_seats_left", "team_no_member_found") say the product had nothing to offer:
     turned away."""
     grammar = lexicon.grammar
