@@ -21,7 +21,10 @@ Weights (positive: job completion, negative: feature interaction):
   new was made +2 ("new_lead");
 - the object: an interface part as the head -2.5, so acting on the interface
   is motion even with a completion verb ("Form Submitted" is an interaction,
-  "Claim Submitted" a completion); an interface part elsewhere -1;
+  "Claim Submitted" a completion), unless it is a form named by the deliverable
+  it carries (0: "Quote Form Submitted" sends a quote); an interface part
+  elsewhere -1; a name that opens with "my" and says nothing happened is the
+  user's own things, a place in the app -2 ("My Invoices");
 - the complement: an end state +3 ("Moved To Done"), a recipient +0.5
   ("Sent To Customer"), a friction word -3, a negated one +0.5 ("Without
   Reopen");
