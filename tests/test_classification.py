@@ -816,6 +816,12 @@ def test_common_shortenings_are_read_as_their_words():
     assert ("acts on 'notification', a part of the interface", -2.5) in details(notice)
     # a word that only begins like a shortening is left alone
     assert read_name("errand_booked", load_lexicon()).units[0].text == "errand"
+    # a shortened step is still a step; a shortened order still an order
+    assert details(event("reg_complete"))[1] == (
+        "'complete' finishes 'registration', a step on the way, not the job",
+        -1.0,
+    )
+    assert event("ord_placed").kind == "job_completion"
 
 
 def test_a_verb_that_ends_a_trouble_comes_first_and_takes_it_as_object():
