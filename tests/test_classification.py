@@ -1730,6 +1730,36 @@ def test_nothing_found_inside_a_name_turns_the_user_away():
     assert ("'no seat found': nothing to offer signals friction", -3.0) in details(verdict)
 
 
+@pytest.mark.parametrize(
+    "name",
+    ["Order Summary", "Payment Method", "Renewal Date", "Booking Details", "Refund Policy"],
+)
+def test_nouns_only_name_a_thing_or_a_place(name):
+    """A first noun that could also be the verb does not make the name an order placed."""
+    verdict = event(name)
+    assert verdict.kind == "feature_interaction"
+    assert read_name(name, load_lexicon()).action is None
+
+
+@pytest.mark.parametrize("name", ["success_page", "Done Button", "Order Success Page"])
+def test_a_state_that_names_a_part_of_the_interface(name):
+    verdict = event(name)
+    assert verdict.kind == "feature_interaction"
+    assert details(verdict)[0][0].startswith("acts on ")
+
+
+def test_what_a_nouns_only_reading_leaves_alone():
+    assert event("Hotel Booking").kind == "job_completion"  # the action noun last
+    assert event("Payment Success").kind == "job_completion"  # a state, no part after it
+    assert event("Purchase").kind == "job_completion"
+    assert details(event("Deposit Continue")) == [
+        ("'deposit continue' labels a button: a press, not the outcome", -2.0)
+    ]
+    assert details(event("Lint Check Completed")) == [
+        ("'completed' only says 'check', the software's own work, went through", -2.0)
+    ]
+
+
 def test_a_booking_or_a_demo_requested_is_asked_of_another():
     assert details(event("Demo Requested")) == [
         ("'requested' for 'demo': a request delivered to another, a job done", 2.0)

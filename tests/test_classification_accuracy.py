@@ -276,6 +276,8 @@ COLLECTIONS = (
     "seventh",
     "eighth",
     "ninth",
+    "tenth",
+    "eleventh",
 )  # in file order, each opened by a comment
 
 
@@ -329,22 +331,21 @@ def test_real_names_accuracy():
 
 def test_real_names_held_out_fifth():
     """The names kept out of tuning, reported on their own: a fifth of each collection.
-    The sixth to ninth collections were first scored whole, unseen (their comments in
+    The sixth to eleventh collections were first scored whole, unseen (their comments in
     the data file give those scores); then a fifth of each stayed out."""
     items = [item for item in load_real_names() if item.get("holdout")]
     scores = real_score(items)
     print(f"\nreal names, held out ({len(items)}): {shown(scores)}")
     print(by_collection(items))
     # the scores only: which held-out names miss stays unseen, so tuning cannot chase them
-    # regression guards, below what was measured when the eighth and ninth collections
-    # were added (91.7% events, 80.4% completions found, 93.8% friction recall, 1.1
-    # false alarms per 100, 0% unknown): completions found and false alarms stay short
-    # of the issue's bars (85%, 1)
-    assert len(items) >= 440
+    # regression guards, below what was measured when the tenth and eleventh collections
+    # were added (91.7% events, 81.5% completions found, 90.2% friction recall, 0.9
+    # false alarms per 100, 0% unknown): completions found stay short of the issue's 85%
+    assert len(items) >= 540
     assert scores["events"] >= 0.90
-    assert scores["completions found"] >= 0.78
-    assert scores["friction recall"] >= 0.90
-    assert scores["false alarms per 100"] <= 1.5
+    assert scores["completions found"] >= 0.79
+    assert scores["friction recall"] >= 0.88
+    assert scores["false alarms per 100"] <= 1.3
     assert scores["unknown"] <= 0.05
 
 

@@ -62,7 +62,7 @@ def read_tokens(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
     cache = lexicon.memo("reading")
     found = cache.get(tokens)
     if found is None:
-        found = cache[tokens] = _read(tokens, lexicon)
+        found = cache[tokens] = _compound_noun(_read(tokens, lexicon), lexicon)
     return found
 
 
@@ -161,6 +161,53 @@ def units_of(tokens: tuple[str, ...], lexicon: Lexicon) -> tuple[Unit, ...]:
         merged = Unit(f"{verb.text} {units[-1].text}", verb.lexicons, True, phrase=True)
         units[-2:] = [merged]
     return tuple(units)
+
+
+def _compound_noun(reading: Reading, lexicon: Lexicon) -> Reading:
+    """A name that is only nouns, the first of which could also be the verb, names a
+    thing or a place: "Order Summary", "Payment Method", "Renewal Date" (a summary of
+    the order, not an order placed). So does a state that names the part of the
+    interface after it ("success_page", "Order Success Page"). Read so, it has no
+    action."""
+    action, units = reading.action, reading.units
+    if action is None or action.phrase or reading.complement:
+        return reading
+    at = next(i for i, unit in enumerate(units) if unit is action)
+    noun_first = (
+        at == 0
+        and not action.participle
+        and (
+            not action.lexicons.isdisjoint(NOUN_LEXICONS) or action.text in lexicon.grammar.nominals
+        )
+    )
+    state_here = _state_before_part(units, at)
+    if not noun_first and not state_here:
+        return reading
+    rest = () if state_here else units[at + 1 :]
+    if not state_here and not rest:  # "Purchase": the action noun alone is the action
+        return reading
+    if len(rest) >= 2 and _state_before_part(units, len(units) - 2):
+        rest = rest[:-2]  # "Order Success Page": the state and the part it names
+    urging = lexicon.grammar.urging  # "Order Now" is a button, not a thing
+    if any(
+        u.participle or u.phrase or u.text in urging or not u.lexicons.isdisjoint(ACTION_LEXICONS)
+        for u in rest
+    ):
+        return reading
+    articles = lexicon.grammar.articles
+    objects = tuple(u for u in units if _nominal(u, articles))
+    return Reading(units, objects=objects, head=objects[-1] if objects else None)
+
+
+def _state_before_part(units: tuple[Unit, ...], at: int) -> bool:
+    """Is the unit at `at` an end state just before the last unit, a part of the
+    interface it names ("success" in "success_page")?"""
+    return (
+        at == len(units) - 2
+        and units[at].is_in("completion-states")
+        and not units[at].phrase
+        and units[-1].is_in("interface-objects")
+    )
 
 
 def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
