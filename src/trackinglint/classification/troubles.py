@@ -17,8 +17,9 @@ readings that need the rest of the name:
   drag and drop;
 - nothing to offer ("No Slots Available", "no_seats_left") -3;
 - and the other way: an offer turned down ("Invite Declined") is the choice of
-  the person offered, and a person refused or blocked ("Sender Blocked") the
-  user's decision about them, -2 and no friction.
+  the person offered, a person refused or blocked ("Sender Blocked") the
+  user's decision about them, and a round of a game failed ("Level Failed") play,
+  -2 and no friction.
 """
 
 from __future__ import annotations
@@ -159,7 +160,7 @@ def lost_credential(units: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | Non
 
 def nothing_offered(units: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
     """ "no" and an availability word a few words on ("No Slots Available",
-    "no_seats_left", "team_no_member_found") say the product had nothing to offer:
+    "no_seats_left", "invite_no_seat_found") say the product had nothing to offer:
     turned away."""
     grammar = lexicon.grammar
     for i, unit in enumerate(units):
