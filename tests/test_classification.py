@@ -24,6 +24,7 @@ from trackinglint.classification import (
 )
 from trackinglint.classification.lexicon import Lexicon, builtin_words, grammar
 from trackinglint.classification.names import name_evidence
+from trackinglint.classification.reading import content_tokens
 from trackinglint.classification.report import summary_line
 from trackinglint.hookspecs import hookimpl
 from trackinglint.model import Plan
@@ -1758,6 +1759,12 @@ def test_what_a_nouns_only_reading_leaves_alone():
     assert details(event("Lint Check Completed")) == [
         ("'completed' only says 'check', the software's own work, went through", -2.0)
     ]
+
+
+def test_the_word_event_that_code_appends_says_nothing():
+    assert details(event("Refund Event")) == [("verb 'refund' reads as completion", 2.0)]
+    assert details(event("InvoiceSyncErrorEvent")) == [("'error' signals friction", -3.0)]
+    assert content_tokens("Event", load_lexicon()) == ("event",)  # the word alone stays
 
 
 def test_a_booking_or_a_demo_requested_is_asked_of_another():

@@ -208,7 +208,7 @@ def pressed_control(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidenc
 
 def _call_to_action(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
     """A bare verb with "now" or "continue" after it is the label of a button ("Buy Now",
-    "book_now", "Deposit Continue"): the outcome would be said done ("Purchased")."""
+    "book_now", "Transfer Continue"): the outcome would be said done ("Purchased")."""
     if action.participle or action.phrase:
         return None
     units = reading.units

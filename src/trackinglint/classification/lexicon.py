@@ -86,6 +86,7 @@ class Grammar:
     as_written: frozenset[str]  # entries only as written ("blocked", not "block")
     possessives: frozenset[str]  # "my orders": the user's own list, a place
     carriers: frozenset[str]  # a form named by the deliverable it carries ("lead form")
+    name_suffixes: frozenset[str]  # appended by code, saying nothing ("purchase_event")
     game_rounds: frozenset[str]  # failing one is play ("level failed")
     asking_verbs: frozenset[str]  # asking for something ("helpdesk ticket created")
     screened_people: frozenset[str]  # refused or blocked by choice ("sender blocked")
@@ -180,6 +181,7 @@ def grammar() -> Grammar:
         as_written=words("as-written"),
         possessives=words("possessives"),
         carriers=words("carriers"),
+        name_suffixes=words("name-suffixes"),
         game_rounds=words("game-rounds"),
         asking_verbs=words("asking-verbs"),
         offers=words("offers"),

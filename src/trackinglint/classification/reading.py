@@ -124,10 +124,15 @@ def _has_action(tokens: tuple[str, ...], lexicon: Lexicon) -> bool:
 
 
 def _content(tokens: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
-    """Drop what never carries meaning at the end: numbers, versions, stray adverbs."""
+    """Drop what never carries meaning at the end: numbers, versions, stray adverbs,
+    and the word "event" that code appends to a name ("InvoiceSyncErrorEvent")."""
     end = len(tokens)
+    suffixes = lexicon.grammar.name_suffixes
     while end:
         last = tokens[end - 1]
+        if end > 1 and last in suffixes:
+            end -= 1
+            continue
         noise = last.isdigit() or last == "v" or (len(last) > 4 and last.endswith("ly"))
         if not noise or lexicon.exact(last):
             break
