@@ -8,6 +8,7 @@ before the classifier saw them; they guard against fitting the dev set.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -278,6 +279,7 @@ COLLECTIONS = (
     "ninth",
     "tenth",
     "eleventh",
+    "twelfth",
 )  # in file order, each opened by a comment
 
 
@@ -292,8 +294,8 @@ def collection_of() -> dict[str, str]:
             if text.startswith(f"# {collection.capitalize()} collection"):
                 current = index
         match = re.match(r'- \{name: "((?:[^"\\]|\\.)*)"', text)
-        if match:
-            found[match.group(1)] = COLLECTIONS[current]
+        if match:  # the name as YAML's double quotes write it ("Selected \"Live\"")
+            found[json.loads(f'"{match.group(1)}"')] = COLLECTIONS[current]
     return found
 
 
@@ -331,19 +333,19 @@ def test_real_names_accuracy():
 
 def test_real_names_held_out_fifth():
     """The names kept out of tuning, reported on their own: a fifth of each collection.
-    The sixth to eleventh collections were first scored whole, unseen (their comments in
+    The sixth to twelfth collections were first scored whole, unseen (their comments in
     the data file give those scores); then a fifth of each stayed out."""
     items = [item for item in load_real_names() if item.get("holdout")]
     scores = real_score(items)
     print(f"\nreal names, held out ({len(items)}): {shown(scores)}")
     print(by_collection(items))
     # the scores only: which held-out names miss stays unseen, so tuning cannot chase them
-    # regression guards, below what was measured when the tenth and eleventh collections
-    # were added (91.7% events, 81.5% completions found, 90.2% friction recall, 0.9
-    # false alarms per 100, 0% unknown): completions found stay short of the issue's 85%
-    assert len(items) >= 540
+    # regression guards, below what was measured when the twelfth collection was added
+    # (92.1% events, 82.5% completions found, 90.2% friction recall, 0.9 false alarms
+    # per 100, 0% unknown): completions found stay short of the issue's 85%
+    assert len(items) >= 560
     assert scores["events"] >= 0.90
-    assert scores["completions found"] >= 0.79
+    assert scores["completions found"] >= 0.80
     assert scores["friction recall"] >= 0.88
     assert scores["false alarms per 100"] <= 1.3
     assert scores["unknown"] <= 0.05
