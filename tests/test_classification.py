@@ -1767,6 +1767,23 @@ def test_the_word_event_that_code_appends_says_nothing():
     assert content_tokens("Event", load_lexicon()) == ("event",)  # the word alone stays
 
 
+def test_a_state_before_its_noun_or_chosen_by_a_verb_is_not_reached():
+    assert details(event("Tapped Map On Live Route")) == [
+        ("verb 'tapped' reads as interaction", -2.0),
+    ]
+    assert event("Toggled Live").kind == "feature_interaction"  # the Live option chosen
+    assert event("Card Moved To Done Column").kind == "job_completion"  # where done work goes
+    assert event("Store Went Live").kind == "job_completion"
+
+
+def test_a_success_after_an_interaction_says_it_went_through():
+    assert details(event("Backup Restore Success")) == [
+        ("'success' only says 'restore' went through: an interaction", -2.0)
+    ]
+    assert event("Video Playback Completed").kind == "job_completion"  # watched to the end
+    assert event("Warehouse Sync Success").kind == "job_completion"  # a data product's job
+
+
 def test_a_booking_or_a_demo_requested_is_asked_of_another():
     assert details(event("Demo Requested")) == [
         ("'requested' for 'demo': a request delivered to another, a job done", 2.0)

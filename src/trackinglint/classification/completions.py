@@ -48,8 +48,9 @@ def finished_operation(
 ) -> Evidence | None:
     """A verb that only says an action went through ("completed", "success") defers to
     an undoing or a machine operation it names: "Account Deletion Completed" is a
-    deletion, "Download Finished" a download. Other actions keep the verb's meaning:
-    "Visit Completed" is a visit made, "Playback Completed" a video watched."""
+    deletion, "Download Finished" a download; a success defers to any interaction it
+    names ("Restore Success"). Otherwise an action reached its end keeps the verb's
+    meaning: "Visit Completed" is a visit made, "Playback Completed" a video watched."""
     head = objects[-1] if objects else None
     if head is None or head.is_in("interface-objects") or not _finishes(action, lexicon):
         return None
@@ -62,7 +63,18 @@ def finished_operation(
         detail = f"'{action.text}' only confirms '{head.text}': the job began, it did not end"
         return _name(detail, -VERB)
     operation = _base_in(head, lexicon.grammar.operations, lexicon)
-    if operation is None or (operation == CREATE and _made_deliverable(objects)):
+    if operation is None:
+        grammar = lexicon.grammar
+        interaction = (
+            undoing
+            and not head.is_in("step-objects")
+            and not lexicon.forms(head.text) & (grammar.openings | grammar.data_moves)
+        )
+        if interaction and lexicon.forms(action.text) & grammar.going_through:
+            detail = f"'{action.text}' only says '{head.text}' went through: an interaction"
+            return _name(detail, -VERB)
+        return None
+    if operation == CREATE and _made_deliverable(objects):
         return None
     detail = f"'{action.text}' only says '{head.text}', the software's own work, went through"
     return _name(detail, -VERB)

@@ -82,11 +82,14 @@ class Grammar:
     resolutions: frozenset[str]  # verbs that end a trouble ("dispute resolved")
     finishers: frozenset[str]  # verbs that only say an action went through ("confirmed")
     undoings: frozenset[str]  # actions that undo or leave ("cancellation confirmed")
+    going_through: frozenset[str]  # an action went through, no more ("play success")
+    data_moves: frozenset[str]  # sync, import, export: a data product's very job
     openings: frozenset[str]  # verbs that open a job ("transfer initiate success")
     as_written: frozenset[str]  # entries only as written ("blocked", not "block")
     possessives: frozenset[str]  # "my orders": the user's own list, a place
     carriers: frozenset[str]  # a form named by the deliverable it carries ("lead form")
     name_suffixes: frozenset[str]  # appended by code, saying nothing ("purchase_event")
+    state_holders: frozenset[str]  # hold things in a state ("moved to done column")
     game_rounds: frozenset[str]  # failing one is play ("level failed")
     asking_verbs: frozenset[str]  # asking for something ("helpdesk ticket created")
     screened_people: frozenset[str]  # refused or blocked by choice ("sender blocked")
@@ -177,11 +180,14 @@ def grammar() -> Grammar:
         resolutions=words("resolutions"),
         finishers=words("finishers"),
         undoings=words("undoings"),
+        going_through=words("going-through"),
+        data_moves=words("data-moves"),
         openings=words("openings"),
         as_written=words("as-written"),
         possessives=words("possessives"),
         carriers=words("carriers"),
         name_suffixes=words("name-suffixes"),
+        state_holders=words("state-holders"),
         game_rounds=words("game-rounds"),
         asking_verbs=words("asking-verbs"),
         offers=words("offers"),

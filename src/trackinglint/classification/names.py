@@ -479,7 +479,7 @@ def _complement(units: tuple[Unit, ...], lexicon: Lexicon) -> list[Evidence]:
     found: list[Evidence] = []
     prepositions, negators = lexicon.grammar.prepositions, lexicon.grammar.negators
     preposition, negation = "", ""
-    for unit in units:
+    for at, unit in enumerate(units):
         word = "" if unit.phrase else unit.text
         if word in prepositions or word in negators:
             if word in prepositions:
@@ -494,13 +494,28 @@ def _complement(units: tuple[Unit, ...], lexicon: Lexicon) -> list[Evidence]:
             found.append(_name(f"'{unit.text}' signals friction", -FRICTION, friction=True))
         elif unit.is_in("help-seeking"):
             found.append(_name(f"'{unit.text}' signals help-seeking", -MENTION, friction=True))
-        elif unit.is_in("completion-states") or (
-            unit.is_in("completion-verbs") and unit.participle
-        ):
+        elif (
+            unit.is_in("completion-states") or (unit.is_in("completion-verbs") and unit.participle)
+        ) and not _before_noun(units, at, lexicon):
             found.append(_name(f"reaches state '{unit.text}'", STATE))
         elif unit.is_in("recipients") and preposition in RECIPIENT_PREPOSITIONS:
             found.append(_name(f"delivered to '{unit.text}'", RECIPIENT))
     return found
+
+
+def _before_noun(units: tuple[Unit, ...], at: int, lexicon: Lexicon) -> bool:
+    """Does a word stand before the noun it describes ("on live trip"), so that it is
+    no state the name reaches? A place that holds things in that state ("To Done
+    Column") still names it."""
+    if at + 1 >= len(units):
+        return False
+    after = units[at + 1]
+    grammar = lexicon.grammar
+    return (
+        not after.phrase
+        and after.text not in grammar.prepositions
+        and not lexicon.forms(after.text) & grammar.state_holders
+    )
 
 
 def _mentions(

@@ -314,6 +314,16 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
     verb_first = n == 2 and _verb_before_verb(units[0], last, lexicon)
     if verb_first:  # "Book Call", "buy_credit": a verb, then a word read as its object
         return build(0, (), units[1:], (), "verb-object")
+    # a state chosen by a verb said first is what was chosen ("Selected Live"), not reached
+    state_chosen = (
+        n == 2
+        and units[0].participle
+        and not units[0].lexicons.isdisjoint(VERB_LEXICONS)
+        and last.is_in("completion-states")
+        and not last.participle
+    )
+    if state_chosen:
+        return build(0, (), units[1:], (), "verb-object")
     if capable(last) and not opens_phrase and not noun_last and not object_last:
         return build(n - 1, units[:-1], (), (), "object-action")
     # A complement after the action: "Quote Emailed To Client", "Emailed a quote to ..."
