@@ -1669,6 +1669,8 @@ def test_a_round_of_a_game_failed_is_play_and_a_retake_a_struggle():
     ]
     assert event("Game Save Failed").friction  # the save failed, not the player
     assert details(event("Exam Retake")) == [("'retake' signals friction", -3.0)]
+    assert details(event("Bonus Stage Cleared")) == [("'stage' cleared: a round of play won", 2.0)]
+    assert event("Search Filters Cleared").kind == "feature_interaction"
 
 
 ACTS_ON_SCREEN = "acts on 'screen', a part of the interface"

@@ -15,6 +15,7 @@ what stands beside it:
 - a goal reached or met ("Daily Goal Reached") +2;
 - a subscription or a membership started or activated ("Membership Activated") +2;
 - a showing, a quote or a signature requested of another ("Showing Requested") +2;
+- a round of a game cleared ("Level Cleared") +2;
 - a dose, a test or a loan taken ("Dose Taken") +2;
 - signing up for what a product offers ("Webinar Signup") +2, where signing up to
   the product is a step;
@@ -113,6 +114,9 @@ _PAIRINGS = (
         "asked_of_others",
         "'{action}' for '{head}': a request delivered to another, a job done",
     ),
+    # a round of a game cleared ("Level Cleared", "Stage Cleared") was won, as one completed
+    # is; a cart or a filter cleared is motion
+    ("clearing", "game_rounds", "'{head}' {action}: a round of play won"),
 )
 
 

@@ -91,6 +91,7 @@ class Grammar:
     name_suffixes: frozenset[str]  # appended by code, saying nothing ("purchase_event")
     state_holders: frozenset[str]  # hold things in a state ("moved to done column")
     game_rounds: frozenset[str]  # failing one is play ("level failed")
+    clearing: frozenset[str]  # "clear", "cleared": a round of play won ("level cleared")
     asking_verbs: frozenset[str]  # asking for something ("helpdesk ticket created")
     screened_people: frozenset[str]  # refused or blocked by choice ("sender blocked")
     offers: frozenset[str]  # what a person may turn down ("invite declined")
@@ -189,6 +190,7 @@ def grammar() -> Grammar:
         name_suffixes=words("name-suffixes"),
         state_holders=words("state-holders"),
         game_rounds=words("game-rounds"),
+        clearing=words("clearing"),
         asking_verbs=words("asking-verbs"),
         offers=words("offers"),
         screened_people=words("screened-people"),
