@@ -1700,11 +1700,13 @@ ACTS_ON_SCREEN = "acts on 'screen', a part of the interface"
             "'level' reached: a goal reached is the outcome",
         ),
         (
-            "Camera Access Granted",
+            "Camera Permission Granted",
             "feature_interaction",
             False,
-            "'granted' finishes 'access', a step on the way, not the job",
+            "'granted' finishes 'permission', a step on the way, not the job",
         ),
+        ("Access Denied", "feature_interaction", True, "'denied' signals friction"),
+        ("Account Locked", "feature_interaction", True, "'account locked' signals friction"),
         (
             "Coins Spent",
             "feature_interaction",
