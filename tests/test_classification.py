@@ -1614,6 +1614,8 @@ def test_a_trouble_only_as_a_participle(name, friction, detail):
 def test_a_listing_is_published_only_when_listed():
     assert details(event("Property Listed")) == [("verb 'listed' reads as completion", 2.0)]
     assert event("list_courses").kind == "feature_interaction"  # a list shown, not published
+    assert event("Landlord Contacted").kind == "job_completion"  # a lead, as an enquiry is
+    assert event("Contact Saved").kind == "feature_interaction"  # a contact is no lead
 
 
 @pytest.mark.parametrize(
