@@ -56,6 +56,13 @@ def details(verdict) -> list[tuple[str, float]]:
     return [(e.detail, e.weight) for e in verdict.evidence]
 
 
+def assert_reads(name: str, kind: str, detail: str) -> None:
+    """The name gives one piece of evidence, this one, and reads as `kind`."""
+    verdict = event(name)
+    assert verdict.kind == kind, details(verdict)
+    assert [d for d, _ in details(verdict)] == [detail]
+
+
 # --- tokenization -----------------------------------------------------------
 
 
@@ -1582,9 +1589,7 @@ def test_waiting_in_line_is_not_done_yet():
     ],
 )
 def test_a_start_that_succeeded_only_began_the_job(name, kind, detail):
-    verdict = event(name)
-    assert verdict.kind == kind
-    assert [d for d, _ in details(verdict)] == [detail]
+    assert_reads(name, kind, detail)
 
 
 @pytest.mark.parametrize(
@@ -1635,9 +1640,7 @@ def test_a_listing_is_published_only_when_listed():
     ],
 )
 def test_what_the_software_answers_with_is_its_own_work(name, kind, detail):
-    verdict = event(name)
-    assert verdict.kind == kind
-    assert [d for d, _ in details(verdict)] == [detail]
+    assert_reads(name, kind, detail)
 
 
 def test_the_users_own_things_are_a_place():
@@ -1660,9 +1663,7 @@ def test_the_users_own_things_are_a_place():
 def test_two_words_that_could_each_be_the_verb(name, kind, detail):
     """The first is the verb unless a noun list holds it, or the last says how an
     action went, is the software's operation, or is built from a verb."""
-    verdict = event(name)
-    assert verdict.kind == kind
-    assert [d for d, _ in details(verdict)] == [detail]
+    assert_reads(name, kind, detail)
 
 
 def test_a_round_of_a_game_failed_is_play_and_a_retake_a_struggle():
