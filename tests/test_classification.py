@@ -2314,5 +2314,5 @@ def test_each_skipped_reading_could_not_have_fired():
             if not any(said & getattr(g, words) for words in gate):
                 wrong.append((label, name))
     assert wrong == []
-    assert len(gated) == 17
+    assert len(gated) == 18
     assert sum(1 for count in fired.values() if count) >= 12  # the check is not vacuous

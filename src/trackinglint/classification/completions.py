@@ -205,7 +205,7 @@ def product_feedback(reading: Reading, action: Unit, lexicon: Lexicon) -> Eviden
 def pressed_control(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
     """A press beside a completion word ("pay_now_clicked", "click_make_payment") records
     the press of a control that bears the word, not the outcome it promises."""
-    if not (action.is_in("completion-verbs") or action.is_in("completion-states")):
+    if not _promises_outcome(action):
         return None
     pressing = lexicon.grammar.pressing_verbs
     # a press is a verb: said done ("clicked"), or first as a command ("click_pay"); "one
@@ -217,15 +217,15 @@ def pressed_control(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidenc
     )
     press = next(presses, None)
     if press is None:
-        return _call_to_action(reading, action, lexicon)
+        return None
     detail = f"'{press.text}' on a control that says '{action.text}': a press, not the outcome"
     return _name(detail, -VERB)
 
 
-def _call_to_action(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
+def call_to_action(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
     """A bare verb with "now" or "continue" after it is the label of a button ("Buy Now",
     "book_now", "Transfer Continue"): the outcome would be said done ("Purchased")."""
-    if action.participle or action.phrase:
+    if action.participle or action.phrase or not _promises_outcome(action):
         return None
     units = reading.units
     at = next((i for i, unit in enumerate(units) if unit is action), None)
@@ -292,6 +292,11 @@ def passed_on(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | No
 
 def _finishes(action: Unit, lexicon: Lexicon) -> bool:
     return not action.phrase and bool(lexicon.forms(action.text) & lexicon.grammar.finishers)
+
+
+def _promises_outcome(unit: Unit) -> bool:
+    """A completion word: what a control bearing it promises."""
+    return unit.is_in("completion-verbs") or unit.is_in("completion-states")
 
 
 def _base_in(unit: Unit, verbs: frozenset[str], lexicon: Lexicon) -> str | None:

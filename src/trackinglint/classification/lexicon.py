@@ -10,7 +10,7 @@ remove them. `grammar.yaml` holds closed-class words and irregular forms.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
@@ -159,85 +159,28 @@ def builtin_words() -> dict[str, tuple[str, ...]]:
     }
 
 
+# grammar lists of multiword entries, kept as their words joined ("by the customer")
+_PHRASE_LISTS = frozenset({"self_agents", "signing_up", "rehearsals", "configuring"})
+_WORD_MAPS = frozenset({"participles", "nominals"})  # word -> word
+
+
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
+    """The grammar file's lists, one per field: a field reads the key of its name with
+    hyphens for underscores ("verb_negators" <- "verb-negators")."""
     data = read_data_file(GRAMMAR)
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(word) for word in data[key])
-
-    return Grammar(
-        prepositions=words("prepositions"),
-        particles=words("particles"),
-        articles=words("articles"),
-        negators=words("negators"),
-        verb_negators=words("verb-negators"),
-        not_participles=words("not-participles"),
-        participles={str(k): str(v) for k, v in data["participles"].items()},
-        nominals={str(k): str(v) for k, v in data["nominals"].items()},
-        not_derived=words("not-derived"),
-        object_nouns=words("object-nouns"),
-        self_agents=frozenset(" ".join(tokenize(str(w))) for w in data["self-agents"]),
-        resolutions=words("resolutions"),
-        finishers=words("finishers"),
-        undoings=words("undoings"),
-        going_through=words("going-through"),
-        data_moves=words("data-moves"),
-        openings=words("openings"),
-        as_written=words("as-written"),
-        possessives=words("possessives"),
-        carriers=words("carriers"),
-        name_suffixes=words("name-suffixes"),
-        state_holders=words("state-holders"),
-        game_rounds=words("game-rounds"),
-        clearing=words("clearing"),
-        asking_verbs=words("asking-verbs"),
-        offers=words("offers"),
-        screened_people=words("screened-people"),
-        channels=words("channels"),
-        credentials=words("credentials"),
-        newness=words("newness"),
-        notifying_verbs=words("notifying-verbs"),
-        credential_troubles=words("credential-troubles"),
-        operations=words("operations"),
-        applied_for=words("applied-for"),
-        services=words("services"),
-        endings=words("endings"),
-        goals=words("goals"),
-        reaching=words("reaching"),
-        asked_of_others=words("asked-of-others"),
-        requesting=words("requesting"),
-        paid_terms=words("paid-terms"),
-        beginnings=words("beginnings"),
-        taken_as_job=words("taken-as-job"),
-        taking=words("taking"),
-        offerings=words("offerings"),
-        signing_up=frozenset(" ".join(tokenize(str(w))) for w in data["signing-up"]),
-        rehearsals=frozenset(" ".join(tokenize(str(w))) for w in data["rehearsals"]),
-        feedback=words("feedback"),
-        generic_modifiers=words("generic-modifiers"),
-        pressing_verbs=words("pressing-verbs"),
-        urging=words("urging"),
-        machine_parts=words("machine-parts"),
-        machine_outputs=words("machine-outputs"),
-        nothing_openers=words("nothing-openers"),
-        availability=words("availability"),
-        own_messages=words("own-messages"),
-        message_carriers=words("message-carriers"),
-        message_purposes=words("message-purposes"),
-        records=words("records"),
-        configuring=frozenset(" ".join(tokenize(str(w))) for w in data["configuring"]),
-        catalogue=words("catalogue"),
-        sharing=words("sharing"),
-        must_work_once=words("must-work-once"),
-        progress_things=words("progress-things"),
-        starting_over=words("starting-over"),
-        must_arrive=words("must-arrive"),
-        resending=words("resending"),
-        remedies=words("remedies"),
-        requesting_verbs=words("requesting-verbs"),
-        shortenings={str(k): tokenize(str(v)) for k, v in data["shortenings"].items()},
-    )
+    values: dict[str, Any] = {}
+    for field in fields(Grammar):
+        entries = data[field.name.replace("_", "-")]
+        if field.name in _WORD_MAPS:
+            values[field.name] = {str(k): str(v) for k, v in entries.items()}
+        elif field.name == "shortenings":
+            values[field.name] = {str(k): tokenize(str(v)) for k, v in entries.items()}
+        elif field.name in _PHRASE_LISTS:
+            values[field.name] = frozenset(" ".join(tokenize(str(w))) for w in entries)
+        else:
+            values[field.name] = frozenset(str(w) for w in entries)
+    return Grammar(**values)
 
 
 class Lexicon:

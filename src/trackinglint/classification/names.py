@@ -52,6 +52,7 @@ from typing import NamedTuple
 
 from .completions import (
     applied_for,
+    call_to_action,
     finished_operation,
     machine_work,
     own_message,
@@ -223,10 +224,9 @@ def _denied(scene: Scene, lexicon: Lexicon) -> Evidence | None:
 
 CASES: tuple[Case, ...] = (
     Case(
-        "pressed_control",
-        ("pressing_verbs", "urging"),
-        lambda s, x: pressed_control(s.reading, s.action, x),
+        "pressed_control", ("pressing_verbs",), lambda s, x: pressed_control(s.reading, s.action, x)
     ),
+    Case("call_to_action", ("urging",), lambda s, x: call_to_action(s.reading, s.action, x)),
     Case("rehearsal", ("rehearsals",), lambda s, x: rehearsal(s.reading, s.action, x)),
     Case("product_feedback", ("feedback",), lambda s, x: product_feedback(s.reading, s.action, x)),
     Case("passed_on", ("catalogue",), lambda s, x: passed_on(s.reading, s.action, x)),

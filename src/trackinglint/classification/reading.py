@@ -79,16 +79,7 @@ def lengthened(
     shortenings = lexicon.grammar.shortenings
     if not any(token in shortenings for token in tokens):
         return tokens, ()
-    words: list[str] = []
-    notes: list[str] = []
-    for token in tokens:
-        full = shortenings.get(token)
-        if full is None:
-            words.append(token)
-        else:
-            words.extend(full)
-            notes.append(f"'{token}' as '{' '.join(full)}'")
-    return tuple(words), tuple(notes)
+    return _expanded(tokens, shortenings.get)
 
 
 def split_squashed(
@@ -102,10 +93,18 @@ def split_squashed(
     """
     if all(len(token) < MIN_LENGTH for token in tokens) or _has_action(tokens, lexicon):
         return tokens, ()
+    return _expanded(tokens, lambda token: split_token(token, lexicon))
+
+
+def _expanded(
+    tokens: tuple[str, ...], words_of: Callable[[str], tuple[str, ...] | None]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Each token replaced by the words `words_of` reads in it, if any, and a note per
+    token so read ("'pw' as 'password'")."""
     words: list[str] = []
     notes: list[str] = []
     for token in tokens:
-        parts = split_token(token, lexicon)
+        parts = words_of(token)
         if parts is None:
             words.append(token)
         else:
