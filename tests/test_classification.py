@@ -112,6 +112,12 @@ def test_tokenize_every_naming_style(name, tokens):
         ("Clerk Opens Drawer", "subject-verb-object", "opens", "drawer"),
         ("Pricing Page", "noun", None, "page"),
         ("Expense Approved 42", "object-action", "approved", "expense"),  # trailing number
+        # a word that names a count ("opens") is still the verb when it comes first
+        ("Open Hotel Voucher", "verb-object", "open", "voucher"),
+        # the verb said right after the user, not a later word that could be one
+        ("member_view_author_bio", "subject-verb-object", "view", "bio"),
+        # a completion verb only in its -s form names things: "places", not "places an order"
+        ("Select Stored Places", "verb-object", "select", "places"),
     ],
 )
 def test_reading_finds_action_and_object(name, style, action, head):
@@ -674,6 +680,13 @@ def test_friction_and_its_false_alarms(name, friction, detail):
             "'rejected' on 'offer', an offer, is a choice, not a struggle",
             -2.0,
         ),
+        (  # terms put to a party, turned down
+            "Lease Agreement Rejected",
+            "feature_interaction",
+            False,
+            "'rejected' on 'agreement', an offer, is a choice, not a struggle",
+            -2.0,
+        ),
         ("Debit Card Declined", "feature_interaction", True, "'declined' signals friction", -3.0),
         # confirming an undoing is the undoing; confirming anything else keeps its meaning
         (
@@ -1100,6 +1113,8 @@ def test_a_completion_word_on_a_part_of_the_software_is_its_own_work(name, verb,
     [
         ("Push Delivered", "'delivered' on 'push'"),
         ("verification_email_sent", "'sent' on 'verification email'"),
+        ("Weekly Email Sent", "'sent' on 'weekly email'"),  # a digest, by its cadence
+        ("email_welcome_offer", "'email' on 'welcome offer'"),  # the carrier as the verb
     ],
 )
 def test_the_products_own_message_sent_is_the_software_at_work(name, detail):
@@ -1766,6 +1781,13 @@ def test_what_a_nouns_only_reading_leaves_alone():
     assert details(event("Lint Check Completed")) == [
         ("'completed' only says 'check', the software's own work, went through", -2.0)
     ]
+
+
+def test_what_was_saved_or_earned_names_no_action():
+    """ "savings" and "earnings" are money, not the saving or the earning."""
+    assert details(event("Savings Tab")) == [("acts on 'tab', a part of the interface", -2.5)]
+    assert event("Earnings").kind == "feature_interaction"
+    assert event("Cashback Earned").kind == "job_completion"  # the verb itself still reads
 
 
 def test_the_word_event_that_code_appends_says_nothing():

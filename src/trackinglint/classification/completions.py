@@ -259,19 +259,29 @@ def machine_work(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence |
 
 def own_message(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
     """The product's own message to the user, sent, delivered or received ("Push
-    Delivered", "Welcome Mail Sent"), is the software at work, not a job the user did;
-    a message the user writes ("Reply Sent To Customer") stays the job."""
+    Delivered", "Welcome Mail Sent", "email_weekly_digest"), is the software at work, not
+    a job the user did; a message the user writes ("Reply Sent To Customer") stays the job."""
     grammar = lexicon.grammar
     head = reading.head
     if head is None or not action.is_in("completion-verbs"):
         return None
     forms = lexicon.forms(head.text)
-    purpose = next(
-        (u for u in reading.objects if u is not head and u.text in grammar.message_purposes), None
+    # the carrier is the object ("Welcome Mail Sent") or the verb ("email_welcome_offer")
+    carrier_verb = bool(
+        lexicon.forms(action.text) & (grammar.message_carriers | grammar.own_messages)
     )
-    if not forms & grammar.own_messages and not (purpose and forms & grammar.message_carriers):
+    purpose = next(
+        (
+            u
+            for u in reading.objects
+            if (u is not head or carrier_verb) and u.text in grammar.message_purposes
+        ),
+        None,
+    )
+    carried = carrier_verb or forms & grammar.message_carriers
+    if not forms & grammar.own_messages and not (purpose and carried):
         return None
-    what = f"{purpose.text} {head.text}" if purpose else head.text
+    what = f"{purpose.text} {head.text}" if purpose and purpose is not head else head.text
     detail = f"'{action.text}' on '{what}', the product's own message: the software at work"
     return _name(detail, -VERB)
 

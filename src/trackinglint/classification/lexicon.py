@@ -57,6 +57,13 @@ NOUN_LEXICONS = frozenset(
         "outcome-metric-words",
     }
 )
+# what an event acts on: the metric words name counts of actions ("opens", "views"), so
+# an event name's first word in one of them is still its verb ("Open Hotel Voucher")
+THING_LEXICONS = NOUN_LEXICONS - {
+    "surface-metric-words",
+    "cumulative-words",
+    "outcome-metric-words",
+}
 GRAMMAR = "grammar"
 
 _NONE = object()
@@ -114,7 +121,7 @@ class Grammar:
     taken_as_job: frozenset[str]  # taking one is the job ("dose taken", "exam taken")
     taking: frozenset[str]  # "take", "taken", "took"
     offerings: frozenset[str]  # what one signs up for, the job ("webinar signup")
-    signing_up: frozenset[str]  # "sign up", "signup", "register", "registration"
+    signing_up: frozenset[str]  # signing up, "signup", "register", "registration"
     rehearsals: frozenset[str]  # trying out, not doing ("sandbox payment completed")
     feedback: frozenset[str]  # to the product's makers, a side channel ("feedback sent")
     generic_modifiers: frozenset[str]  # say nothing of what feedback is on ("additional")

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .compounds import ACTION_LEXICONS, MIN_LENGTH, split_token
-from .lexicon import NOUN_LEXICONS, Lexicon
+from .lexicon import THING_LEXICONS, Lexicon
 from .morphology import VERB_LEXICONS
 from .tokens import tokenize
 
@@ -181,7 +181,8 @@ def _compound_noun(reading: Reading, lexicon: Lexicon) -> Reading:
         at == 0
         and not action.participle
         and (
-            not action.lexicons.isdisjoint(NOUN_LEXICONS) or action.text in lexicon.grammar.nominals
+            not action.lexicons.isdisjoint(THING_LEXICONS)
+            or action.text in lexicon.grammar.nominals
         )
     )
     state_here = _state_before_part(units, at)
@@ -231,6 +232,8 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
             return False  # an action noun is the action only when nothing else is
         if unit.text in nominals and said_done:
             return False  # a listed action noun gives way to a participle ("Submission Picked")
+        if _plural_only(unit, lexicon):
+            return False  # "Select Stored Places", "inbox_messages": things, not "places an order"
         # "booking", "onboarding": an -ing word is an action only when listed as itself,
         # or when it names a trouble under way ("Card Expiring", "Sync Failing")
         return (
@@ -337,6 +340,8 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
     before_noun = noun_last or object_last
     among = units[:-1] if before_noun else units
     a = _pick(among, capable, noun_too, before_noun=before_noun)
+    if a is not None and a > 1 and _subject_first(units, capable, lexicon):
+        a = 1  # "member_view_author_bio": the verb the member is said to do, not "author"
     if a == 0:  # Verb Object: "Visited dashboard", "open_drawer"
         return build(0, (), units[1:], (), "verb-object")
     if a is not None:  # an action in the middle, between subject and object: "User Clicks Button"
@@ -354,6 +359,44 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
     return Reading(units, objects=objects, head=objects[-1] if objects else None)
 
 
+def _plural_only(unit: Unit, lexicon: Lexicon) -> bool:
+    """Is the word a completion verb only in its -s form ("places", "messages")? Names say
+    what happened in the past or the base form ("Order Placed", "place_order"), so such a
+    word names things."""
+    text = unit.text
+    return (
+        text.endswith("s")
+        and not text.endswith("ss")
+        and not unit.phrase
+        and unit.is_in("completion-verbs")
+        and "completion-verbs" not in lexicon.exact(text)
+    )
+
+
+def _subject_first(
+    units: tuple[Unit, ...], capable: Callable[[Unit], bool], lexicon: Lexicon
+) -> bool:
+    """Does the name say who acts, then the verb ("member_view_author_bio")? The
+    verb right after the user is the action; action words after it name what it is
+    done to, unless one says how the action went ("user_checkout_start")."""
+    if len(units) < 3 or units[0].text not in lexicon.grammar.self_agents:
+        return False
+    verb = units[1]
+    if not capable(verb) or verb.participle or verb.phrase or verb.nominal:
+        return False
+    how = _how_words(lexicon)
+    return not any(
+        unit.participle or unit.lexicons & _HOW_IT_WENT or lexicon.forms(unit.text) & how
+        for unit in units[2:]
+    )
+
+
+def _how_words(lexicon: Lexicon) -> frozenset[str]:
+    """Words that say how an action went: a finish, an end, a start or a press."""
+    grammar = lexicon.grammar
+    return grammar.finishers | grammar.endings | grammar.beginnings | grammar.pressing_verbs
+
+
 def _verb_before_verb(first: Unit, last: Unit, lexicon: Lexicon) -> bool:
     """Two words that could each be the verb ("Book Call", "buy_credit"): the first is
     the verb when no noun list holds it (an "order" in "order_cancel" is the object)
@@ -365,13 +408,14 @@ def _verb_before_verb(first: Unit, last: Unit, lexicon: Lexicon) -> bool:
     # "Lease Renewal", "Invite Resent": a word built from a verb says it is the action
     if last.nominal or last.note or last.text in lexicon.grammar.nominals:
         return False
-    if not first.lexicons & VERB_LEXICONS or first.lexicons & NOUN_LEXICONS:
+    if not first.lexicons & VERB_LEXICONS or first.lexicons & THING_LEXICONS:
         return False
     if first.text.endswith("ing") or last.lexicons & _HOW_IT_WENT:
         return False
     grammar = lexicon.grammar
-    how = grammar.finishers | grammar.endings | grammar.beginnings | grammar.pressing_verbs
-    return not lexicon.forms(last.text) & (how | grammar.openings | grammar.operations)
+    return not lexicon.forms(last.text) & (
+        _how_words(lexicon) | grammar.openings | grammar.operations
+    )
 
 
 def _word_unit(word: str, lexicon: Lexicon) -> Unit:
