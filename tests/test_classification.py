@@ -1783,6 +1783,22 @@ def test_what_a_nouns_only_reading_leaves_alone():
     ]
 
 
+def test_a_screen_is_a_part_of_the_interface_unless_screened():
+    """Only "screened" is listed: the bare word is the screen the name is about."""
+    assert details(event("Screen Favorite")) == [
+        ("verb 'favorite' reads as interaction", -2.0),
+        ("acts on 'screen', a part of the interface", -2.5),
+    ]
+    assert_reads("Applicant Screened", "job_completion", "verb 'screened' reads as completion")
+
+
+def test_a_plural_names_things_not_the_action():
+    """ "messages" is no message sent: with no verb, the name leans to interaction."""
+    verdict = event("chat_messages")
+    assert verdict.kind == "feature_interaction"
+    assert [e.weight for e in verdict.evidence] == [-0.25]  # the base rate, nothing read
+
+
 def test_what_was_saved_or_earned_names_no_action():
     """ "savings" and "earnings" are money, not the saving or the earning."""
     assert details(event("Savings Tab")) == [("acts on 'tab', a part of the interface", -2.5)]

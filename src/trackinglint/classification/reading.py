@@ -234,6 +234,8 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
             return False  # a listed action noun gives way to a participle ("Submission Picked")
         if _plural_only(unit, lexicon):
             return False  # "Select Stored Places", "inbox_messages": things, not "places an order"
+        if _interface_first(unit, lexicon):
+            return False  # "screen_map_tab": the screen, though a candidate may be "screened"
         # "booking", "onboarding": an -ing word is an action only when listed as itself,
         # or when it names a trouble under way ("Card Expiring", "Sync Failing")
         return (
@@ -350,7 +352,10 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
     # no verb: an action noun last, before any complement, is the action ("Hotel Booking")
     p = next((i for i, unit in enumerate(units) if i and is_preposition(unit)), n)
     noun = units[p - 1]
-    if (noun.nominal or noun.lexicons & VERB_LEXICONS) and not noun.is_in("interface-objects"):
+    names_action = noun.nominal or (
+        noun.lexicons & VERB_LEXICONS and not _plural_only(noun, lexicon)
+    )
+    if names_action and not noun.is_in("interface-objects"):
         if not noun.note:  # the evidence says a noun was read as the action
             noun = replace(noun, nominal=True, note=f"'{noun.text}' names the action")
             units = (*units[: p - 1], noun, *units[p:])
@@ -370,6 +375,16 @@ def _plural_only(unit: Unit, lexicon: Lexicon) -> bool:
         and not unit.phrase
         and unit.is_in("completion-verbs")
         and "completion-verbs" not in lexicon.exact(text)
+    )
+
+
+def _interface_first(unit: Unit, lexicon: Lexicon) -> bool:
+    """Is the word a part of the interface that only an inflection makes a completion
+    verb ("screen", listed as "screened")? Uninflected, it is the part."""
+    return (
+        unit.is_in("interface-objects")
+        and unit.is_in("completion-verbs")
+        and "completion-verbs" not in lexicon.literal(unit.text)
     )
 
 
