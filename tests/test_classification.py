@@ -22,6 +22,7 @@ from trackinglint.classification import (
     read_name,
     tokenize,
 )
+from trackinglint.classification.events import BASE_RATE_EVIDENCE
 from trackinglint.classification.lexicon import Lexicon, builtin_words, grammar
 from trackinglint.classification.names import name_evidence
 from trackinglint.classification.reading import content_tokens
@@ -1790,6 +1791,17 @@ def test_a_screen_is_a_part_of_the_interface_unless_screened():
         ("acts on 'screen', a part of the interface", -2.5),
     ]
     assert_reads("Applicant Screened", "job_completion", "verb 'screened' reads as completion")
+
+
+def test_a_bare_completion_verb_between_words_names_a_kind_of_thing():
+    """ "a match report" is no match made: the bare verb inside the name is a noun; a
+    user said to act keeps the verb, and so does an outcome said done."""
+    assert details(event("loan_match_report")) == [
+        ("'match' can be a noun: read as one, no word as the action", 0.0),
+        (BASE_RATE_EVIDENCE.detail, BASE_RATE_EVIDENCE.weight),
+    ]
+    assert event("user_pay_invoice").kind == "job_completion"
+    assert event("loan_matched_report").kind == "job_completion"
 
 
 def test_a_plural_names_things_not_the_action():

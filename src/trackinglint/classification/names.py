@@ -134,9 +134,9 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
     action, objects, head = reading.action, reading.objects, reading.head
     # a reading whose trigger words the name never says cannot fire: it is not run
     opened = _gates_opened(reading, lexicon)
-    if reading.as_noun and action is not None:  # say which word could have been the action
-        detail = f"'{reading.as_noun}' can be a noun: read as one, '{action.text}' as the action"
-        found.append(_name(detail, 0.0))
+    if reading.as_noun:  # say which word could have been the action
+        instead = f"'{action.text}' as the action" if action else "no word as the action"
+        found.append(_name(f"'{reading.as_noun}' can be a noun: read as one, {instead}", 0.0))
     deferring = action is not None and (action.is_in("light-verbs") or action.is_in("record-verbs"))
     notice: Evidence | None = None
     if (own := _own_things(reading, lexicon)) is not None:

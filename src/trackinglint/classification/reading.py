@@ -346,6 +346,9 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
         a = 1  # "member_view_author_bio": the verb the member is said to do, not "author"
     if a == 0:  # Verb Object: "Visited dashboard", "open_drawer"
         return build(0, (), units[1:], (), "verb-object")
+    modifier = ""
+    if a is not None and _modifier(units, a, lexicon):
+        modifier, a = units[a].text, None  # "wallet_pay_request": a kind of request, nothing paid
     if a is not None:  # an action in the middle, between subject and object: "User Clicks Button"
         as_noun = passed_over(among, a, before_noun=before_noun)
         return build(a, (), units[a + 1 :], (), "subject-verb-object", as_noun)
@@ -359,9 +362,9 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
         if not noun.note:  # the evidence says a noun was read as the action
             noun = replace(noun, nominal=True, note=f"'{noun.text}' names the action")
             units = (*units[: p - 1], noun, *units[p:])
-        return build(p - 1, units[: p - 1], (), units[p:], "object-action")
+        return build(p - 1, units[: p - 1], (), units[p:], "object-action", modifier)
     objects = tuple(u for u in units if _nominal(u, articles))
-    return Reading(units, objects=objects, head=objects[-1] if objects else None)
+    return Reading(units, objects=objects, head=objects[-1] if objects else None, as_noun=modifier)
 
 
 def _plural_only(unit: Unit, lexicon: Lexicon) -> bool:
@@ -375,6 +378,21 @@ def _plural_only(unit: Unit, lexicon: Lexicon) -> bool:
         and not unit.phrase
         and unit.is_in("completion-verbs")
         and "completion-verbs" not in lexicon.exact(text)
+    )
+
+
+def _modifier(units: tuple[Unit, ...], at: int, lexicon: Lexicon) -> bool:
+    """Is the bare completion verb at `at`, between words and after no one said to act,
+    a noun naming a kind of the next ("pay request", "match analysis", "share link")?
+    An outcome in the middle of a name is said done ("payment_paid_notice")."""
+    unit = units[at]
+    return (
+        0 < at < len(units) - 1
+        and not unit.participle
+        and not unit.phrase
+        and not unit.nominal
+        and unit.is_in("completion-verbs")
+        and units[0].text not in lexicon.grammar.self_agents
     )
 
 
