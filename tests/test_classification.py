@@ -1486,6 +1486,12 @@ def test_a_noun_list_matches_plurals_not_verb_forms():
     assert read_name("Listing Offer", load_lexicon()).action is None
 
 
+def test_a_two_letter_stem_is_no_verb():
+    """ "used" is listed; "us" is no form of it, but the company a user reaches out to."""
+    assert "us" not in load_lexicon().forms("used")
+    assert details(event("Chat With Us")) == [("'chat with us' signals help-seeking", -1.0)]
+
+
 @pytest.mark.parametrize(
     ("name", "evidence"),
     [

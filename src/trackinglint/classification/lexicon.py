@@ -351,7 +351,9 @@ def _forms(word: str, rules: Grammar, *, maps: bool = True) -> set[str]:
         found.add(word[:-3] + "y")
     elif size >= 4 and word.endswith("ed") and not word.endswith("eed"):
         stem = word[:-2]
-        found.update((stem, word[:-1]))
+        found.add(word[:-1])
+        if len(stem) > 2:  # "used" is no "us"
+            found.add(stem)
         if len(stem) > 2 and stem[-1] == stem[-2]:
             found.add(stem[:-1])  # submitted -> submit, cancelled -> cancel
     elif size >= 6 and word.endswith("ing"):
