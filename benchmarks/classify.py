@@ -10,8 +10,8 @@ process and timed apart):
 - generated: the events of `benchmarks/gen_plan.py`'s plan (names such as "Order
   Clicked 41": few distinct words, as in a real plan);
 - distinct: as many different names, each the first half of one real name and the
-  second half of another, from tests/data/classification/real-names.yaml (1,797
-  real names, so words recur far less than in any plan).
+  second half of another, from tests/data/classification/real-names.yaml (thousands
+  of real names from hundreds of sources, so words recur far less than in any plan).
 
 Every timed run starts from empty caches (a fresh lexicon: no word or name read
 before), so the numbers are what a first `check` of the plan costs. CPU time of
