@@ -1847,6 +1847,15 @@ def test_a_success_after_an_interaction_says_it_went_through():
     assert event("Warehouse Sync Success").kind == "job_completion"  # a data product's job
 
 
+def test_a_success_confirms_a_job_only_when_a_word_names_one():
+    """A success says the attempt named went through: a reroll is no job, a payment is."""
+    assert details(event("loot_reroll_success")) == [
+        ("'success' only says 'loot reroll' went through, which names no job", -0.5)
+    ]
+    assert details(event("Deposit Payment Success")) == [("reaches state 'success'", 3.0)]
+    assert event("Success").kind == "job_completion"  # nothing else said: the state itself
+
+
 def test_a_booking_or_a_demo_requested_is_asked_of_another():
     assert details(event("Demo Requested")) == [
         ("'requested' for 'demo': a request delivered to another, a job done", 2.0)

@@ -96,6 +96,8 @@ NEGATED = 0.5
 LIGHT = 1.0
 STEP = 1.0
 RECIPIENT_PREPOSITIONS = frozenset({"to", "with", "for"})
+# a word in one of these names a job that a success can confirm
+_NAMES_A_JOB = frozenset({"completion-verbs", "completion-states", "deliverable-objects"})
 _CUT_SHORT = "read only the first {} words ({} characters) of a long name (see README, Limits)"
 # beside a deliverable named alone, these say what happened to it instead of its making
 _SAYS_WHAT_HAPPENED = frozenset({"help-seeking", "friction-words", "interface-objects"})
@@ -450,10 +452,31 @@ def _action(reading: Reading, action: Unit, lexicon: Lexicon) -> list[Evidence]:
     if _verb_kind(action):
         return [_verb(action, f"verb '{action.text}'")]
     if action.is_in("completion-states"):
+        if reading.objects and _success_of_nothing(reading, action, lexicon):
+            what = " ".join(unit.text for unit in reading.objects)
+            detail = f"'{action.text}' only says '{what}' went through, which names no job"
+            return [_name(detail, -UNKNOWN_VERB)]
         return [_name(f"reaches state '{action.text}'", STATE)]
     if action.participle:
         return [_name(f"verb '{action.text}' is not a known completion verb", -UNKNOWN_VERB)]
     return []
+
+
+def _success_of_nothing(reading: Reading, action: Unit, lexicon: Lexicon) -> bool:
+    """Does a success confirm only what names no job ("reroll_success", "pairing_success")?
+    It says the attempt named went through; a job went through only when a word names one
+    ("card_payment_success", "booking_success"), or data moved (a data product's job)."""
+    grammar = lexicon.grammar
+    if not lexicon.forms(action.text) & grammar.going_through:
+        return False
+    return not any(
+        unit is not action
+        and (
+            not unit.lexicons.isdisjoint(_NAMES_A_JOB)
+            or lexicon.forms(unit.text) & (grammar.data_moves | grammar.paid_terms)
+        )
+        for unit in reading.units
+    )
 
 
 def _bare_command(reading: Reading, action: Unit, lexicon: Lexicon) -> bool:
