@@ -1680,6 +1680,10 @@ def test_the_users_own_things_are_a_place():
         ("photo_download", "feature_interaction", "verb 'download' reads as interaction"),
         ("order_cancel", "feature_interaction", "verb 'cancel' reads as interaction"),
         ("Contract Renewal", "job_completion", "verb 'renewal' reads as completion"),
+        # unless the first undoes it: a renewal cancelled
+        ("Cancel Renewal", "feature_interaction", "verb 'cancel' reads as interaction"),
+        # a place on a map, added: the noun after the verb, not an order placed
+        ("Map Add Place", "feature_interaction", "verb 'add' reads as interaction"),
     ],
 )
 def test_two_words_that_could_each_be_the_verb(name, kind, detail):
@@ -1828,6 +1832,8 @@ def test_the_word_event_that_code_appends_says_nothing():
     assert details(event("Refund Event")) == [("verb 'refund' reads as completion", 2.0)]
     assert details(event("InvoiceSyncErrorEvent")) == [("'error' signals friction", -3.0)]
     assert content_tokens("Event", load_lexicon()) == ("event",)  # the word alone stays
+    # so do version marks: the name's last word before "_new" is what it says
+    assert content_tokens("Plan_Selected_New", load_lexicon()) == ("plan", "selected")
 
 
 def test_a_state_before_its_noun_or_chosen_by_a_verb_is_not_reached():

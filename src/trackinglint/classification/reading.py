@@ -438,8 +438,10 @@ def _verb_before_verb(first: Unit, last: Unit, lexicon: Lexicon) -> bool:
     software on the first ("photo_download")."""
     if first.participle or first.phrase or first.nominal or last.participle or last.phrase:
         return False
-    # "Lease Renewal", "Invite Resent": a word built from a verb says it is the action
-    if last.nominal or last.note or last.text in lexicon.grammar.nominals:
+    # "Lease Renewal", "Invite Resent": a word built from a verb says it is the action,
+    # unless the first undoes it ("Cancel Renewal": a renewal cancelled)
+    undoes = bool(lexicon.forms(first.text) & lexicon.grammar.undoings)
+    if (last.nominal or last.note or last.text in lexicon.grammar.nominals) and not undoes:
         return False
     if not first.lexicons & VERB_LEXICONS or first.lexicons & THING_LEXICONS:
         return False
