@@ -656,7 +656,14 @@ def test_friction_and_its_false_alarms(name, friction, detail):
             "Voice Call Dropped",
             "feature_interaction",
             True,
-            "'dropped' on 'call', a connection, signals friction",
+            "'dropped' on 'call', lost on its way, signals friction",
+            -3.0,
+        ),
+        (  # an email the mail service dropped never arrived
+            "Invoice Email Dropped",
+            "feature_interaction",
+            True,
+            "'dropped' on 'email', lost on its way, signals friction",
             -3.0,
         ),
         (
@@ -1490,6 +1497,7 @@ def test_a_two_letter_stem_is_no_verb():
     """ "used" is listed; "us" is no form of it, but the company a user reaches out to."""
     assert "us" not in load_lexicon().forms("used")
     assert details(event("Chat With Us")) == [("'chat with us' signals help-seeking", -1.0)]
+    assert details(event("contactus_link"))[-1] == ("'contactus' signals help-seeking", -1.0)
 
 
 @pytest.mark.parametrize(

@@ -177,15 +177,15 @@ def nothing_offered(units: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | Non
 def dropped_connection(
     action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon
 ) -> Evidence | None:
-    """A call, stream or message dropped or lost failed ("Call Dropped"); a file or a
-    pin dropped is a drag and drop."""
+    """A call, stream or message dropped or lost failed ("Call Dropped", "Invoice Email
+    Dropped" by the mail service); a file or a pin dropped is a drag and drop."""
     if action.phrase or not lexicon.forms(action.text) & DROPS:
         return None
     channels = lexicon.grammar.channels
     channel = next((u for u in reversed(objects) if lexicon.forms(u.text) & channels), None)
     if channel is None:
         return None
-    detail = f"'{action.text}' on '{channel.text}', a connection, signals friction"
+    detail = f"'{action.text}' on '{channel.text}', lost on its way, signals friction"
     return _name(detail, -FRICTION, friction=True)
 
 
