@@ -1497,6 +1497,10 @@ def test_a_two_letter_stem_is_no_verb():
     """ "used" is listed; "us" is no form of it, but the company a user reaches out to."""
     assert "us" not in load_lexicon().forms("used")
     assert details(event("Chat With Us")) == [("'chat with us' signals help-seeking", -1.0)]
+
+
+def test_contact_us_squashed_is_help_seeking():
+    """ "contactus", as URL slugs and button ids write it."""
     assert details(event("contactus_link"))[-1] == ("'contactus' signals help-seeking", -1.0)
 
 
