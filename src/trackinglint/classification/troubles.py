@@ -121,8 +121,7 @@ def started_over(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> E
     grammar = lexicon.grammar
     if action.phrase or not _stem_forms(action.text, lexicon) & grammar.starting_over:
         return None
-    wanted = grammar.progress_things
-    progress = next((u for u in reversed(objects) if lexicon.forms(u.text) & wanted), None)
+    progress = _last_named(objects, grammar.progress_things, lexicon)
     if progress is None:
         return None
     detail = f"'{action.text}' on '{progress.text}': work toward the job lost, a friction signal"
@@ -181,8 +180,7 @@ def dropped_connection(
     Dropped" by the mail service); a file or a pin dropped is a drag and drop."""
     if action.phrase or not lexicon.forms(action.text) & DROPS:
         return None
-    channels = lexicon.grammar.channels
-    channel = next((u for u in reversed(objects) if lexicon.forms(u.text) & channels), None)
+    channel = _last_named(objects, lexicon.grammar.channels, lexicon)
     if channel is None:
         return None
     detail = f"'{action.text}' on '{channel.text}', lost on its way, signals friction"
@@ -194,8 +192,7 @@ def declined_offer(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) ->
     that person's choice, not a struggle with the product."""
     if not action.text.startswith(REFUSALS):
         return None
-    offers = lexicon.grammar.offers
-    offer = next((u for u in reversed(objects) if lexicon.forms(u.text) & offers), None)
+    offer = _last_named(objects, lexicon.grammar.offers, lexicon)
     if offer is None:
         return None
     detail = f"'{action.text}' on '{offer.text}', an offer, is a choice, not a struggle"
@@ -236,6 +233,12 @@ def literally(unit: Unit, name: str, lexicon: Lexicon) -> bool:
     return name in lexicon.literal(text) or (
         text.endswith("s") and name in lexicon.literal(text[:-1])
     )
+
+
+def _last_named(objects: tuple[Unit, ...], words: frozenset[str], lexicon: Lexicon) -> Unit | None:
+    """The last object that is, in some form, one of `words` (the call in "Video Call
+    Dropped"): what the action was done to, nearest the action."""
+    return next((u for u in reversed(objects) if lexicon.forms(u.text) & words), None)
 
 
 def _name(detail: str, weight: float, *, friction: bool = False) -> Evidence:
