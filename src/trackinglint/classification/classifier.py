@@ -78,13 +78,17 @@ def _known_verdicts(
     context: on a 5,000-event plan split over files, an edit re-classifies one file."""
     kept = lexicon.memo("event-verdicts")
     verdicts = {}
+    no_jobs: tuple[Any, ...] = ((), (), None)  # the context of most events: no job names them
     for name, event in plan.events.items():
         linked = plan.jobs.get(event.job) if isinstance(event.job, str) else None
-        context = (
-            tuple(completes.get(name, ())),
-            tuple(starts.get(name, ())),
-            (linked.name, linked.completion, linked.start) if linked is not None else None,
-        )
+        if linked is None and name not in completes and name not in starts:
+            context = no_jobs
+        else:
+            context = (
+                tuple(completes.get(name, ())),
+                tuple(starts.get(name, ())),
+                (linked.name, linked.completion, linked.start) if linked is not None else None,
+            )
         found = kept.get(id(event))
         if found is None or found[0] is not event or found[1] != context:
             verdict = classify_event(event, lexicon, completes, plan.jobs, (), starts)

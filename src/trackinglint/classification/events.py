@@ -79,12 +79,41 @@ def classify_event(
         evidence.append(Evidence("declared", f"declared {declared} in the plan", weight))
     evidence.extend(_job_evidence(event, completes, jobs, starts or {}))
     named = name_evidence(event.name, lexicon)
+    if not evidence and not event.properties and not extra:
+        return _by_name_alone(event.name, named, lexicon)
     evidence.extend(named)
     evidence.extend(property_evidence(event.properties, lexicon))
     evidence.extend(extra)
     if not any(e.weight for e in evidence) and tokenize(event.name):
         evidence.append(BASE_RATE_EVIDENCE)
     return verdict(event.name, tuple(evidence), declared, named)
+
+
+def _by_name_alone(name: str, named: tuple[Evidence, ...], lexicon: Lexicon) -> EventVerdict:
+    """The verdict of an event only its name speaks for: weighed once per reading of
+    the name, since most events of a plan share their readings with others
+    ("Order Clicked 41", "Order Clicked 42")."""
+    has_words = bool(tokenize(name))
+    weighed = lexicon.memo("name-verdicts")
+    found = weighed.get((id(named), has_words))
+    if found is None or found[0] is not named:
+        evidence = named
+        if has_words and not any(e.weight for e in named):
+            evidence = (*named, BASE_RATE_EVIDENCE)
+        found = weighed[(id(named), has_words)] = (named, verdict(name, evidence, None, named))
+    template: EventVerdict = found[1]
+    if template.name == name:
+        return template
+    return EventVerdict(
+        name,
+        template.kind,
+        template.friction,
+        template.confidence,
+        template.evidence,
+        None,
+        template.name_kind,
+        False,
+    )
 
 
 def verdict(
@@ -132,6 +161,8 @@ def _job_evidence(
     jobs: Mapping[str, Job],
     starts: Mapping[str, list[str]],
 ) -> list[Evidence]:
+    if event.job is None and event.name not in completes and event.name not in starts:
+        return []  # most events are in no job: nothing to say
     found = [
         Evidence("job", f"completion event of job '{job}'", JOB)
         for job in completes.get(event.name, ())
