@@ -203,7 +203,7 @@ def test_a_name_without_evidence_leans_to_interaction_by_the_base_rate():
     )
     assert details(verdict) == [
         (
-            "no word names an action, a state or a part of the interface: "
+            "no word names a kind of action, a state or a part of the interface: "
             "read as an interaction, as most events are",
             -0.25,
         )
@@ -425,7 +425,7 @@ def test_squashed_names_are_split_by_word_frequency():
     # a plain English word stays whole, and a name with a known action is never split
     assert read_name("Forecast Shared", load_lexicon()).units[0].text == "forecast"
     assert [d for d, _ in details(event("playlist"))] == [
-        "no word names an action, a state or a part of the interface: "
+        "no word names a kind of action, a state or a part of the interface: "
         "read as an interaction, as most events are"
     ]
 
@@ -1499,6 +1499,37 @@ def test_a_two_letter_stem_is_no_verb():
     assert details(event("Chat With Us")) == [("'chat with us' signals help-seeking", -1.0)]
 
 
+def test_a_negator_is_no_stem_of_a_verb():
+    """ "noted" is a record verb; "not" is no form of it, so "did not appear" has no action."""
+    lexicon = load_lexicon()
+    assert lexicon.lexicons_of("not") == frozenset()
+    assert read_name("Banner did not appear", lexicon).action is None
+
+
+def test_a_record_verb_only_in_its_s_form_names_things():
+    """ "logs" and "notes" first are the records, not someone logging or noting."""
+    reading = read_name("Logs Cleanup", load_lexicon())
+    assert (reading.action, reading.head.text) == (None, "cleanup")
+
+
+def test_a_verb_said_first_of_no_known_kind_is_named_as_the_action():
+    """The evidence says which word was the action even when it says nothing of the
+    kind, instead of seeming to have found no action at all."""
+    assert details(event("log_trip")) == [
+        ("'log' is read as the action, of no known kind", 0.0),
+        (
+            "no word names a kind of action, a state or a part of the interface: "
+            "read as an interaction, as most events are",
+            -0.25,
+        ),
+    ]
+    # a bare word last is as likely a noun: only the base rate speaks
+    assert [d for d, _ in details(event("Dashboard Note"))] == [
+        "no word names a kind of action, a state or a part of the interface: "
+        "read as an interaction, as most events are"
+    ]
+
+
 def test_contact_us_squashed_is_help_seeking():
     """ "contactus", as URL slugs and button ids write it."""
     assert details(event("contactus_link"))[-1] == ("'contactus' signals help-seeking", -1.0)
@@ -1634,7 +1665,7 @@ def test_a_start_that_succeeded_only_began_the_job(name, kind, detail):
         (
             "Wallet Freeze",
             False,
-            "no word names an action, a state or a part of the interface: "
+            "no word names a kind of action, a state or a part of the interface: "
             "read as an interaction, as most events are",
         ),
         ("Account Blocked", True, "'blocked' signals friction"),

@@ -36,7 +36,7 @@ DECLARED = 4.0
 BASE_RATE = 0.25
 BASE_RATE_EVIDENCE = Evidence(
     "name",
-    "no word names an action, a state or a part of the interface: "
+    "no word names a kind of action, a state or a part of the interface: "
     "read as an interaction, as most events are",
     -BASE_RATE,
 )

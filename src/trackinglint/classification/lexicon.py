@@ -352,7 +352,7 @@ def _forms(word: str, rules: Grammar, *, maps: bool = True) -> set[str]:
     elif size >= 4 and word.endswith("ed") and not word.endswith("eed"):
         stem = word[:-2]
         found.add(word[:-1])
-        if len(stem) > 2:  # "used" is no "us"
+        if len(stem) > 2 and stem not in rules.verb_negators:  # "used" is no "us", "noted" no "not"
             found.add(stem)
         if len(stem) > 2 and stem[-1] == stem[-2]:
             found.add(stem[:-1])  # submitted -> submit, cancelled -> cancel

@@ -459,7 +459,9 @@ def _action(reading: Reading, action: Unit, lexicon: Lexicon) -> list[Evidence]:
         return [_name(f"reaches state '{action.text}'", STATE)]
     if action.participle:
         return [_name(f"verb '{action.text}' is not a known completion verb", -UNKNOWN_VERB)]
-    return []
+    if reading.style == "verb-object":  # "log_trip": the verb said first, of no known kind
+        return [_name(f"'{action.text}' is read as the action, of no known kind", 0.0)]
+    return []  # a bare word last ("Dashboard Note") is as likely a noun: the base rate speaks
 
 
 def _success_of_nothing(reading: Reading, action: Unit, lexicon: Lexicon) -> bool:

@@ -367,18 +367,18 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
     return Reading(units, objects=objects, head=objects[-1] if objects else None, as_noun=modifier)
 
 
+_NAMING_THINGS_IN_S = ("completion-verbs", "record-verbs")
+
+
 def _plural_only(unit: Unit, lexicon: Lexicon) -> bool:
-    """Is the word a completion verb only in its -s form ("places", "messages")? Names say
-    what happened in the past or the base form ("Order Placed", "place_order"), so such a
-    word names things."""
+    """Is the word a completion or record verb only in its -s form ("places", "messages",
+    "logs", "notes")? Names say what happened in the past or the base form ("Order
+    Placed", "place_order"), so such a word names things."""
     text = unit.text
-    return (
-        text.endswith("s")
-        and not text.endswith("ss")
-        and not unit.phrase
-        and unit.is_in("completion-verbs")
-        and "completion-verbs" not in lexicon.exact(text)
-    )
+    if not text.endswith("s") or text.endswith("ss") or unit.phrase:
+        return False
+    exact = lexicon.exact(text)
+    return any(unit.is_in(kind) and kind not in exact for kind in _NAMING_THINGS_IN_S)
 
 
 def _modifier(units: tuple[Unit, ...], at: int, lexicon: Lexicon) -> bool:
