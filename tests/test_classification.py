@@ -2041,6 +2041,29 @@ def test_classify_is_a_pure_function_of_its_inputs():
     assert classify(plan).events["Report Viewed"].kind == "feature_interaction"
 
 
+def test_events_sharing_a_reading_keep_their_own_names_and_context():
+    """Events only their name speaks for are weighed once per reading of the name; each
+    verdict still carries its own name, and a declared kind, a job or a property still
+    weighs in."""
+    result = classify(bare("Order Clicked 1", "Order Clicked 2"))
+    first, second = result.events["Order Clicked 1"], result.events["Order Clicked 2"]
+    assert (first.name, second.name) == ("Order Clicked 1", "Order Clicked 2")
+    assert (
+        first.evidence
+        == second.evidence
+        == (Evidence("name", "verb 'clicked' reads as interaction", -2.0),)
+    )
+    declared = event("Order Clicked 3", "kind: job_completion\n")
+    assert (declared.kind, declared.declared, declared.contradicts) == (
+        "job_completion",
+        "job_completion",
+        True,
+    )
+    with_property = event("Zorblax 1", "properties:\n  order_id: {type: string}\n")
+    assert with_property.kind == "job_completion"
+    assert event("Zorblax 2").kind == "feature_interaction"
+
+
 def test_five_thousand_events_are_fast():
     verbs = ["Viewed", "Approved", "Failed", "Opened", "Shared", "Frobnicated"]
     objects = ["Invoice", "Filter Panel", "Claim", "Chart", "Ledger Entry"]
