@@ -4,7 +4,7 @@
     python benchmarks/classify.py [--events 5000] [--runs 5] [--json]
 
 Two plans of `--events` events, each classified in this process after the lexicons are
-built (the lexicons, and wordninja's table for squashed names, are loaded once per
+built (the lexicons, and wordninja's word list for squashed names, are loaded once per
 process and timed apart):
 
 - generated: the events of `benchmarks/gen_plan.py`'s plan (names such as "Order
@@ -91,7 +91,7 @@ def load_once() -> dict[str, float]:
     lexicon.load_lexicon()
     lexicons = time.process_time() - started
     started = time.process_time()
-    compounds._splitter()  # wordninja: only names with squashed words load it
+    compounds._splitter()  # wordninja's word list: only names with squashed words load it
     splitter = time.process_time() - started
     return {"lexicons_s": round(lexicons, 3), "wordninja_s": round(splitter, 3)}
 

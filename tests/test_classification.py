@@ -18,6 +18,7 @@ from trackinglint.classification import (
     Classification,
     Evidence,
     classify,
+    compounds,
     load_lexicon,
     read_name,
     tokenize,
@@ -431,23 +432,47 @@ def test_squashed_names_are_split_by_word_frequency():
 
 
 def test_the_splitter_loads_only_for_squashed_names(tmp_path):
-    """wordninja builds its table on import (0.2-0.5 s): only a name that needs it pays."""
+    """wordninja's word list costs 0.05-0.1 s to read: only a name that needs it pays, and
+    reading it never imports wordninja, whose import builds a table of every word's cost
+    (0.15-0.5 s)."""
     script = tmp_path / "probe.py"
     script.write_text(
         "import sys\n"
-        "from trackinglint.classification import classify, load_lexicon, read_name\n"
+        "from trackinglint.classification import classify, compounds, load_lexicon, read_name\n"
         "lexicon = load_lexicon()\n"
         "for name in ('Forecast Shared', 'Reset Password', 'Ledger Entry', 'Template Timed Out'):\n"
         "    read_name(name, lexicon)\n"
-        "print('wordninja' in sys.modules)\n"
+        "print(compounds._splitter.cache_info().currsize)\n"
         "read_name('invoicepaid', lexicon)\n"
-        "print('wordninja' in sys.modules)\n"
+        "print(compounds._splitter.cache_info().currsize, 'wordninja' in sys.modules)\n"
     )
     import subprocess
     import sys
 
     run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
-    assert (run.returncode, run.stdout.split()) == (0, ["False", "True"]), run.stderr
+    assert (run.returncode, run.stdout.split()) == (0, ["0", "1", "False"]), run.stderr
+
+
+def test_the_splitter_splits_as_wordninja_does():
+    """The same word list and costs as wordninja, so the same splits, ties and all; letters
+    outside a-z are dropped as wordninja drops them."""
+    import wordninja
+
+    split = compounds._splitter()
+    for token in (
+        "paymentsent",
+        "cartabandoned",
+        "checkoutdone",
+        "signupcompleted",
+        "invoiceoverdue",
+        "playlistshared",
+        "сlickblur",
+        "zzqxv",
+        "a",
+    ):
+        assert split(token) == wordninja.split(token), token
+    assert split("paymentsent") == ["payment", "sent"]
+    assert split("") == []
 
 
 @pytest.mark.parametrize(
