@@ -1160,6 +1160,49 @@ def test_the_products_own_message_sent_is_the_software_at_work(name, detail):
 
 
 @pytest.mark.parametrize(
+    ("name", "verb", "agent"),
+    [("Bot Posted Answer", "posted", "bot"), ("Webhook Delivered Payload", "delivered", "webhook")],
+)
+def test_what_the_software_does_on_its_own_is_its_own_work(name, verb, agent):
+    """A bot or a webhook said first did the work, not the user; a member posting stays
+    the job, and so does a deliverable the software sends for the user."""
+    found = event(name)
+    assert (found.kind, found.friction) == ("feature_interaction", False)
+    assert details(found) == [
+        (f"'{verb}' by the {agent}: the software at work, not the user's job", -2.0)
+    ]
+    assert event("Member Posted Answer").kind == "job_completion"
+    assert event("Scheduler Sent Invoice").kind == "job_completion"
+
+
+@pytest.mark.parametrize(
+    ("name", "done", "step"),
+    [
+        ("Engine Init Completed", "completed", "init"),
+        ("Printer Diagnostics Passed", "passed", "diagnostics"),
+        ("router_diag_pass", "pass", "diagnostic"),  # "diag", a common shortening
+    ],
+)
+def test_starting_up_or_checking_the_product_is_a_step(name, done, step):
+    """An initialisation finished or a diagnostic passed moves no job (issue 12: "a
+    completion verb on a step, setup or sign-in object")."""
+    found = event(name)
+    assert found.kind == "feature_interaction"
+    assert details(found)[-1] == (
+        f"'{done}' finishes '{step}', a step on the way, not the job",
+        -1.0,
+    )
+
+
+@pytest.mark.parametrize("name", ["integration_unlink_confirmed", "calendar_disconnect_completed"])
+def test_a_disconnection_confirmed_is_an_undoing(name):
+    """Confirming a disconnection finishes leaving, not a job."""
+    found = event(name)
+    assert found.kind == "feature_interaction"
+    assert details(found)[0][0].endswith("which reads as interaction")
+
+
+@pytest.mark.parametrize(
     ("name", "verb", "step"),
     [
         ("Billing Address Confirmed", "confirmed", "address"),
@@ -2476,5 +2519,5 @@ def test_each_skipped_reading_could_not_have_fired():
             if not any(said & getattr(g, words) for words in gate):
                 wrong.append((label, name))
     assert wrong == []
-    assert len(gated) == 18
+    assert len(gated) == 19
     assert sum(1 for count in fired.values() if count) >= 12  # the check is not vacuous

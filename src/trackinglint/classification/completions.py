@@ -286,6 +286,19 @@ def own_message(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | 
     return _name(detail, -VERB)
 
 
+def machine_agent(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
+    """What the software does on its own, said first ("Bot Posted Answer", "System Posted
+    Update"), is the software at work, not a job the user did; a deliverable it makes or
+    sends ("Scheduler Sent Invoice") is the job, done for the user."""
+    agent, head = reading.units[0], reading.head
+    if agent is action or agent.text not in lexicon.grammar.machine_agents:
+        return None
+    if not action.is_in("completion-verbs") or (head and head.is_in("deliverable-objects")):
+        return None
+    detail = f"'{action.text}' by the {agent.text}: the software at work, not the user's job"
+    return _name(detail, -VERB)
+
+
 def passed_on(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
     """Sharing what the product offers to browse, made by others ("Album Shared",
     "share_listing"), passes the word on: motion that may bring others in, not the job

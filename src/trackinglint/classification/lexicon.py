@@ -86,6 +86,7 @@ class Grammar:
     not_derived: frozenset[str]  # look built from a verb, are not ("signal")
     object_nouns: frozenset[str]  # last after an action, the object ("Export List")
     self_agents: frozenset[str]  # who cancels on their own account ("by customer")
+    machine_agents: frozenset[str]  # the software acting on its own ("Bot Posted Answer")
     resolutions: frozenset[str]  # verbs that end a trouble ("dispute resolved")
     finishers: frozenset[str]  # verbs that only say an action went through ("confirmed")
     undoings: frozenset[str]  # actions that undo or leave ("cancellation confirmed")

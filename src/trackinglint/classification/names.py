@@ -54,6 +54,7 @@ from .completions import (
     applied_for,
     call_to_action,
     finished_operation,
+    machine_agent,
     machine_work,
     own_message,
     paired_job,
@@ -252,6 +253,7 @@ CASES: tuple[Case, ...] = (
         lambda s, x: own_message(s.reading, s.action, x),
     ),
     Case("made_deliverable", (), lambda s, x: _made_deliverable(s.action, s.head)),
+    Case("machine_agent", ("machine_agents",), lambda s, x: machine_agent(s.reading, s.action, x)),
     Case(
         "finished_operation",
         ("finishers",),
