@@ -1434,6 +1434,11 @@ def test_feedback_to_the_makers_is_a_side_channel_feedback_on_the_work_a_job():
     assert details(event("Manuscript Feedback Submitted")) == [
         ("verb 'submitted' reads as completion", 2.0)
     ]
+    # the makers' survey, bare or on why the user came or leaves, is feedback too
+    for name in ("Churn Survey Answered", "nps_submitted"):
+        assert details(event(name))[0][1] == -2.0, name
+        assert details(event(name))[0][0].endswith("to the product's makers: a side channel")
+    assert event("Tenant Survey Submitted").kind == "job_completion"  # a survey on the work
 
 
 def test_a_transaction_alone_records_money_moved():
