@@ -1074,6 +1074,15 @@ def test_sharing_what_the_product_offers_passes_the_word_on(name, shown):
     assert details(event("Report Shared")) == [("verb 'shared' reads as completion", 2.0)]
 
 
+def test_sharing_that_names_only_where_it_went_passes_the_word_on():
+    """ "Shared Via Chat" names no artifact, only the channel: the share button, not a
+    report delivered to someone."""
+    assert details(event("Shared Via Chat")) == [
+        ("'shared' via chat, naming nothing shared: word passed on, not the job", -2.0)
+    ]
+    assert event("Report Shared Via Email").kind == "job_completion"
+
+
 @pytest.mark.parametrize(
     ("name", "detail"),
     [

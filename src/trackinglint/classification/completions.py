@@ -301,13 +301,18 @@ def machine_agent(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence 
 
 def passed_on(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
     """Sharing what the product offers to browse, made by others ("Album Shared",
-    "share_listing"), passes the word on: motion that may bring others in, not the job
-    the user came for. Sharing one's own work ("Report Shared") stays the job."""
+    "share_listing"), or sharing that names only where it went ("Shared Via Chat"),
+    passes the word on: motion that may bring others in, not the job the user came for.
+    Sharing one's own work ("Report Shared") stays the job."""
     grammar = lexicon.grammar
     head = reading.head
-    if head is None or action.phrase or not _base_in(action, grammar.sharing, lexicon):
+    if action.phrase or not _base_in(action, grammar.sharing, lexicon):
         return None
-    if not lexicon.forms(head.text) & grammar.catalogue:
+    if head is None and reading.complement:  # "Shared Via Chat": only where, nothing shared
+        where = " ".join(unit.text for unit in reading.complement)
+        detail = f"'{action.text}' {where}, naming nothing shared: word passed on, not the job"
+        return _name(detail, -VERB)
+    if head is None or not lexicon.forms(head.text) & grammar.catalogue:
         return None
     detail = f"'{action.text}' on '{head.text}', offered to browse: word passed on, not the job"
     return _name(detail, -VERB)

@@ -232,7 +232,7 @@ CASES: tuple[Case, ...] = (
     Case("call_to_action", ("urging",), lambda s, x: call_to_action(s.reading, s.action, x)),
     Case("rehearsal", ("rehearsals",), lambda s, x: rehearsal(s.reading, s.action, x)),
     Case("product_feedback", ("feedback",), lambda s, x: product_feedback(s.reading, s.action, x)),
-    Case("passed_on", ("catalogue",), lambda s, x: passed_on(s.reading, s.action, x)),
+    Case("passed_on", ("sharing",), lambda s, x: passed_on(s.reading, s.action, x)),
     Case("denied", (), _denied),
     Case("asks_for_help", ("asking_verbs",), lambda s, x: asks_for_help(s.action, s.objects, x)),
     Case("asks_for_remedy", ("remedies",), lambda s, x: asks_for_remedy(s.action, s.objects, x)),
