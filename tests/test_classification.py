@@ -1074,6 +1074,18 @@ def test_sharing_what_the_product_offers_passes_the_word_on(name, shown):
     assert details(event("Report Shared")) == [("verb 'shared' reads as completion", 2.0)]
 
 
+@pytest.mark.parametrize(
+    ("name", "verb"),
+    [("Poll Voted", "voted"), ("answer_upvoted", "upvoted"), ("cast_to_tv", "cast")],
+)
+def test_a_vote_is_a_reaction_and_a_cast_sends_media(name, verb):
+    """A poll answered or a post upvoted is a reaction, as a like is; "cast" sends media to
+    a screen. Real names read so 3 in 3 times."""
+    found = event(name)
+    assert found.kind == "feature_interaction"
+    assert details(found) == [(f"verb '{verb}' reads as interaction", -2.0)]
+
+
 def test_sharing_that_names_only_where_it_went_passes_the_word_on():
     """ "Shared Via Chat" names no artifact, only the channel: the share button, not a
     report delivered to someone."""
