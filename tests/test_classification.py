@@ -546,6 +546,7 @@ def test_deliverables_steps_and_verb_first(name, kind, detail, weight):
         ),
         ("Ride Cancelled By Customer", False, "verb 'cancelled' reads as interaction"),
         ("Membership Expired", False, "'membership' expired: a term ran out, not a struggle"),
+        ("Bid Expired", False, "'bid' expired: an offer lapsed unanswered, not a struggle"),
         ("Download Link Expired", True, "'expired' signals friction"),
         (
             "Cookie Consent Declined",
@@ -711,6 +712,13 @@ def test_friction_and_its_false_alarms(name, friction, detail):
             "feature_interaction",
             False,
             "'rejected' on 'offer', an offer, is a choice, not a struggle",
+            -2.0,
+        ),
+        (  # a price put to a customer, turned down
+            "Repair Estimate Declined",
+            "feature_interaction",
+            False,
+            "'declined' on 'estimate', an offer, is a choice, not a struggle",
             -2.0,
         ),
         (  # terms put to a party, turned down
@@ -1100,6 +1108,8 @@ def test_sharing_that_names_only_where_it_went_passes_the_word_on():
     [
         ("Annual Membership Activated", "'membership' activated: a paid term begun, bought"),
         ("premium_subscription_started", "'subscription' started: a paid term begun, bought"),
+        ("Membership Reactivated", "'membership' reactivated: a paid term begun, bought"),
+        ("subscription_resumed", "'subscription' resumed: a paid term begun, bought"),
     ],
 )
 def test_a_paid_term_begun_was_bought(name, detail):
@@ -1227,6 +1237,8 @@ def test_a_disconnection_confirmed_is_an_undoing(name):
     ("name", "verb", "step"),
     [
         ("Billing Address Confirmed", "confirmed", "address"),
+        ("Liability Waiver Signed", "signed", "waiver"),
+        ("patient_intake_completed", "completed", "intake"),
         ("intro_completed", "completed", "intro"),
     ],
 )

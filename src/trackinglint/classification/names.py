@@ -20,9 +20,9 @@ Weights (positive: job completion, negative: feature interaction):
   defers to it -2 ("Cancellation Confirmed"); with no verb, a deliverable called
   new was made +2 ("new_lead");
 - the object: an interface part as the head -2.5, so acting on the interface
-  is motion even with a completion verb ("Form Submitted" is an interaction,
+  is motion even with a completion verb ("Dialog Submitted" is an interaction,
   "Claim Submitted" a completion), unless it is a form named by the deliverable
-  it carries (0: "Quote Form Submitted" sends a quote); an interface part
+  it carries (0: "Quote Form Sent" sends a quote); an interface part
   elsewhere -1; a name that opens with "my" and says nothing happened is the
   user's own things, a place in the app -2 ("My Invoices");
 - the complement: an end state +3 ("Moved To Done"), a recipient +0.5
@@ -354,7 +354,7 @@ def _made_deliverable(action: Unit, head: Unit | None) -> Evidence | None:
 
 
 def _carried_deliverable(objects: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
-    """A form named by the deliverable it carries ("Lead Form Submitted", "claim_form_sent")
+    """A form named by the deliverable it carries ("Lead Form Sent", "claim_form_sent")
     is that deliverable on its way: what it carries decides, not the form."""
     if len(objects) < 2 or objects[-1].text not in lexicon.grammar.carriers:
         return None
@@ -424,9 +424,13 @@ def _cancelled_by_another(
 
 def _action(reading: Reading, action: Unit, lexicon: Lexicon) -> list[Evidence]:
     head = reading.head
-    if head is not None and action.text.startswith(EXPIRE) and head.is_in("entitlements"):
-        detail = f"'{head.text}' {action.text}: a term ran out, not a struggle"
-        return [_name(detail, -VERB)]
+    if head is not None and action.text.startswith(EXPIRE):
+        if head.is_in("entitlements"):
+            detail = f"'{head.text}' {action.text}: a term ran out, not a struggle"
+            return [_name(detail, -VERB)]
+        if lexicon.forms(head.text) & lexicon.grammar.offers:  # "Proposal Expired"
+            detail = f"'{head.text}' {action.text}: an offer lapsed unanswered, not a struggle"
+            return [_name(detail, -VERB)]
     if action.is_in("friction-words"):
         step = next((u for u in reversed(reading.objects) if u.is_in("step-objects")), None)
         if step is not None and action.text.startswith(REFUSALS):
