@@ -58,9 +58,12 @@ def _initialize(root: Path) -> list[dict]:
     ]  # fmt: skip
 
 
-def _exit_time_mid_lint(tmp_path: Path, last: list[dict]) -> tuple[float, int, bytes]:
+def _exit_time_mid_lint(
+    tmp_path: Path, last: list[dict], wait: float = 1.0
+) -> tuple[float, int, bytes]:
     """Seconds from the client's last word (then closing stdin) to the process's end,
-    while the server lints a 3,000-event plan (several seconds' work)."""
+    `wait` seconds after opening a 3,000-event plan (several seconds' work). Nothing
+    the server writes after its answer to `initialize` is read."""
     plan = tmp_path / "plan.yaml"
     made = subprocess.run(
         [sys.executable, str(GEN_PLAN), "3000"], capture_output=True, text=True, check=True
@@ -77,7 +80,7 @@ def _exit_time_mid_lint(tmp_path: Path, last: list[dict]) -> tuple[float, int, b
     server.stdin.write(b"".join(map(_frame, [*_initialize(tmp_path), opened])))
     server.stdin.flush()
     _read_reply(server.stdout)  # initialize answered: the server is up and has the plan
-    time.sleep(1.0)  # the lint of the plan is under way
+    time.sleep(wait)  # the lint of the plan is under way, or done
     assert server.poll() is None
     server.stdin.write(b"".join(map(_frame, last)))
     server.stdin.close()
@@ -116,5 +119,19 @@ def _read_reply(stream) -> dict:
 def test_the_process_leaves_at_once_even_in_the_middle_of_a_lint(tmp_path, last, code):
     took, returned, stderr = _exit_time_mid_lint(tmp_path, last)
     assert returned == code
+    assert b"Traceback" not in stderr
+    assert took < 1.5, f"the server took {took:.2f} s to leave"
+
+
+def test_the_process_leaves_at_once_when_the_client_stopped_reading(tmp_path):
+    """The first lint's diagnostics are more than a pipe holds, and the client reads none
+    of them: a write on the full pipe waits forever, yet the process still leaves (it
+    once hung there, answering the `shutdown`)."""
+    goodbye = [
+        {"jsonrpc": "2.0", "id": 2, "method": "shutdown"},
+        {"jsonrpc": "2.0", "method": "exit"},
+    ]
+    took, returned, stderr = _exit_time_mid_lint(tmp_path, goodbye, wait=5.0)
+    assert returned == 0
     assert b"Traceback" not in stderr
     assert took < 1.5, f"the server took {took:.2f} s to leave"

@@ -8,11 +8,11 @@ for pygls.
 
 from __future__ import annotations
 
-import contextlib
 import gc
-import os
 import sys
 from typing import NoReturn
+
+from .leaving import leave
 
 DEBOUNCE = 0.15  # short: a run that a newer keystroke overtakes is stopped, not waited for
 
@@ -30,7 +30,7 @@ def serve(debounce: float = DEBOUNCE) -> NoReturn:
     # the first diagnostics before pygls is imported (see fast_start.py)
     primed = fast_start(sys.stdin.buffer, sys.stdout.buffer)
     if primed.left is not None:
-        _leave(primed.left)
+        leave(primed.left)
     from .server import build_server
 
     server = build_server(debounce, primed)
@@ -39,18 +39,7 @@ def serve(debounce: float = DEBOUNCE) -> NoReturn:
     finally:
         server.runs.close()  # a lint under way stops at its next file or rule
     # LSP: exit code 0 if the client asked for a shutdown first, 1 if it just left
-    _leave(0 if server.shutdown_requested else 1)
-
-
-def _leave(code: int) -> NoReturn:
-    """End the process now. A lint under way holds the worker thread, and the
-    interpreter joins that thread before it exits: a long parse or rule between two
-    checks of the run's stop event would keep the server alive for seconds after
-    its editor went. Everything has been written; nothing else needs to run."""
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):
-            stream.flush()
-    os._exit(code)
+    leave(0 if server.shutdown_requested else 1)
 
 
 __all__ = ["DEBOUNCE", "serve"]

@@ -21,12 +21,10 @@ cannot be watched while the lint runs: there pygls starts at once.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import os
 import select
-import sys
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -40,6 +38,7 @@ from ..plugins import Registry, build_registry
 from ..readcache import ReadCache
 from ..rules.core import UNUSED_SUPPRESSION
 from ..sources import Document
+from .leaving import leave
 from .linting import lint_scope
 from .positions import Units, lsp_position, units_for
 from .scope import file_path, folder_scope, untitled_scope
@@ -156,15 +155,13 @@ def fast_start(stdin: BinaryIO, stdout: BinaryIO) -> Primed:
             stop, done = threading.Event(), threading.Event()
 
             def ended() -> None:  # the client left mid-lint: so does the process, now
-                code = _left(source, stdout)
-                if code is not None:
-                    _exit_now(code)
+                _leave_if_left(source, stdout)
 
             watch = source.watch(stop, done, ended)
             _publish_first(message.get("params") or {}, params, encoding, primed, stdout, stop)
             done.set()
             watch.join()
-            primed.left = _left(source, stdout)
+            _leave_if_left(source, stdout)
         break
     if source.ended and not source.pending:
         primed.left = 1 if primed.left is None else primed.left
@@ -172,28 +169,19 @@ def fast_start(stdin: BinaryIO, stdout: BinaryIO) -> Primed:
     return primed
 
 
-def _exit_now(code: int) -> None:
-    """As `serve` leaves (see there): the lint in the main thread has nobody to serve."""
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):
-            stream.flush()
-    os._exit(code)
-
-
-def _left(source: Input, stdout: BinaryIO) -> int | None:
-    """If the client went away while the first lint ran, the exit code; answers a
-    `shutdown` that came with an `exit`."""
+def _leave_if_left(source: Input, stdout: BinaryIO) -> None:
+    """End the process if the client went away while the first lint ran: answered,
+    if it asked for a `shutdown` that came with an `exit` (see leaving.py)."""
     if source.ended and not source.pending:
-        return 1
+        leave(1)
     ahead = Input(-1)
     ahead.pending, ahead.ended = bytearray(source.pending), True
     first, second = _read(ahead), _read(ahead)
     if first and first.get("method") == "shutdown" and second and second.get("method") == "exit":
-        _write(stdout, {"jsonrpc": "2.0", "id": first.get("id"), "result": None})
-        return 0
+        reply = {"jsonrpc": "2.0", "id": first.get("id"), "result": None}
+        leave(0, lambda: _write(stdout, reply))
     if first and first.get("method") == "exit":
-        return 1
-    return None
+        leave(1)
 
 
 class Replayed(io.RawIOBase):
