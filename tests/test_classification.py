@@ -175,6 +175,14 @@ def test_light_verb_defers_to_its_object():
     assert details(event("Backfill Executed")) == [
         ("'backfill executed' says something got done", 1.0)
     ]
+    # a command, a script or a query run is the tool in use, as one finished is
+    assert details(event("Script Executed")) == [
+        ("'script executed' runs the software: the tool in use, not a job", -1.0)
+    ]
+    assert details(event("Query Finished"))[0] == (
+        "'finished' only says 'query', the software's own work, went through",
+        -2.0,
+    )
 
 
 def test_base_forms_read_as_actions():

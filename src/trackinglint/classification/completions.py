@@ -83,7 +83,7 @@ def finished_operation(
 
 def applied_for(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
     """Applying for a job, a loan, a visa or a place sends an application ("Vacancy
-    Applied", "Applied To Job", "Candidate Applied"); a filter applied is motion."""
+    Applied", "Applied To Job", "Candidate Applied"); a setting applied is motion."""
     if action.phrase or _base_in(action, frozenset({APPLY}), lexicon) is None:
         return None
     targets = [u for u in (reading.head, *reading.complement[-1:]) if u is not None]

@@ -150,7 +150,10 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         head = objects[-1] if objects else None
         found.append(_verb(action, f"'{action.text}'"))
     elif deferring and action is not None and action.is_in("light-verbs") and head is not None:
-        if not head.is_in("interface-objects") and not head.is_in("friction-words"):
+        if lexicon.forms(head.text) & lexicon.grammar.operations:  # "Script Executed"
+            detail = f"'{head.text} {action.text}' runs the software: the tool in use, not a job"
+            found.append(_name(detail, -LIGHT))
+        elif not head.is_in("interface-objects") and not head.is_in("friction-words"):
             found.append(_name(f"'{head.text} {action.text}' says something got done", LIGHT))
     elif action is not None and (
         case := _first_case(Scene(reading, action, objects, head), opened, lexicon)
