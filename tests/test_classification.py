@@ -1102,6 +1102,18 @@ def test_a_vote_is_a_reaction_and_a_cast_sends_media(name, verb):
     assert details(found) == [(f"verb '{verb}' reads as interaction", -2.0)]
 
 
+def test_a_refusal_of_the_offer_named_after_it_is_a_choice():
+    """ "Signup Declined Terms": the terms turned down, mentioned beside another action, are
+    the user's choice; a card declined stays friction."""
+    found = event("Signup Declined Terms")
+    assert (found.kind, found.friction) == ("feature_interaction", False)
+    assert details(found)[-1] == (
+        "'declined' turns down what was offered: a choice, not a struggle",
+        0.0,
+    )
+    assert event("Checkout Declined Card").friction
+
+
 def test_sharing_that_names_only_where_it_went_passes_the_word_on():
     """ "Shared Via Chat" names no artifact, only the channel: the share button, not a
     report delivered to someone."""
