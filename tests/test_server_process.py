@@ -135,3 +135,48 @@ def test_the_process_leaves_at_once_when_the_client_stopped_reading(tmp_path):
     assert returned == 0
     assert b"Traceback" not in stderr
     assert took < 1.5, f"the server took {took:.2f} s to leave"
+
+
+def test_the_process_leaves_at_once_when_the_client_stopped_reading_later(tmp_path):
+    """The same after the fast start, under pygls: the client reads the first diagnostics,
+    then none of those of an edit, yet `exit` is still read and the process leaves (it once
+    hung, pygls' event loop waiting on the full pipe)."""
+    plan = tmp_path / "plan.yaml"
+    made = subprocess.run(
+        [sys.executable, str(GEN_PLAN), "3000"], capture_output=True, text=True, check=True
+    )
+    plan.write_text(made.stdout)
+    (tmp_path / "trackinglint.toml").write_text("")
+    document = {"uri": plan.as_uri(), "languageId": "yaml", "version": 1, "text": made.stdout}
+    opened = {"jsonrpc": "2.0", "method": "textDocument/didOpen"}
+    opened["params"] = {"textDocument": document}
+    edited = {"jsonrpc": "2.0", "method": "textDocument/didChange"}
+    edited["params"] = {
+        "textDocument": {"uri": plan.as_uri(), "version": 2},
+        "contentChanges": [{"text": made.stdout + "\n"}],
+    }
+    goodbye = [
+        {"jsonrpc": "2.0", "id": 2, "method": "shutdown"},
+        {"jsonrpc": "2.0", "method": "exit"},
+    ]
+    server = subprocess.Popen(
+        SERVER, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert server.stdin is not None and server.stdout is not None
+    server.stdin.write(b"".join(map(_frame, [*_initialize(tmp_path), opened])))
+    server.stdin.flush()
+    _read_reply(server.stdout)  # initialize answered
+    while _read_reply(server.stdout).get("method") != "textDocument/publishDiagnostics":
+        pass  # the first diagnostics, read
+    server.stdin.write(_frame(edited))
+    server.stdin.flush()
+    time.sleep(5.0)  # the edit is linted, and its diagnostics fill the unread pipe
+    server.stdin.write(b"".join(map(_frame, goodbye)))
+    server.stdin.close()
+    start = time.perf_counter()
+    code = server.wait(timeout=60)
+    took = time.perf_counter() - start
+    assert server.stderr is not None
+    assert code == 0
+    assert b"Traceback" not in server.stderr.read()
+    assert took < 1.5, f"the server took {took:.2f} s to leave"

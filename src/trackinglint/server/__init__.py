@@ -12,7 +12,7 @@ import gc
 import sys
 from typing import NoReturn
 
-from .leaving import leave
+from .leaving import QueuedOutput, leave
 
 DEBOUNCE = 0.15  # short: a run that a newer keystroke overtakes is stopped, not waited for
 
@@ -34,12 +34,16 @@ def serve(debounce: float = DEBOUNCE) -> NoReturn:
     from .server import build_server
 
     server = build_server(debounce, primed)
+    output = QueuedOutput(sys.stdout.buffer)  # a write never holds up reading `exit`
     try:
-        server.start_io(stdin=Replayed(primed.replay, sys.stdin.buffer))  # type: ignore[arg-type]
+        server.start_io(
+            stdin=Replayed(primed.replay, sys.stdin.buffer),  # type: ignore[arg-type]
+            stdout=output,  # type: ignore[arg-type]
+        )
     finally:
         server.runs.close()  # a lint under way stops at its next file or rule
     # LSP: exit code 0 if the client asked for a shutdown first, 1 if it just left
-    leave(0 if server.shutdown_requested else 1)
+    leave(0 if server.shutdown_requested else 1, output.drain)
 
 
 __all__ = ["DEBOUNCE", "serve"]

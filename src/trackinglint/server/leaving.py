@@ -5,17 +5,20 @@ exits: the process ends with `os._exit` instead. What is still to be written
 (a reply to `shutdown`, buffered diagnostics) gets a short while, in a thread
 of its own: a client that has stopped reading its end of the pipe leaves a full
 pipe, on which a write waits forever, and that must not keep the server alive
-after its editor has gone.
+after its editor has gone. For the same reason pygls writes through a queue
+(`QueuedOutput`): its event loop must go on reading `exit` while a write waits.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import os
+import queue
 import sys
 import threading
 from collections.abc import Callable
-from typing import NoReturn
+from typing import BinaryIO, NoReturn
 
 WRITE_WAIT = 0.5  # seconds: a reader of the pipe takes what is left long before this
 
@@ -36,3 +39,38 @@ def leave(code: int, last_words: Callable[[], None] | None = None) -> NoReturn:
     writer.start()
     writer.join(WRITE_WAIT)
     os._exit(code)
+
+
+class QueuedOutput(io.RawIOBase):
+    """stdout for pygls: a write is queued and returns at once; one thread writes the
+    queue out in order. `drain` waits until all of it is written."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        super().__init__()
+        self._out = out
+        self._queue: queue.Queue[bytes] = queue.Queue()
+        threading.Thread(target=self._write_out, name="trackinglint-out", daemon=True).start()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        self._queue.put(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        """Nothing to wait for: the writer thread flushes after each write."""
+
+    def drain(self) -> None:
+        self._queue.join()
+
+    def _write_out(self) -> None:
+        while True:
+            data = self._queue.get()
+            try:
+                self._out.write(data)
+                self._out.flush()
+            except (OSError, ValueError):
+                pass  # the client is gone: what it would have read no longer matters
+            finally:
+                self._queue.task_done()
