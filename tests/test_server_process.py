@@ -12,6 +12,7 @@ import json
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,12 @@ def test_server_rejects_a_bad_debounce(cli):
     assert "--debounce: expected a number of seconds from 0 to 10" in run.err
 
 
+GOODBYE = [
+    {"jsonrpc": "2.0", "id": 2, "method": "shutdown"},
+    {"jsonrpc": "2.0", "method": "exit"},
+]
+
+
 def _initialize(root: Path) -> list[dict]:
     return [
         {"jsonrpc": "2.0", "id": 1, "method": "initialize",
@@ -59,11 +66,12 @@ def _initialize(root: Path) -> list[dict]:
 
 
 def _exit_time_mid_lint(
-    tmp_path: Path, last: list[dict], wait: float = 1.0
+    tmp_path: Path, last: list[dict], wait: float = 1.0, then: Callable | None = None
 ) -> tuple[float, int, bytes]:
     """Seconds from the client's last word (then closing stdin) to the process's end,
     `wait` seconds after opening a 3,000-event plan (several seconds' work). Nothing
-    the server writes after its answer to `initialize` is read."""
+    the server writes after its answer to `initialize` is read, but what `then(server,
+    plan, text)` reads before the wait."""
     plan = tmp_path / "plan.yaml"
     made = subprocess.run(
         [sys.executable, str(GEN_PLAN), "3000"], capture_output=True, text=True, check=True
@@ -80,6 +88,8 @@ def _exit_time_mid_lint(
     server.stdin.write(b"".join(map(_frame, [*_initialize(tmp_path), opened])))
     server.stdin.flush()
     _read_reply(server.stdout)  # initialize answered: the server is up and has the plan
+    if then is not None:
+        then(server, plan, made.stdout)
     time.sleep(wait)  # the lint of the plan is under way, or done
     assert server.poll() is None
     server.stdin.write(b"".join(map(_frame, last)))
@@ -106,13 +116,7 @@ def _read_reply(stream) -> dict:
     ("last", "code"),
     [
         ([], 1),  # the editor just went away: stdin closed
-        (
-            [
-                {"jsonrpc": "2.0", "id": 2, "method": "shutdown"},
-                {"jsonrpc": "2.0", "method": "exit"},
-            ],
-            0,
-        ),
+        (GOODBYE, 0),
     ],
     ids=["stdin-closed", "shutdown-exit"],
 )
@@ -127,11 +131,7 @@ def test_the_process_leaves_at_once_when_the_client_stopped_reading(tmp_path):
     """The first lint's diagnostics are more than a pipe holds, and the client reads none
     of them: a write on the full pipe waits forever, yet the process still leaves (it
     once hung there, answering the `shutdown`)."""
-    goodbye = [
-        {"jsonrpc": "2.0", "id": 2, "method": "shutdown"},
-        {"jsonrpc": "2.0", "method": "exit"},
-    ]
-    took, returned, stderr = _exit_time_mid_lint(tmp_path, goodbye, wait=5.0)
+    took, returned, stderr = _exit_time_mid_lint(tmp_path, GOODBYE, wait=5.0)
     assert returned == 0
     assert b"Traceback" not in stderr
     assert took < 1.5, f"the server took {took:.2f} s to leave"
@@ -141,42 +141,21 @@ def test_the_process_leaves_at_once_when_the_client_stopped_reading_later(tmp_pa
     """The same after the fast start, under pygls: the client reads the first diagnostics,
     then none of those of an edit, yet `exit` is still read and the process leaves (it once
     hung, pygls' event loop waiting on the full pipe)."""
-    plan = tmp_path / "plan.yaml"
-    made = subprocess.run(
-        [sys.executable, str(GEN_PLAN), "3000"], capture_output=True, text=True, check=True
+
+    def read_the_first_then_edit(server, plan: Path, text: str) -> None:
+        while _read_reply(server.stdout).get("method") != "textDocument/publishDiagnostics":
+            pass  # the first diagnostics, read
+        edited = {"jsonrpc": "2.0", "method": "textDocument/didChange"}
+        edited["params"] = {
+            "textDocument": {"uri": plan.as_uri(), "version": 2},
+            "contentChanges": [{"text": text + "\n"}],
+        }
+        server.stdin.write(_frame(edited))
+        server.stdin.flush()
+
+    took, returned, stderr = _exit_time_mid_lint(
+        tmp_path, GOODBYE, wait=5.0, then=read_the_first_then_edit
     )
-    plan.write_text(made.stdout)
-    (tmp_path / "trackinglint.toml").write_text("")
-    document = {"uri": plan.as_uri(), "languageId": "yaml", "version": 1, "text": made.stdout}
-    opened = {"jsonrpc": "2.0", "method": "textDocument/didOpen"}
-    opened["params"] = {"textDocument": document}
-    edited = {"jsonrpc": "2.0", "method": "textDocument/didChange"}
-    edited["params"] = {
-        "textDocument": {"uri": plan.as_uri(), "version": 2},
-        "contentChanges": [{"text": made.stdout + "\n"}],
-    }
-    goodbye = [
-        {"jsonrpc": "2.0", "id": 2, "method": "shutdown"},
-        {"jsonrpc": "2.0", "method": "exit"},
-    ]
-    server = subprocess.Popen(
-        SERVER, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
-    assert server.stdin is not None and server.stdout is not None
-    server.stdin.write(b"".join(map(_frame, [*_initialize(tmp_path), opened])))
-    server.stdin.flush()
-    _read_reply(server.stdout)  # initialize answered
-    while _read_reply(server.stdout).get("method") != "textDocument/publishDiagnostics":
-        pass  # the first diagnostics, read
-    server.stdin.write(_frame(edited))
-    server.stdin.flush()
-    time.sleep(5.0)  # the edit is linted, and its diagnostics fill the unread pipe
-    server.stdin.write(b"".join(map(_frame, goodbye)))
-    server.stdin.close()
-    start = time.perf_counter()
-    code = server.wait(timeout=60)
-    took = time.perf_counter() - start
-    assert server.stderr is not None
-    assert code == 0
-    assert b"Traceback" not in server.stderr.read()
+    assert returned == 0
+    assert b"Traceback" not in stderr
     assert took < 1.5, f"the server took {took:.2f} s to leave"
