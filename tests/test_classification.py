@@ -1245,12 +1245,18 @@ def test_starting_up_or_checking_the_product_is_a_step(name, done, step):
     )
 
 
-@pytest.mark.parametrize("name", ["integration_unlink_confirmed", "calendar_disconnect_completed"])
-def test_a_disconnection_confirmed_is_an_undoing(name):
+@pytest.mark.parametrize(
+    ("name", "detail"),
+    [
+        ("integration_unlink_confirmed", "'confirmed' only confirms 'unlink'"),
+        ("calendar_disconnect_completed", "'completed' only confirms 'disconnect'"),
+    ],
+)
+def test_a_disconnection_confirmed_is_an_undoing(name, detail):
     """Confirming a disconnection finishes leaving, not a job."""
     found = event(name)
     assert found.kind == "feature_interaction"
-    assert details(found)[0][0].endswith("which reads as interaction")
+    assert details(found) == [(f"{detail}, which reads as interaction", -2.0)]
 
 
 @pytest.mark.parametrize(

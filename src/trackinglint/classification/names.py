@@ -84,6 +84,7 @@ from .troubles import (
     started_over,
     trouble_head,
     trouble_notice,
+    turns_down_what_follows,
 )
 from .verdicts import Evidence
 
@@ -564,7 +565,7 @@ def _mentions(
     record = "" if troubled else _record_read(reading, lexicon)
     for unit in units:
         trouble = literally(unit, "friction-words", lexicon)  # "block" in "sql_block" is none
-        if trouble and _refused_offer(unit, reading.units, lexicon):
+        if trouble and turns_down_what_follows(unit, reading.units, lexicon):
             detail = f"'{unit.text}' turns down what was offered: a choice, not a struggle"
             found.append(_name(detail, 0.0))
             continue
@@ -587,18 +588,6 @@ def _mentions(
         ):
             found.append(_name(f"mentions state '{unit.text}'", MENTION))
     return found
-
-
-def _refused_offer(unit: Unit, units: tuple[Unit, ...], lexicon: Lexicon) -> bool:
-    """Is the mention a refusal of the offer or the step named right after it ("... Declined
-    Terms", "... rejected_invite")? Turned down as the action, it reads so too."""
-    if not unit.text.startswith(REFUSALS):
-        return False
-    at = next((i for i, u in enumerate(units) if u is unit), -1)
-    after = units[at + 1] if 0 <= at < len(units) - 1 else None
-    return after is not None and (
-        bool(lexicon.forms(after.text) & lexicon.grammar.offers) or after.is_in("step-objects")
-    )
 
 
 def _record_read(reading: Reading, lexicon: Lexicon) -> str:

@@ -199,6 +199,18 @@ def declined_offer(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) ->
     return _name(detail, -CHOICE)
 
 
+def turns_down_what_follows(unit: Unit, units: tuple[Unit, ...], lexicon: Lexicon) -> bool:
+    """Is `unit`, mentioned beside another action, a refusal of the offer or the step
+    named right after it ("Signup Declined Terms")? It is a choice, as when the refusal
+    is the action (`declined_offer`)."""
+    if not unit.text.startswith(REFUSALS):
+        return False
+    at = next((i for i, u in enumerate(units) if u is unit), len(units))
+    following = units[at + 1 : at + 2]
+    offered = _last_named(following, lexicon.grammar.offers, lexicon)
+    return offered is not None or any(u.is_in("step-objects") for u in following)
+
+
 def lost_round(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
     """A round of a game failed ("Level Failed", "stage_fail") is play, not a struggle
     with the product: losing is part of the game."""
