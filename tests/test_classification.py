@@ -525,6 +525,12 @@ def test_the_splitter_splits_as_wordninja_does():
             "'passed' finishes 'captcha', a step on the way, not the job",
             -1.0,
         ),
+        (
+            "Github Oauth Succeeded",
+            "feature_interaction",
+            "'succeeded' finishes 'oauth', a step on the way, not the job",
+            -1.0,
+        ),
         # a bare verb after its object is the button, not the outcome
         (
             "answer_form_submit",
@@ -570,6 +576,22 @@ def test_deliverables_steps_and_verb_first(name, kind, detail, weight):
             "'violation' is what the event is about, a friction signal",
         ),
         ("content_block_added", False, "verb 'added' reads as interaction"),  # no "blocked"
+        # a device permission refused is the user's choice, as a permission denied is
+        (
+            "Microphone Rejected",
+            False,
+            "'rejected' on 'microphone' is the user's choice, not a struggle",
+        ),
+        # forgetting is a struggle only with what lets the user in
+        (
+            "Forgot Username Tapped",
+            True,
+            "'forgot' on 'username': a lost credential signals friction",
+        ),
+        ("Connection Forgotten", False, "verb 'forgotten' is not a known completion verb"),
+        # an AI chatbot is a feature; a support chatbot is still a help place
+        ("Chatbot Opened", False, "verb 'opened' reads as interaction"),
+        ("Support Chatbot Opened", True, "'opened' for 'support', a help place, asks for help"),
     ],
 )
 def test_friction_and_its_false_alarms(name, friction, detail):
@@ -1423,6 +1445,43 @@ def test_a_request_of_another_is_delivered_and_a_remedy_asked_is_friction():
 def test_taking_and_giving(name, kind, friction, evidence):
     verdict = event(name)
     assert (verdict.kind, verdict.friction) == (kind, friction)
+    assert details(verdict) == evidence
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "evidence"),
+    [
+        (
+            "Sleep Logged",
+            "job_completion",
+            [("'logged' on 'sleep': what the user keeps count of, a job done", 2.0)],
+        ),
+        (
+            "log_distance",
+            "job_completion",
+            [("'log' on 'distance': what the user keeps count of, a job done", 2.0)],
+        ),
+        (
+            "Add Expense",
+            "job_completion",
+            [("'add' on 'expense': what the user keeps count of, a job done", 2.0)],
+        ),
+        # a record of something else, or food put in a cart, is no count kept
+        (
+            "Bug Logged",
+            "feature_interaction",
+            [("verb 'logged' is not a known completion verb", -0.5)],
+        ),
+        (
+            "Fries Added To Cart",
+            "feature_interaction",
+            [("verb 'added' reads as interaction", -2.0)],
+        ),
+    ],
+)
+def test_a_tracker_keeps_count(name, kind, evidence):
+    verdict = event(name)
+    assert (verdict.kind, verdict.friction) == (kind, False)
     assert details(verdict) == evidence
 
 
@@ -2583,5 +2642,5 @@ def test_each_skipped_reading_could_not_have_fired():
             if not any(said & getattr(g, words) for words in gate):
                 wrong.append((label, name))
     assert wrong == []
-    assert len(gated) == 19
+    assert len(gated) == 20
     assert sum(1 for count in fired.values() if count) >= 12  # the check is not vacuous

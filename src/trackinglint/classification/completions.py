@@ -17,6 +17,8 @@ what stands beside it:
 - a showing, a quote or a signature requested of another ("Showing Requested") +2;
 - a round of a game cleared ("Level Cleared") +2;
 - a dose, a test or a loan taken ("Dose Taken") +2;
+- what a tracker keeps count of logged or added ("Sleep Logged", "Add Expense") +2,
+  where a bug logged is a record and food added to a cart is shopping;
 - signing up for what a product offers ("Webinar Signup") +2, where signing up to
   the product is a step;
 - a completion verb in a sandbox, a preview or an inspector ("Sandbox Payment
@@ -142,6 +144,22 @@ def taken_as_job(action: Unit, head: Unit | None, lexicon: Lexicon) -> Evidence 
     if not lexicon.forms(head.text) & grammar.taken_as_job:
         return None
     detail = f"'{action.text}' on '{head.text}': what the user set out to take, a job done"
+    return _name(detail, VERB)
+
+
+def kept_measure(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
+    """Logging what a tracker keeps count of ("Sleep Logged", "log_distance", "Add
+    Expense") is the job the tracker is hired for; a call or a bug logged is only a
+    record, and food added to a cart is shopping."""
+    grammar = lexicon.grammar
+    head = reading.head
+    if head is None or action.phrase or reading.complement:
+        return None
+    if not lexicon.forms(action.text) & grammar.keeping:
+        return None
+    if not lexicon.forms(head.text) & grammar.kept_measures:
+        return None
+    detail = f"'{action.text}' on '{head.text}': what the user keeps count of, a job done"
     return _name(detail, VERB)
 
 

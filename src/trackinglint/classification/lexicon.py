@@ -121,6 +121,9 @@ class Grammar:
     beginnings: frozenset[str]  # "start", "begin", "activate"
     taken_as_job: frozenset[str]  # taking one is the job ("dose taken", "exam taken")
     taking: frozenset[str]  # "take", "taken", "took"
+    device_permissions: frozenset[str]  # refused, the user's choice ("location denied")
+    kept_measures: frozenset[str]  # logging one is a tracker's job ("weight logged")
+    keeping: frozenset[str]  # "log", "record", "track"
     offerings: frozenset[str]  # what one signs up for, the job ("webinar signup")
     signing_up: frozenset[str]  # signing up, "signup", "register", "registration"
     rehearsals: frozenset[str]  # trying out, not doing ("sandbox payment completed")

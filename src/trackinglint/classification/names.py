@@ -38,11 +38,10 @@ Friction words and help places also mark the evidence as friction; the
 readings of a struggle that need more of the name than one word are in
 `troubles`, and those in which the rest of the name changes what a completion
 or interaction verb says (the machine's work confirmed or done by a part of the
-software, an application sent, a
-press, a service that ended, a goal reached, a request delivered, a dose taken)
-are in `completions`. A word read through its form ("renewal" as renew, "checkout" as
-check out), written out from a shortening ("pw") or split from a squashed name
-says so in its evidence.
+software, an application sent, a press, a service that ended, a goal reached, a
+request delivered, a dose taken, a measure logged) are in `completions`. A word
+read through its form ("renewal" as renew, "checkout" as check out), written out
+from a shortening ("pw") or split from a squashed name says so in its evidence.
 """
 
 from __future__ import annotations
@@ -54,6 +53,7 @@ from .completions import (
     applied_for,
     call_to_action,
     finished_operation,
+    kept_measure,
     machine_agent,
     machine_work,
     own_message,
@@ -271,6 +271,7 @@ CASES: tuple[Case, ...] = (
         lambda s, x: paired_job(s.action, s.head, x),
     ),
     Case("taken_as_job", ("taken_as_job",), lambda s, x: taken_as_job(s.action, s.head, x)),
+    Case("kept_measure", ("kept_measures",), lambda s, x: kept_measure(s.reading, s.action, x)),
 )
 # readings outside the cases gated the same way: name -> grammar lists
 OTHER_GATES = {"lost_credential": ("credentials",)}
@@ -436,7 +437,15 @@ def _action(reading: Reading, action: Unit, lexicon: Lexicon) -> list[Evidence]:
             detail = f"'{head.text}' {action.text}: an offer lapsed unanswered, not a struggle"
             return [_name(detail, -VERB)]
     if action.is_in("friction-words"):
-        step = next((u for u in reversed(reading.objects) if u.is_in("step-objects")), None)
+        permissions = lexicon.grammar.device_permissions
+        step = next(
+            (
+                u
+                for u in reversed(reading.objects)
+                if u.is_in("step-objects") or lexicon.forms(u.text) & permissions
+            ),
+            None,
+        )
         if step is not None and action.text.startswith(REFUSALS):
             # "Cookie Consent Declined", "Suggestion Rejected": the user's choice on the way
             detail = f"'{action.text}' on '{step.text}' is the user's choice, not a struggle"
