@@ -434,7 +434,7 @@ def _verb_before_verb(first: Unit, last: Unit, lexicon: Lexicon) -> bool:
     """Two words that could each be the verb ("Book Call", "buy_credit"): the first is
     the verb when no noun list holds it (an "order" in "order_cancel" is the object)
     and the last only names what it acts on, not how an action went (a finish, a start,
-    a state, a press or a trouble: "call_end", "share_click") nor an operation of the
+    a state, a press or a trouble: "call_end", "repost_click") nor an operation of the
     software on the first ("photo_download")."""
     if first.participle or first.phrase or first.nominal or last.participle or last.phrase:
         return False
