@@ -526,6 +526,12 @@ def test_the_splitter_splits_as_wordninja_does():
             -1.0,
         ),
         (
+            "Bio Approved",
+            "feature_interaction",
+            "'approved' finishes 'bio', a step on the way, not the job",
+            -1.0,
+        ),
+        (
             "Github Oauth Succeeded",
             "feature_interaction",
             "'succeeded' finishes 'oauth', a step on the way, not the job",
@@ -1480,6 +1486,30 @@ def test_taking_and_giving(name, kind, friction, evidence):
     ],
 )
 def test_a_tracker_keeps_count(name, kind, evidence):
+    verdict = event(name)
+    assert (verdict.kind, verdict.friction) == (kind, False)
+    assert details(verdict) == evidence
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "evidence"),
+    [
+        (
+            "Coins Earned",
+            "feature_interaction",
+            [("'earned' on 'coins', a prize for activity: motion rewarded, no job", -2.0)],
+        ),
+        (
+            "Badge Awarded",
+            "feature_interaction",
+            [("'awarded' on 'badge', a prize for activity: motion rewarded, no job", -2.0)],
+        ),
+        # a certificate earned is the course finished; cashback is money, no prize
+        ("Certificate Earned", "job_completion", [("verb 'earned' reads as completion", 2.0)]),
+        ("Cashback Earned", "job_completion", [("verb 'earned' reads as completion", 2.0)]),
+    ],
+)
+def test_a_prize_for_activity_rewards_motion(name, kind, evidence):
     verdict = event(name)
     assert (verdict.kind, verdict.friction) == (kind, False)
     assert details(verdict) == evidence
@@ -2642,5 +2672,5 @@ def test_each_skipped_reading_could_not_have_fired():
             if not any(said & getattr(g, words) for words in gate):
                 wrong.append((label, name))
     assert wrong == []
-    assert len(gated) == 20
+    assert len(gated) == 21
     assert sum(1 for count in fired.values() if count) >= 12  # the check is not vacuous

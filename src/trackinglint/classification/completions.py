@@ -17,6 +17,7 @@ what stands beside it:
 - a showing, a quote or a signature requested of another ("Showing Requested") +2;
 - a round of a game cleared ("Level Cleared") +2;
 - a dose, a test or a loan taken ("Dose Taken") +2;
+- a prize for activity earned or granted ("Coins Earned") -2: motion rewarded;
 - what a tracker keeps count of logged or added ("Sleep Logged", "Add Expense") +2,
   where a bug logged is a record and food added to a cart is shopping;
 - signing up for what a product offers ("Webinar Signup") +2, where signing up to
@@ -145,6 +146,19 @@ def taken_as_job(action: Unit, head: Unit | None, lexicon: Lexicon) -> Evidence 
         return None
     detail = f"'{action.text}' on '{head.text}': what the user set out to take, a job done"
     return _name(detail, VERB)
+
+
+def game_reward(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
+    """A prize the product hands out for activity, earned or granted ("Coins Earned",
+    "Badge Awarded"), rewards motion: no job is done by receiving it."""
+    grammar = lexicon.grammar
+    if action.phrase or not lexicon.forms(action.text) & grammar.rewarding:
+        return None
+    prize = next((u for u in reading.objects if lexicon.forms(u.text) & grammar.game_rewards), None)
+    if prize is None:
+        return None
+    detail = f"'{action.text}' on '{prize.text}', a prize for activity: motion rewarded, no job"
+    return _name(detail, -VERB)
 
 
 def kept_measure(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:

@@ -122,6 +122,8 @@ class Grammar:
     taken_as_job: frozenset[str]  # taking one is the job ("dose taken", "exam taken")
     taking: frozenset[str]  # "take", "taken", "took"
     device_permissions: frozenset[str]  # refused, the user's choice ("location denied")
+    game_rewards: frozenset[str]  # the product's prize for motion ("coins earned")
+    rewarding: frozenset[str]  # "earn", "grant", "issue", "award"
     kept_measures: frozenset[str]  # logging one is a tracker's job ("weight logged")
     keeping: frozenset[str]  # "log", "record", "track"
     offerings: frozenset[str]  # what one signs up for, the job ("webinar signup")

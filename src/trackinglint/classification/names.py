@@ -53,6 +53,7 @@ from .completions import (
     applied_for,
     call_to_action,
     finished_operation,
+    game_reward,
     kept_measure,
     machine_agent,
     machine_work,
@@ -256,6 +257,7 @@ CASES: tuple[Case, ...] = (
         ("own_messages", "message_carriers"),
         lambda s, x: own_message(s.reading, s.action, x),
     ),
+    Case("game_reward", ("game_rewards",), lambda s, x: game_reward(s.reading, s.action, x)),
     Case("made_deliverable", (), lambda s, x: _made_deliverable(s.action, s.head)),
     Case("machine_agent", ("machine_agents",), lambda s, x: machine_agent(s.reading, s.action, x)),
     Case(
