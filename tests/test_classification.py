@@ -1472,9 +1472,15 @@ def test_taking_and_giving(name, kind, friction, evidence):
             "job_completion",
             [("'add' on 'expense': what the user keeps count of, a job done", 2.0)],
         ),
-        # a record of something else, or food put in a cart, is no count kept
+        # a record of something else, hours on a timesheet, or food put in a cart, is no
+        # count kept
         (
             "Bug Logged",
+            "feature_interaction",
+            [("verb 'logged' is not a known completion verb", -0.5)],
+        ),
+        (
+            "Overtime Hours Logged",
             "feature_interaction",
             [("verb 'logged' is not a known completion verb", -0.5)],
         ),
