@@ -2026,6 +2026,12 @@ def test_a_form_named_by_its_deliverable_carries_it():
         ("'quote form' carries 'quote', a deliverable", 0.0),
     ]
     assert event("Feedback Form Submitted").kind == "feature_interaction"
+    # an enquiry to a seller or a provider is the lead a marketplace exists for
+    assert details(event("Enquiry Form Submitted")) == [
+        ("verb 'submitted' reads as completion", 2.0),
+        ("'enquiry form' carries 'enquiry', a deliverable", 0.0),
+    ]
+    assert event("Contact Form Submitted").kind == "feature_interaction"
 
 
 def test_nothing_found_inside_a_name_turns_the_user_away():
