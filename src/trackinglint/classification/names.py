@@ -11,7 +11,7 @@ Weights (positive: job completion, negative: feature interaction):
   action is friction -3 ("Payment Not Received");
 - the action and its object together: a making or closing verb on a
   deliverable +2 ("Payout Created", "Ticket Closed"); a completion verb on a
-  step, setup or sign-in -1 ("Login Succeeded"); a bare verb with an action
+  step, setup or sign-in -1 ("Signin Succeeded"); a bare verb with an action
   noun of its own, last after its object or named alone, is the button pressed
   -0.5 ("answer_form_submit", "enrol"); an entitlement running out -2 without friction
   ("Trial Expired"); a refusal of a step is the user's choice -2 ("Cookie
@@ -401,7 +401,7 @@ def _new_deliverable(reading: Reading, head: Unit, lexicon: Lexicon) -> Evidence
 
 
 def _finished_step(action: Unit, objects: tuple[Unit, ...]) -> Evidence | None:
-    """Finishing a step on the way is still motion: "Login Succeeded", "Wizard Step Submitted"."""
+    """Finishing a step on the way is still motion: "Signin Succeeded", "Wizard Step Submitted"."""
     if not _completes(action):
         return None
     step = next((unit for unit in reversed(objects) if unit.is_in("step-objects")), None)
@@ -488,7 +488,7 @@ def _action(reading: Reading, action: Unit, lexicon: Lexicon) -> list[Evidence]:
 def _success_of_nothing(reading: Reading, action: Unit, lexicon: Lexicon) -> bool:
     """Does a success confirm only what names no job ("reroll_success", "pairing_success")?
     It says the attempt named went through; a job went through only when a word names one
-    ("card_payment_success", "booking_success"), or data moved (a data product's job)."""
+    ("card_payment_success", "rental_success"), or data moved (a data product's job)."""
     grammar = lexicon.grammar
     if not lexicon.forms(action.text) & grammar.going_through:
         return False
