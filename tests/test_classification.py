@@ -1967,6 +1967,11 @@ def test_a_round_of_a_game_failed_is_play_and_a_retake_a_struggle():
         ("'failed' on 'stage', a round of play, is no struggle", -2.0)
     ]
     assert event("Game Save Failed").friction  # the save failed, not the player
+    # quitting a round is play too; a checkout abandoned is a flow the product lost
+    assert details(event("Ranked Match Abandoned")) == [
+        ("'abandoned' on 'match', a round of play, is no struggle", -2.0)
+    ]
+    assert event("Checkout Abandoned").friction
     assert details(event("Exam Retake")) == [("'retake' signals friction", -3.0)]
     assert details(event("Bonus Stage Cleared")) == [("'stage' cleared: a round of play won", 2.0)]
     assert event("Search Filters Cleared").kind == "feature_interaction"

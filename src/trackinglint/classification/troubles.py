@@ -37,6 +37,7 @@ DROPS = frozenset({"drop", "lose"})  # a connection dropped or lost ("Call Dropp
 BLOCK = "block"  # blocked, blocking: a person, by choice
 REFUSALS = ("declin", "deni", "deny", "reject", "refus")  # a choice when a person makes it
 FAIL = "fail"  # fail, failed, failure
+ABANDON = "abandon"  # abandon, abandoned, abandonment
 
 
 def trouble_head(action: Unit | None, head: Unit | None, lexicon: Lexicon) -> Evidence | None:
@@ -212,9 +213,10 @@ def turns_down_what_follows(unit: Unit, units: tuple[Unit, ...], lexicon: Lexico
 
 
 def lost_round(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
-    """A round of a game failed ("Level Failed", "stage_fail") is play, not a struggle
-    with the product: losing is part of the game."""
-    if not action.text.startswith(FAIL):
+    """A round of a game failed or abandoned ("Level Failed", "stage_fail", "Match
+    Abandoned") is play, not a struggle with the product: losing and quitting are part
+    of the game, where a checkout abandoned is a flow the product lost."""
+    if not action.text.startswith((FAIL, ABANDON)):
         return None
     played = objects[-1] if objects else None  # "Game Load Failed": a load, not the game
     if played is None or not lexicon.forms(played.text) & lexicon.grammar.game_rounds:
