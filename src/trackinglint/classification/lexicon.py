@@ -125,7 +125,7 @@ class Grammar:
     game_rewards: frozenset[str]  # the product's prize for motion ("coins earned")
     rewarding: frozenset[str]  # "earn", "grant", "issue", "award"
     kept_measures: frozenset[str]  # logging one is a tracker's job ("weight logged")
-    keeping: frozenset[str]  # "log", "record", "track"
+    keeping: frozenset[str]  # "log", "record", "track", "add"
     offerings: frozenset[str]  # what one signs up for, the job ("webinar signup")
     signing_up: frozenset[str]  # signing up, "signup", "register", "registration"
     rehearsals: frozenset[str]  # trying out, not doing ("sandbox payment completed")

@@ -14,11 +14,11 @@ Weights (positive: job completion, negative: feature interaction):
   step, setup or sign-in -1 ("Signin Succeeded"); a bare verb with an action
   noun of its own, last after its object or named alone, is the button pressed
   -0.5 ("answer_form_submit", "enrol"); an entitlement running out -2 without friction
-  ("Trial Expired"); a refusal of a step is the user's choice -2 ("Cookie
-  Consent Declined"); a cancellation is motion, and friction only when someone
-  else cancelled ("Cancelled By Host" -1); a verb that only confirms an undoing
-  defers to it -2 ("Cancellation Confirmed"); with no verb, a deliverable called
-  new was made +2 ("new_lead");
+  ("Trial Expired"); a refusal of a step or of a device permission is the user's
+  choice -2 ("Cookie Consent Declined", "Camera Denied"); a cancellation is
+  motion, and friction only when someone else cancelled ("Cancelled By Host" -1);
+  a verb that only confirms an undoing defers to it -2 ("Cancellation
+  Confirmed"); with no verb, a deliverable called new was made +2 ("new_lead");
 - the object: an interface part as the head -2.5, so acting on the interface
   is motion even with a completion verb ("Dialog Submitted" is an interaction,
   "Claim Submitted" a completion), unless it is a form named by the deliverable
