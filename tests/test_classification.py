@@ -544,6 +544,15 @@ def test_the_splitter_splits_as_wordninja_does():
             "bare 'submit' after its object names the command, not its outcome",
             -0.5,
         ),
+        # unless it sends a deliverable, alone or carried by a form: the deliverable went
+        ("reservation_submit", "job_completion", "verb 'submit' reads as completion", 2.0),
+        ("quote_form_submit", "job_completion", "verb 'submit' reads as completion", 2.0),
+        (
+            "Payout Confirm",
+            "feature_interaction",
+            "bare 'confirm' after its object names the command, not its outcome",
+            -0.5,
+        ),
         # a verb first, then its object, even when the object is also a verb
         ("export_list", "feature_interaction", "verb 'export' reads as interaction", -2.0),
         ("share_saved_report", "job_completion", "verb 'share' reads as completion", 2.0),

@@ -107,6 +107,7 @@ _SAYS_WHAT_HAPPENED = frozenset({"help-seeking", "friction-words", "interface-ob
 CANCEL = "cancel"  # cancel, cancelled, cancellation
 CLOSE = "clos"  # close, closed, closing: on any business artifact, the case is done
 EXPIRE = "expir"  # expired, expiry, expiration
+SENDS = frozenset({"submit", "send"})  # bare after a deliverable, it went ("lead_submit")
 
 
 def name_evidence(name: str, lexicon: Lexicon) -> tuple[Evidence, ...]:
@@ -505,11 +506,18 @@ def _success_of_nothing(reading: Reading, action: Unit, lexicon: Lexicon) -> boo
 def _bare_command(reading: Reading, action: Unit, lexicon: Lexicon) -> bool:
     """A bare verb with an action noun of its own (submit: submission), last after its
     object ("answer_form_submit") or named alone ("enrol"), is the button pressed, not
-    the outcome reached: the outcome would say "submitted", "enrolled" or "enrolment"."""
+    the outcome reached: the outcome would say "submitted", "enrolled" or "enrolment".
+    "submit" or "send" after a deliverable or a form that carries one ("lead_submit",
+    "quote_form_submit") says the deliverable went, where "Payout Confirm" is still the
+    button."""
     if reading.style != "object-action" or action.participle or action.phrase:
         return False
     if not reading.objects and len(reading.units) > 1:
         return False
+    if action.text in SENDS and reading.head is not None:
+        carried = _carried_deliverable(reading.objects, lexicon) is not None
+        if carried or reading.head.is_in("deliverable-objects"):
+            return False
     derived = lexicon.derivation(action.text)  # "resubmit": a known verb re-done
     verbs = {action.text}
     if derived is not None and not derived.nominal and not action.nominal:
