@@ -604,6 +604,10 @@ def test_deliverables_steps_and_verb_first(name, kind, detail, weight):
             "'forgot' on 'username': a lost credential signals friction",
         ),
         ("Connection Forgotten", False, "verb 'forgotten' is not a known completion verb"),
+        # a paywall shown is the upgrade screen; one hit blocks what the user was doing
+        ("Upgrade Paywall Shown", False, "acts on 'paywall', a part of the interface"),
+        ("Premium Paywall Hit", True, "'paywall hit' signals friction"),
+        ("Video Paywalled", True, "'paywalled' signals friction"),
         # an AI chatbot is a feature; a support chatbot is still a help place
         ("Chatbot Opened", False, "verb 'opened' reads as interaction"),
         ("Support Chatbot Opened", True, "'opened' for 'support', a help place, asks for help"),
@@ -783,7 +787,7 @@ def test_friction_and_its_false_alarms(name, friction, detail):
             -2.0,
         ),
         (
-            "Account Deletion Completed",
+            "Workspace Deletion Completed",
             "feature_interaction",
             False,
             "'completed' only confirms 'deletion', which reads as interaction",
