@@ -51,7 +51,7 @@ def finished_operation(
     action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon
 ) -> Evidence | None:
     """A verb that only says an action went through ("completed", "success") defers to
-    an undoing or a machine operation it names: "Account Deletion Completed" is a
+    an undoing or a machine operation it names: "Workspace Deletion Completed" is a
     deletion, "Download Finished" a download; a success defers to any interaction it
     names ("Restore Success"). Otherwise an action reached its end keeps the verb's
     meaning: "Visit Completed" is a visit made, "Playback Completed" a video watched."""

@@ -107,7 +107,7 @@ _SAYS_WHAT_HAPPENED = frozenset({"help-seeking", "friction-words", "interface-ob
 CANCEL = "cancel"  # cancel, cancelled, cancellation
 CLOSE = "clos"  # close, closed, closing: on any business artifact, the case is done
 EXPIRE = "expir"  # expired, expiry, expiration
-SENDS = frozenset({"submit", "send"})  # bare after a deliverable, it went ("lead_submit")
+SENDS = frozenset({"submit", "send"})  # bare after a deliverable, it went ("claim_submit")
 
 
 def name_evidence(name: str, lexicon: Lexicon) -> tuple[Evidence, ...]:
@@ -387,7 +387,7 @@ def _own_things(reading: Reading, lexicon: Lexicon) -> Evidence | None:
 
 def _new_deliverable(reading: Reading, head: Unit, lexicon: Lexicon) -> Evidence | None:
     """A name with no verb that calls a deliverable new ("new_lead", "New Invoice") says
-    one was made, as "Lead Created" does; so does one that names nothing but the
+    one was made, as "Quote Created" does; so does one that names nothing but the
     deliverable and what it is of ("Counter Offer", "Purchase Offer"), unless a help
     place, a trouble or a part of the interface says what happened to it."""
     if not head.is_in("deliverable-objects"):
@@ -507,7 +507,7 @@ def _bare_command(reading: Reading, action: Unit, lexicon: Lexicon) -> bool:
     """A bare verb with an action noun of its own (submit: submission), last after its
     object ("answer_form_submit") or named alone ("enrol"), is the button pressed, not
     the outcome reached: the outcome would say "submitted", "enrolled" or "enrolment".
-    "submit" or "send" after a deliverable or a form that carries one ("lead_submit",
+    "submit" or "send" after a deliverable or a form that carries one ("claim_submit",
     "quote_form_submit") says the deliverable went, where "Payout Confirm" is still the
     button."""
     if reading.style != "object-action" or action.participle or action.phrase:
