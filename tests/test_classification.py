@@ -608,6 +608,11 @@ def test_deliverables_steps_and_verb_first(name, kind, detail, weight):
         ("Upgrade Paywall Shown", False, "acts on 'paywall', a part of the interface"),
         ("Premium Paywall Hit", True, "'paywall hit' signals friction"),
         ("Video Paywalled", True, "'paywalled' signals friction"),
+        # "paywalled" holds as written: a paywall named first is still no trouble
+        ("Paywall Select Plan", False, "verb 'select' reads as interaction"),
+        # the service does not reach the user, or is too busy to serve them
+        ("Delivery Out Of Coverage", True, "'out of coverage' signals friction"),
+        ("Server Busy", True, "'server busy' signals friction"),
         # an AI chatbot is a feature; a support chatbot is still a help place
         ("Chatbot Opened", False, "verb 'opened' reads as interaction"),
         ("Support Chatbot Opened", True, "'opened' for 'support', a help place, asks for help"),
