@@ -1507,17 +1507,7 @@ def test_taking_and_giving(name, kind, friction, evidence):
             "feature_interaction",
             [("verb 'added' reads as interaction", -2.0)],
         ),
-    ],
-)
-def test_a_tracker_keeps_count(name, kind, evidence):
-    verdict = event(name)
-    assert (verdict.kind, verdict.friction) == (kind, False)
-    assert details(verdict) == evidence
-
-
-@pytest.mark.parametrize(
-    ("name", "kind", "evidence"),
-    [
+        # a prize the product hands out for activity rewards motion
         (
             "Coins Earned",
             "feature_interaction",
@@ -1533,7 +1523,7 @@ def test_a_tracker_keeps_count(name, kind, evidence):
         ("Cashback Earned", "job_completion", [("verb 'earned' reads as completion", 2.0)]),
     ],
 )
-def test_a_prize_for_activity_rewards_motion(name, kind, evidence):
+def test_a_count_kept_is_the_job_and_a_prize_for_activity_is_motion(name, kind, evidence):
     verdict = event(name)
     assert (verdict.kind, verdict.friction) == (kind, False)
     assert details(verdict) == evidence
