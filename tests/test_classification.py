@@ -120,6 +120,11 @@ def test_tokenize_every_naming_style(name, tokens):
         ("member_view_author_bio", "subject-verb-object", "view", "bio"),
         # a completion verb only in its -s form names things: "places", not "places an order"
         ("Select Stored Places", "verb-object", "select", "places"),
+        # a completion verb first names the feature; the control worked in it is the action
+        ("share_select_contact", "verb-object", "select", "contact"),
+        ("Send Select Recipient", "verb-object", "select", "recipient"),
+        # ...but not before a word a noun list holds ("Send Invoice Reminder")
+        ("Send Invoice Reminder", "verb-object", "send", "reminder"),
     ],
 )
 def test_reading_finds_action_and_object(name, style, action, head):
@@ -1637,6 +1642,12 @@ def test_a_transaction_alone_records_money_moved():
         ),
         # a code that lets the user in, sent again, did not arrive
         ("resend_otp", True, [("'resend' on 'otp': it did not arrive, a friction signal", -3.0)]),
+        # so did an invitation sent again (real plans resend one that never came)
+        (
+            "Invitation Resent",
+            True,
+            [("'resent' on 'invitation': it did not arrive, a friction signal", -3.0)],
+        ),
         # asking for a remedy says something went wrong
         (
             "Refund Requested By Guest",
@@ -1697,9 +1708,11 @@ def test_friction_without_a_failure_word(name, friction, evidence):
 
 
 def test_repeats_and_remedies_that_are_no_struggle():
-    invite = event("Invite Resent")  # sending an invite again only reminds
-    assert (invite.kind, invite.friction) == ("job_completion", False)
-    assert details(invite) == [("'resent' is 're' + 'sent', which reads as completion", 2.0)]
+    receipt = event("Receipt Resent")  # the product's own message sent again: no struggle
+    assert (receipt.kind, receipt.friction) == ("feature_interaction", False)
+    assert details(receipt) == [
+        ("'resent' on 'receipt', the product's own message: the software at work", -2.0)
+    ]
     granted = event("Refund Request Approved")  # the remedy granted
     assert (granted.kind, granted.friction) == ("job_completion", False)
     assert details(granted) == [("verb 'approved' reads as completion", 2.0)]

@@ -179,7 +179,7 @@ def kept_measure(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence |
 
 def signed_up_for(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
     """Signing up or registering for what a product offers ("Webinar Signup", "Workshop
-    Registration Completed", "Registered For Class") is the job; signing up to the
+    Seat Registered", "Registered For Class") is the job; signing up to the
     product itself is a step on the way."""
     grammar = lexicon.grammar
     units = (action, *reading.objects)

@@ -344,6 +344,8 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
     a = _pick(among, capable, noun_too, before_noun=before_noun)
     if a is not None and a > 1 and _subject_first(units, capable, lexicon):
         a = 1  # "member_view_author_bio": the verb the member is said to do, not "author"
+    if a == 0 and _feature_first(units, lexicon):  # "share_select_contact": select, in sharing
+        return build(1, (), units[2:], (), "verb-object")
     if a == 0:  # Verb Object: "Visited dashboard", "open_drawer"
         return build(0, (), units[1:], (), "verb-object")
     modifier = ""
@@ -393,6 +395,26 @@ def _modifier(units: tuple[Unit, ...], at: int, lexicon: Lexicon) -> bool:
         and not unit.nominal
         and unit.is_in("completion-verbs")
         and units[0].text not in lexicon.grammar.self_agents
+    )
+
+
+def _feature_first(units: tuple[Unit, ...], lexicon: Lexicon) -> bool:
+    """Does a bare completion verb open the name as the feature it names, before the
+    control worked in it ("share_select_contact", "submit_connect_account")? A second bare
+    verb that only works the interface is then the action: the first is where it
+    happened, not what got done."""
+    if len(units) < 3:
+        return False
+    first, second = units[0], units[1]
+    plain = not (first.participle or first.phrase or first.nominal or second.participle)
+    return (
+        plain
+        and not second.phrase
+        and first.is_in("completion-verbs")
+        and first.lexicons.isdisjoint(THING_LEXICONS)
+        and second.is_in("interaction-verbs")
+        and second.lexicons.isdisjoint(THING_LEXICONS)
+        and "interaction-verbs" in lexicon.exact(second.text)
     )
 
 

@@ -102,8 +102,9 @@ def asks_for_remedy(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -
 
 
 def resent_code(units: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
-    """A code or a link that lets the user in, sent again ("resend_otp", "Verification
-    Email Resent"), did not arrive the first time; sending an invite again only reminds."""
+    """A code, a link or an invitation, sent again ("resend_otp", "Verification Email
+    Resent"), did not arrive the first time; the product's own receipt sent again is the
+    software at work."""
     grammar = lexicon.grammar
     again = next((u for u in units if not u.phrase and u.text in grammar.resending), None)
     if again is None:
