@@ -621,6 +621,12 @@ def test_deliverables_steps_and_verb_first(name, kind, detail, weight):
         # an AI chatbot is a feature; a support chatbot is still a help place
         ("Chatbot Opened", False, "verb 'opened' reads as interaction"),
         ("Support Chatbot Opened", True, "'opened' for 'support', a help place, asks for help"),
+        # a step where the product judges the user, refused, turned the user away
+        ("KYC Rejected", True, "'rejected' signals friction"),
+        ("Login Denied", True, "'denied' signals friction"),
+        # input too long or too short for the product, or nothing left to book
+        ("Password Too Short", True, "'too short' signals friction"),
+        ("Fully Booked", True, "'fully booked' signals friction"),
     ],
 )
 def test_friction_and_its_false_alarms(name, friction, detail):

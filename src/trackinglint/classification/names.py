@@ -449,7 +449,8 @@ def _action(reading: Reading, action: Unit, lexicon: Lexicon) -> list[Evidence]:
             ),
             None,
         )
-        if step is not None and action.text.startswith(REFUSALS):
+        checked = step is not None and lexicon.forms(step.text) & lexicon.grammar.product_checks
+        if step is not None and action.text.startswith(REFUSALS) and not checked:
             # "Cookie Consent Declined", "Suggestion Rejected": the user's choice on the way
             detail = f"'{action.text}' on '{step.text}' is the user's choice, not a struggle"
             return [_name(detail, -VERB)]
