@@ -91,6 +91,11 @@ def assert_reads(name: str, kind: str, detail: str) -> None:
         ("ÉvénementRSVPed", ["événement", "rsvped"]),
         ("OTPRenvoyé", ["otp", "renvoyé"]),
         ("DAU/MAU", ["dau", "mau"]),
+        # a product written with a capital inside is one word, wherever it stands
+        ("LinkedInConnected", ["linkedin", "connected"]),
+        ("shareLinkedInClicked", ["share", "linkedin", "clicked"]),
+        ("iOSAppOpened", ["ios", "app", "opened"]),
+        ("reBookTapped", ["re", "book", "tapped"]),  # no product: "eBook" inside a word
         ("Member's Card Renewed", ["members", "card", "renewed"]),  # apostrophe joins
         ("Reçu Envoyé", ["reçu", "envoyé"]),  # non-ASCII letters
         ("ÉtapeValidée", ["étape", "validée"]),
@@ -622,7 +627,7 @@ def test_deliverables_steps_and_verb_first(name, kind, detail, weight):
         ("Chatbot Opened", False, "verb 'opened' reads as interaction"),
         ("Support Chatbot Opened", True, "'opened' for 'support', a help place, asks for help"),
         # a step where the product judges the user, refused, turned the user away
-        ("KYC Rejected", True, "'rejected' signals friction"),
+        ("KYC Check Rejected", True, "'rejected' signals friction"),
         ("Login Denied", True, "'denied' signals friction"),
         # input too long or too short for the product, or nothing left to book
         ("Password Too Short", True, "'too short' signals friction"),

@@ -122,7 +122,7 @@ class Grammar:
     taken_as_job: frozenset[str]  # taking one is the job ("dose taken", "exam taken")
     taking: frozenset[str]  # "take", "taken", "took"
     device_permissions: frozenset[str]  # refused, the user's choice ("location denied")
-    product_checks: frozenset[str]  # rejected, the product turned the user away ("KYC Rejected")
+    product_checks: frozenset[str]  # rejected, the user turned away ("ID Check Rejected")
     game_rewards: frozenset[str]  # the product's prize for motion ("coins earned")
     rewarding: frozenset[str]  # "earn", "grant", "issue", "award"
     kept_measures: frozenset[str]  # logging one is a tracker's job ("weight logged")

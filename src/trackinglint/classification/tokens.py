@@ -24,6 +24,23 @@ _ASCII_PARTS = re.compile(
 )
 
 
+# Names of products and platforms written with a capital inside ("LinkedIn", "PayPal"):
+# each is one word, so its parts are not read as words of the name ("linked", "pay",
+# "sign" in "DocuSign", "share" in "SharePoint"): "LinkedInConnected" is a connection.
+_BRANDS = re.compile(
+    r"(?:(?<![A-Za-z])(?:iOS|macOS|iPadOS|eBook|eBay|iPhone|iPad|iCloud|iMessage)|"
+    r"LinkedIn|PayPal|YouTube|GitHub|GitLab|BitBucket|OAuth|WiFi|WhatsApp|TikTok|HubSpot|"
+    r"WordPress|QuickBooks|DocuSign|MailChimp|SendGrid|AirDrop|AirPods|FaceTime|FaceID|"
+    r"TouchID|JavaScript|TypeScript|PlayStation|SoundCloud|DoorDash|OpenAI|ChatGPT|PostHog|"
+    r"BigQuery|WeChat|FedEx|DropBox|OneDrive|SharePoint|PowerPoint|WalletConnect|MetaMask|"
+    r"HealthKit|HomeKit|CarPlay|AppStore|PlayStore|GooglePay|ApplePay|SamsungPay)(?![a-z])"
+)
+
+
+def _one_word(match: re.Match[str]) -> str:
+    return match.group(0).capitalize()
+
+
 @lru_cache(maxsize=65536)
 def tokenize(name: str) -> tuple[str, ...]:
     """Split a name into lowercase words and digit runs.
@@ -32,9 +49,10 @@ def tokenize(name: str) -> tuple[str, ...]:
     ("invoiceApproved"), the end of an acronym before a capitalised word
     ("APIKeyCopied" -> api, key, copied), and a letter-digit change ("step2"). An
     acronym keeps its inflection ("PDFsExported" -> pdfs, exported; "RSVPed" -> rsvped).
-    Apostrophes join ("user's" -> "users") instead of splitting off an "s".
+    Apostrophes join ("user's" -> "users") instead of splitting off an "s", and a
+    product written with a capital inside is one word ("LinkedInShared" -> linkedin, shared).
     """
-    name = _APOSTROPHES.sub("", name[:MAX_NAME_CHARS])
+    name = _BRANDS.sub(_one_word, _APOSTROPHES.sub("", name[:MAX_NAME_CHARS]))
     if name.isascii():
         return tuple(part.lower() for part in _ASCII_PARTS.findall(name)[:MAX_NAME_WORDS])
     tokens: list[str] = []
