@@ -130,6 +130,8 @@ def test_tokenize_every_naming_style(name, tokens):
         ("Send Select Recipient", "verb-object", "select", "recipient"),
         # ...but not before a word a noun list holds ("Send Invoice Reminder")
         ("Send Invoice Reminder", "verb-object", "send", "reminder"),
+        # a try after a verb says how it went: the verb is no action on the attempt
+        ("renewal_attempt", "object-action", "attempt", "renewal"),
     ],
 )
 def test_reading_finds_action_and_object(name, style, action, head):
@@ -632,6 +634,18 @@ def test_deliverables_steps_and_verb_first(name, kind, detail, weight):
         # input too long or too short for the product, or nothing left to book
         ("Password Too Short", True, "'too short' signals friction"),
         ("Fully Booked", True, "'fully booked' signals friction"),
+        # quitting what the user began is their choice; a purchase abandoned is lost
+        (
+            "Quiz Abandoned",
+            False,
+            "'abandoned' on 'quiz' is the user's choice to stop, not a struggle",
+        ),
+        (
+            "Import Aborted",
+            False,
+            "'aborted' on 'import' is the user's choice to stop, not a struggle",
+        ),
+        ("Cart Abandoned", True, "'abandoned' signals friction"),
     ],
 )
 def test_friction_and_its_false_alarms(name, friction, detail):
@@ -1005,6 +1019,18 @@ def test_a_finished_profile_is_a_setup_step():
                 ("'successfully' only says 'saved', the software's own work, went through", -2.0),
                 ("mentions 'preferences', a part of the interface", -1.0),
             ],
+        ),
+        # an undoing said first is what was confirmed ("delete workspace"), not the workspace
+        (
+            "Delete Workspace Confirmed",
+            "feature_interaction",
+            [("'confirmed' only confirms 'delete workspace', an undoing", -2.0)],
+        ),
+        # signing out is a step on the way, as signing in is
+        (
+            "Logout Completed",
+            "feature_interaction",
+            [("'completed' finishes 'logout', a step on the way, not the job", -1.0)],
         ),
         # a deliverable created, a service delivered or data moved keeps the verb's meaning
         (

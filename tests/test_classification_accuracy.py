@@ -297,6 +297,8 @@ COLLECTIONS = (
     "twenty-seventh",
     "twenty-eighth",
     "twenty-ninth",
+    "thirtieth",
+    "thirty-first",
 )  # in file order, each opened by a comment
 
 
@@ -342,7 +344,7 @@ def test_real_names_accuracy():
     print(by_collection(items))
     wrong = misses(items)
     # the issue's bars hold here for events, friction recall, false alarms and unknowns;
-    # completions found (85%) held until the thirteenth to twenty-ninth collections
+    # completions found (85%) held until the thirteenth to thirty-first collections
     # joined: its guard is a regression guard, just below what is measured now (77.0%: an
     # app's own job, such as a note saved, a lead created or a seller contacted, is not in
     # its words)
@@ -355,22 +357,22 @@ def test_real_names_accuracy():
 
 def test_real_names_held_out_fifth():
     """The names kept out of tuning, reported on their own: a fifth of each collection.
-    The sixth to twenty-ninth collections were first scored whole, unseen (their comments
+    The sixth to thirty-first collections were first scored whole, unseen (their comments
     in the data file give those scores); then a fifth of each stayed out."""
     items = [item for item in load_real_names() if item.get("holdout")]
     scores = real_score(items)
     print(f"\nreal names, held out ({len(items)}): {shown(scores)}")
     print(by_collection(items))
     # the scores only: which held-out names miss stays unseen, so tuning cannot chase them
-    # regression guards, below what was measured when the twenty-ninth collection was
-    # added (91.1% events, 69.7% completions found, 86.2% friction recall, 0.9 false
+    # regression guards, below what was measured when the thirty-first collection was
+    # added (91.1% events, 70.0% completions found, 86.8% friction recall, 0.7 false
     # alarms per 100, 0% unknown): completions found stay short of the issue's 85%, and
     # friction recall of its 90%
-    assert len(items) >= 1540
+    assert len(items) >= 1620
     assert scores["events"] >= 0.90
     assert scores["completions found"] >= 0.69
     assert scores["friction recall"] >= 0.86
-    assert scores["false alarms per 100"] <= 1.3
+    assert scores["false alarms per 100"] <= 1.0
     assert scores["unknown"] <= 0.05
 
 

@@ -24,8 +24,8 @@ what stands beside it:
   the product is a step;
 - a completion verb in a sandbox, a preview or an inspector ("Sandbox Payment
   Completed") -2: the job tried out;
-- feedback sent to the product's makers ("Feedback Submitted") -2, where feedback
-  on the work ("Interview Feedback Submitted") is the job;
+- feedback sent to the product's makers ("App Feedback Sent") -2, where feedback
+  on the work ("Interview Feedback Sent") is the job;
 - a press beside a completion word ("pay_now_clicked", "click_make_payment")
   records the press of a control that bears the word -2, not the outcome;
 - a completion word on a part of the software itself ("Webhook Handler Succeeded")
@@ -61,6 +61,10 @@ def finished_operation(
     undoing = head.is_in("interaction-verbs") and not head.is_in("completion-verbs")
     if undoing and _base_in(head, lexicon.grammar.undoings, lexicon):
         detail = f"'{action.text}' only confirms '{head.text}', which reads as interaction"
+        return _name(detail, -VERB)
+    undone = _undoing_first(objects, lexicon)  # "Delete Workspace Confirmed"
+    if undone is not None:
+        detail = f"'{action.text}' only confirms '{undone.text} {head.text}', an undoing"
         return _name(detail, -VERB)
     opening = _base_in(head, lexicon.grammar.openings, lexicon)
     if opening is not None and not any(u.text in lexicon.grammar.paid_terms for u in objects):
@@ -218,7 +222,7 @@ def rehearsal(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | No
 
 
 def product_feedback(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
-    """Feedback sent to the product's makers ("Feedback Submitted", "Additional Feedback
+    """Feedback sent to the product's makers ("App Feedback Sent", "Additional Feedback
     Sent") is a side channel, not the job; feedback on the work ("Interview Feedback
     Submitted") is the job."""
     grammar = lexicon.grammar
@@ -366,6 +370,18 @@ def _base_in(unit: Unit, verbs: frozenset[str], lexicon: Lexicon) -> str | None:
         return min(found)
     derived = lexicon.derivation(unit.text)
     return derived.base if derived is not None and derived.base in verbs else None
+
+
+def _undoing_first(objects: tuple[Unit, ...], lexicon: Lexicon) -> Unit | None:
+    """The bare verb of an undoing that opens the object phrase ("delete" in "Delete
+    Workspace Confirmed", "cancel" in "Cancel Plan Completed"), if any."""
+    if len(objects) < 2:
+        return None
+    first = objects[0]
+    plain = not (first.participle or first.phrase or first.is_in("completion-verbs"))
+    if plain and _base_in(first, lexicon.grammar.undoings, lexicon) is not None:
+        return first
+    return None
 
 
 def _made_deliverable(objects: tuple[Unit, ...]) -> bool:

@@ -99,6 +99,7 @@ class Grammar:
     name_suffixes: frozenset[str]  # appended by code, saying nothing ("purchase_event")
     state_holders: frozenset[str]  # hold things in a state ("moved to done column")
     game_rounds: frozenset[str]  # failing one is play ("level failed")
+    purchase_flows: frozenset[str]  # abandoned there, friction ("cart abandoned")
     clearing: frozenset[str]  # "clear", "cleared": a round of play won ("level cleared")
     asking_verbs: frozenset[str]  # asking for something ("helpdesk ticket created")
     screened_people: frozenset[str]  # refused or blocked by choice ("sender blocked")
@@ -121,6 +122,7 @@ class Grammar:
     beginnings: frozenset[str]  # "start", "begin", "activate"
     taken_as_job: frozenset[str]  # taking one is the job ("dose taken", "exam taken")
     taking: frozenset[str]  # "take", "taken", "took"
+    tries: frozenset[str]  # "attempt", "try": an action tried, not done ("renewal_attempt")
     device_permissions: frozenset[str]  # refused, the user's choice ("location denied")
     product_checks: frozenset[str]  # rejected, the user turned away ("ID Check Rejected")
     game_rewards: frozenset[str]  # the product's prize for motion ("coins earned")

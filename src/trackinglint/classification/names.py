@@ -80,6 +80,7 @@ from .troubles import (
     lost_credential,
     lost_round,
     nothing_offered,
+    quit_by_choice,
     resent_code,
     screened_person,
     started_over,
@@ -463,6 +464,9 @@ def _action(reading: Reading, action: Unit, lexicon: Lexicon) -> list[Evidence]:
         played = lost_round(action, reading.objects, lexicon)
         if played is not None:
             return [played]
+        stopped = quit_by_choice(action, reading.objects, lexicon)
+        if stopped is not None:
+            return [stopped]
         shown = f"{action.note}, which" if action.note else f"'{action.text}'"
         return [_name(f"{shown} signals friction", -FRICTION, friction=True)]
     dropped = dropped_connection(action, reading.objects, lexicon)

@@ -447,9 +447,15 @@ def _subject_first(
 
 
 def _how_words(lexicon: Lexicon) -> frozenset[str]:
-    """Words that say how an action went: a finish, an end, a start or a press."""
+    """Words that say how an action went: a finish, an end, a start, a press or a try."""
     grammar = lexicon.grammar
-    return grammar.finishers | grammar.endings | grammar.beginnings | grammar.pressing_verbs
+    return (
+        grammar.finishers
+        | grammar.endings
+        | grammar.beginnings
+        | grammar.pressing_verbs
+        | grammar.tries
+    )
 
 
 def _verb_before_verb(first: Unit, last: Unit, lexicon: Lexicon) -> bool:

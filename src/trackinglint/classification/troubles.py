@@ -38,6 +38,7 @@ BLOCK = "block"  # blocked, blocking: a person, by choice
 REFUSALS = ("declin", "deni", "deny", "reject", "refus")  # a choice when a person makes it
 FAIL = "fail"  # fail, failed, failure
 ABANDON = "abandon"  # abandon, abandoned, abandonment
+QUITTING = (ABANDON, "abort")  # abort, aborted
 
 
 def trouble_head(action: Unit | None, head: Unit | None, lexicon: Lexicon) -> Evidence | None:
@@ -223,6 +224,20 @@ def lost_round(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> Evi
     if played is None or not lexicon.forms(played.text) & lexicon.grammar.game_rounds:
         return None
     detail = f"'{action.text}' on '{played.text}', a round of play, is no struggle"
+    return _name(detail, -CHOICE)
+
+
+def quit_by_choice(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
+    """Quitting what the user began ("Quiz Abandoned", "Workout Aborted") is their own
+    choice, as a cancellation is; a purchase abandoned ("Checkout Abandoned") stays
+    friction, the drop-off the product must win back."""
+    if not action.text.startswith(QUITTING) or not objects:
+        return None
+    flows = lexicon.grammar.purchase_flows
+    if any(lexicon.forms(unit.text) & flows for unit in objects):
+        return None
+    quit = objects[-1]
+    detail = f"'{action.text}' on '{quit.text}' is the user's choice to stop, not a struggle"
     return _name(detail, -CHOICE)
 
 
