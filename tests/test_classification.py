@@ -646,6 +646,13 @@ def test_deliverables_steps_and_verb_first(name, kind, detail, weight):
             "'aborted' on 'import' is the user's choice to stop, not a struggle",
         ),
         ("Cart Abandoned", True, "'abandoned' signals friction"),
+        # a check the product demands stops the user; a premium term run out does not
+        (
+            "Identity Check Required",
+            True,
+            "'identity' required: the product stops the user, a friction signal",
+        ),
+        ("Premium Expired", False, "'premium' expired: a term ran out, not a struggle"),
     ],
 )
 def test_friction_and_its_false_alarms(name, friction, detail):
@@ -1025,6 +1032,24 @@ def test_a_finished_profile_is_a_setup_step():
             "Delete Workspace Confirmed",
             "feature_interaction",
             [("'confirmed' only confirms 'delete workspace', an undoing", -2.0)],
+        ),
+        # an address confirmed passed a check on the way
+        (
+            "Phone Number Confirmed",
+            "feature_interaction",
+            [("'confirmed' finishes 'phone number', a step on the way, not the job", -1.0)],
+        ),
+        # the product's recommendation delivered is its own message
+        (
+            "Recommendation Delivered",
+            "feature_interaction",
+            [
+                (
+                    "'delivered' on 'recommendation', the product's own message:"
+                    " the software at work",
+                    -2.0,
+                )
+            ],
         ),
         # signing out is a step on the way, as signing in is
         (

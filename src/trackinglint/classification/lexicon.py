@@ -124,6 +124,9 @@ class Grammar:
     taking: frozenset[str]  # "take", "taken", "took"
     tries: frozenset[str]  # "attempt", "try": an action tried, not done ("renewal_attempt")
     device_permissions: frozenset[str]  # refused, the user's choice ("location denied")
+    contact_details: frozenset[str]  # "email", "phone": one confirmed passed a check
+    confirming: frozenset[str]  # "confirm", "verify"
+    demanding: frozenset[str]  # "require", "need": a check demanded stops the user
     product_checks: frozenset[str]  # rejected, the user turned away ("ID Check Rejected")
     game_rewards: frozenset[str]  # the product's prize for motion ("coins earned")
     rewarding: frozenset[str]  # "earn", "grant", "issue", "award"

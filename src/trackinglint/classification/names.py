@@ -74,6 +74,7 @@ from .troubles import (
     REFUSALS,
     asks_for_help,
     asks_for_remedy,
+    check_demanded,
     declined_offer,
     dropped_connection,
     literally,
@@ -267,7 +268,7 @@ CASES: tuple[Case, ...] = (
         ("finishers",),
         lambda s, x: finished_operation(s.action, s.objects, x),
     ),
-    Case("finished_step", (), lambda s, x: _finished_step(s.action, s.objects)),
+    Case("finished_step", (), lambda s, x: _finished_step(s.action, s.objects, x)),
     Case("applied_for", ("applied_for",), lambda s, x: applied_for(s.reading, s.action, x)),
     Case(
         "paired_job",
@@ -402,11 +403,16 @@ def _new_deliverable(reading: Reading, head: Unit, lexicon: Lexicon) -> Evidence
     return _name(f"names the deliverable '{head.text}' and nothing done to it: one made", VERB)
 
 
-def _finished_step(action: Unit, objects: tuple[Unit, ...]) -> Evidence | None:
-    """Finishing a step on the way is still motion: "Signin Succeeded", "Wizard Step Submitted"."""
+def _finished_step(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
+    """Finishing a step on the way is still motion: "Signin Succeeded", "Wizard Step
+    Submitted", and an address confirmed ("Phone Number Confirmed": it was checked)."""
     if not _completes(action):
         return None
     step = next((unit for unit in reversed(objects) if unit.is_in("step-objects")), None)
+    grammar = lexicon.grammar
+    head = objects[-1] if objects else None
+    if step is None and head is not None and lexicon.forms(action.text) & grammar.confirming:
+        step = head if lexicon.forms(head.text) & grammar.contact_details else None
     if step is None:
         return None
     detail = f"'{action.text}' finishes '{step.text}', a step on the way, not the job"
@@ -472,6 +478,9 @@ def _action(reading: Reading, action: Unit, lexicon: Lexicon) -> list[Evidence]:
     dropped = dropped_connection(action, reading.objects, lexicon)
     if dropped is not None:
         return [dropped]
+    stopped = check_demanded(action, reading.objects, lexicon)
+    if stopped is not None:
+        return [stopped]
     if _bare_command(reading, action, lexicon):
         where = "after its object" if reading.objects else "named alone"
         detail = f"bare '{action.text}' {where} names the command, not its outcome"

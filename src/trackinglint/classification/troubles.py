@@ -227,6 +227,19 @@ def lost_round(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> Evi
     return _name(detail, -CHOICE)
 
 
+def check_demanded(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
+    """A check the product demands before the user may go on ("Identity Check Required",
+    "need_captcha") stops them where they were: a friction signal."""
+    grammar = lexicon.grammar
+    if action.phrase or not lexicon.forms(action.text) & grammar.demanding:
+        return None
+    check = next((u for u in objects if lexicon.forms(u.text) & grammar.product_checks), None)
+    if check is None:
+        return None
+    detail = f"'{check.text}' {action.text}: the product stops the user, a friction signal"
+    return _name(detail, -FRICTION, friction=True)
+
+
 def quit_by_choice(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
     """Quitting what the user began ("Quiz Abandoned", "Workout Aborted") is their own
     choice, as a cancellation is; a purchase abandoned ("Checkout Abandoned") stays
