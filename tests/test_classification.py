@@ -6,6 +6,7 @@ these tests check behaviour rather than memorised answers.
 
 from __future__ import annotations
 
+import re
 import textwrap
 import time
 import types
@@ -104,6 +105,16 @@ def assert_reads(name: str, kind: str, detail: str) -> None:
 )
 def test_tokenize_every_naming_style(name, tokens):
     assert list(tokenize(name)) == tokens
+
+
+def test_every_product_name_passes_the_quick_check():
+    """The product names are looked for only in names the quick check lets through."""
+    from trackinglint.classification import tokens
+
+    pattern = tokens._BRANDS.pattern.replace("(?<![A-Za-z])", "").replace("(?![a-z])", "")
+    products = re.findall(r"[A-Za-z]{2,}", pattern)
+    assert "LinkedIn" in products and "iOS" in products
+    assert [p for p in products if not tokens._MAY_HOLD_BRAND.search(p)] == []
 
 
 @pytest.mark.parametrize(

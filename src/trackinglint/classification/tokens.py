@@ -37,6 +37,11 @@ _BRANDS = re.compile(
 )
 
 
+# every product above has a capital after a small letter, or is "OAuth": a name without
+# one (snake_case, Title Case, SCREAMING_CASE) is never searched for them, most names
+_MAY_HOLD_BRAND = re.compile(r"[a-z][A-Z]|OAuth")
+
+
 def _one_word(match: re.Match[str]) -> str:
     return match.group(0).capitalize()
 
@@ -52,7 +57,9 @@ def tokenize(name: str) -> tuple[str, ...]:
     Apostrophes join ("user's" -> "users") instead of splitting off an "s", and a
     product written with a capital inside is one word ("LinkedInShared" -> linkedin, shared).
     """
-    name = _BRANDS.sub(_one_word, _APOSTROPHES.sub("", name[:MAX_NAME_CHARS]))
+    name = _APOSTROPHES.sub("", name[:MAX_NAME_CHARS])
+    if not (name.islower() or name.istitle() or name.isupper()) and _MAY_HOLD_BRAND.search(name):
+        name = _BRANDS.sub(_one_word, name)
     if name.isascii():
         return tuple(part.lower() for part in _ASCII_PARTS.findall(name)[:MAX_NAME_WORDS])
     tokens: list[str] = []
