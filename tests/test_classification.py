@@ -111,7 +111,7 @@ def test_every_product_name_passes_the_quick_check():
     """The product names are looked for only in names the quick check lets through."""
     from trackinglint.classification import tokens
 
-    pattern = tokens._BRANDS.pattern.replace("(?<![A-Za-z])", "").replace("(?![a-z])", "")
+    pattern = tokens._BRANDS.replace("(?<![A-Za-z])", "").replace("(?![a-z])", "")
     products = re.findall(r"[A-Za-z]{2,}", pattern)
     assert "LinkedIn" in products and "iOS" in products
     assert [p for p in products if not tokens._MAY_HOLD_BRAND.search(p)] == []
