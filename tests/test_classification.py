@@ -1050,6 +1050,12 @@ def test_a_finished_profile_is_a_setup_step():
             "feature_interaction",
             [("'confirmed' finishes 'phone number', a step on the way, not the job", -1.0)],
         ),
+        # ...but an order's number is no way to reach the user
+        (
+            "Order Number Confirmed",
+            "job_completion",
+            [("verb 'confirmed' reads as completion", 2.0)],
+        ),
         # the product's recommendation delivered is its own message
         (
             "Recommendation Delivered",

@@ -126,6 +126,7 @@ class Grammar:
     device_permissions: frozenset[str]  # refused, the user's choice ("location denied")
     contact_details: frozenset[str]  # "email", "phone": one confirmed passed a check
     confirming: frozenset[str]  # "confirm", "verify"
+    contact_parts: frozenset[str]  # "number", "address": of a contact detail named before
     demanding: frozenset[str]  # "require", "need": a check demanded stops the user
     product_checks: frozenset[str]  # rejected, the user turned away ("ID Check Rejected")
     game_rewards: frozenset[str]  # the product's prize for motion ("coins earned")

@@ -412,11 +412,24 @@ def _finished_step(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) ->
     grammar = lexicon.grammar
     head = objects[-1] if objects else None
     if step is None and head is not None and lexicon.forms(action.text) & grammar.confirming:
-        step = head if lexicon.forms(head.text) & grammar.contact_details else None
+        step = _contact_detail(objects, lexicon)
     if step is None:
         return None
     detail = f"'{action.text}' finishes '{step.text}', a step on the way, not the job"
     return _name(detail, -STEP)
+
+
+def _contact_detail(objects: tuple[Unit, ...], lexicon: Lexicon) -> Unit | None:
+    """The way to reach the user that the object names, if it names one: "email", or a
+    number or an address of one ("phone number"), not an order's number."""
+    grammar = lexicon.grammar
+    head = objects[-1]
+    if lexicon.forms(head.text) & grammar.contact_details:
+        return head
+    before = objects[-2] if len(objects) >= 2 else None
+    if before is not None and head.text in grammar.contact_parts:
+        return head if lexicon.forms(before.text) & grammar.contact_details else None
+    return None
 
 
 def _cancelled_by_another(
