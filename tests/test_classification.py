@@ -1285,6 +1285,9 @@ def test_a_trouble_noun_being_set_up_is_no_struggle(name, verb, trouble):
         (f"verb '{verb}' reads as interaction", -2.0),
         (f"'{trouble}' names what '{verb}' sets up, not a struggle", 0.0),
     ]
+    threshold = event("Warning Threshold Set")  # a level set, so no one struggled
+    assert not threshold.friction
+    assert ("'warning' names what 'set' sets up, not a struggle", 0.0) in details(threshold)
     declined = event("Declined Card Updated")
     assert declined.friction
     assert ("mentions 'declined', a friction signal", -1.0) in details(declined)
