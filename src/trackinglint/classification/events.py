@@ -95,13 +95,13 @@ def _by_name_alone(name: str, named: tuple[Evidence, ...], lexicon: Lexicon) -> 
     ("Order Clicked 41", "Order Clicked 42")."""
     has_words = bool(tokenize(name))
     weighed = lexicon.memo("name-verdicts")
-    found = weighed.get((id(named), has_words))
-    if found is None or found[0] is not named:
+    key = (named, has_words)  # by value: different names often give the same evidence
+    template: EventVerdict | None = weighed.get(key)
+    if template is None:
         evidence = named
         if has_words and not any(e.weight for e in named):
             evidence = (*named, BASE_RATE_EVIDENCE)
-        found = weighed[(id(named), has_words)] = (named, verdict(name, evidence, None, named))
-    template: EventVerdict = found[1]
+        template = weighed[key] = verdict(name, evidence, None, named)
     if template.name == name:
         return template
     return EventVerdict(

@@ -63,11 +63,13 @@ def tokenize(name: str) -> tuple[str, ...]:
     Apostrophes join ("user's" -> "users") instead of splitting off an "s", and a
     product written with a capital inside is one word ("LinkedInShared" -> linkedin, shared).
     """
-    name = _APOSTROPHES.sub("", name[:MAX_NAME_CHARS])
+    name = name[:MAX_NAME_CHARS]
+    if "'" in name or "’" in name:  # most names have none: no substitution to run
+        name = _APOSTROPHES.sub("", name)
     if not (name.islower() or name.istitle() or name.isupper()) and _MAY_HOLD_BRAND.search(name):
         name = _brands().sub(_one_word, name)
     if name.isascii():
-        return tuple(part.lower() for part in _ASCII_PARTS.findall(name)[:MAX_NAME_WORDS])
+        return tuple(map(str.lower, _ASCII_PARTS.findall(name)[:MAX_NAME_WORDS]))
     tokens: list[str] = []
     for chunk in _SEPARATORS.split(name):
         if chunk:
