@@ -2435,9 +2435,10 @@ def test_metrics_named_by_a_plural_noun():
         """
     )
     verdicts = classify(plan).metrics
+    # read from the plan's event its noun names, when there is one
     assert (verdicts["Bookings"].kind, verdicts["Bookings"].reason) == (
         "outcome",
-        "counts progress: 'bookings' names the action 'book', which reads as completion",
+        "counts progress: 'bookings' counts 'Table Booked'",
     )
     assert verdicts["Remittances"].reason == (
         "counts progress: 'remittances' names the action 'remit', which reads as completion"
@@ -2449,6 +2450,47 @@ def test_metrics_named_by_a_plural_noun():
         "surface",
         "counts motion: count of 'Booking Page Viewed'",
     )
+
+
+def test_a_plural_noun_metric_reads_its_event_or_its_singular():
+    """ "Renewals" counts renewing: the plan's event that renews, else the noun itself."""
+    plan = plan_from(
+        """\
+        events:
+          Subscription Renewed: {}
+          Order Placed: {}
+          Order Viewed: {}
+          User Converted: {}
+        metrics:
+          Renewals: {}
+          Orders Per Week: {}
+          Withdrawals: {}
+          Weekly Active Users: {}
+        """
+    )
+    verdicts = classify(plan).metrics
+    renewals = verdicts["Renewals"]
+    assert (renewals.kind, renewals.reason) == (
+        "outcome",
+        "counts progress: 'renewals' counts 'Subscription Renewed'",
+    )
+    assert renewals.evidence == (
+        Evidence(
+            "event",
+            "counts job completion 'Subscription Renewed', which its noun 'renewals' names",
+            2.5,
+        ),
+    )
+    # what is counted comes before "per"; the completion among the events it names
+    assert verdicts["Orders Per Week"].reason == "counts progress: 'orders' counts 'Order Placed'"
+    # no event names it: the noun in the singular, read as an event name would be
+    withdrawals = verdicts["Withdrawals"]
+    assert (withdrawals.kind, withdrawals.reason) == (
+        "outcome",
+        "counts progress: 'withdrawals': verb 'withdrawal' reads as completion",
+    )
+    # a person is no trade: "User Converted" is not what active users count
+    assert verdicts["Weekly Active Users"].reason == "counts motion: 'active' in its name"
 
 
 # --- lexicons and configuration ---------------------------------------------

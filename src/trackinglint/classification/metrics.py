@@ -10,6 +10,9 @@ Evidence (positive: outcome, negative: surface):
   otherwise (they come back to sign in or look around: habit);
 - the events it reads: a job completion +2.5, a feature interaction or a
   friction signal -2.5 (a ratio's denominator weighs 0.5);
+- with no event named, the plan's job completion its plural noun names
+  ("Renewals": "Subscription Renewed", +2.5), or else that noun in the singular
+  read as an event name ("renewal");
 - its name, read like an event name ("Claims Settled" +2) plus the words
   of surface metrics ("active", "logins", "time in", "views": -2.5, or
   -1 when they are only what a completion verb acts on, as in "Visits
@@ -22,13 +25,14 @@ surface (confidence 0.5), since nothing shows it counts progress.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from ..model import Metric
 from .events import verdict as event_verdict
 from .lexicon import Lexicon
 from .names import name_evidence
-from .reading import read_name
+from .reading import Reading, content_tokens, read_name
+from .tokens import tokenize
 from .verdicts import (
     FEATURE_INTERACTION,
     JOB_COMPLETION,
@@ -67,10 +71,20 @@ COMPLETION_RATE = 4.0
 RETENTION = 2.0
 
 
+EventIndex = Mapping[str, tuple[str, ...]]  # a word's form -> the events it names
+_TRADED = frozenset({"deliverable-objects", "artifact-objects"})  # an order, an invoice
+
+
 def classify_metric(
-    metric: Metric, events: Mapping[str, EventVerdict], lexicon: Lexicon
+    metric: Metric,
+    events: Mapping[str, EventVerdict],
+    lexicon: Lexicon,
+    event_index: Callable[[], EventIndex] | None = None,
 ) -> MetricVerdict:
-    """One metric's verdict, given the verdicts of the plan's events."""
+    """One metric's verdict, given the verdicts of the plan's events.
+
+    `event_index` (see `index_events`) lets a metric that names no event but is named
+    by a plural noun ("Renewals") be read from the events that noun names."""
     evidence: list[Evidence] = []
     aggregation = AGGREGATIONS.get(_aggregation(metric))
     if aggregation:
@@ -91,6 +105,13 @@ def classify_metric(
             evidence.append(item)
     evidence.extend(_return_evidence(metric, read))
     clues = _name_clues(metric.name, lexicon)
+    if not read:  # no event named: the events its plural noun names, or the noun alone
+        noun = _plural_noun(metric.name)
+        counted = _counted_event(noun, events, lexicon, event_index) if noun else None
+        if counted is not None:
+            clues = (*clues, counted)
+        elif noun and not any(e.weight for e, _ in clues):
+            clues = tuple(_singular_clue(metric.name, noun, lexicon)) or clues
     evidence.extend(e for e, _ in clues)
     phrases = {e.detail: phrase for e, phrase in clues}
     score = sum(e.weight for e in evidence)
@@ -186,6 +207,80 @@ def _read_name(name: str, lexicon: Lexicon) -> list[tuple[Evidence, str]]:
         else:
             add(f"{quoted} counts motion", -SURFACE_WORD, f"{quoted} in its name")
     return found
+
+
+def index_events(names: Iterable[str], lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
+    """Each form of each event's action, and of the deliverable it acts on -> the events:
+    the events a metric's plural noun may name ("Renewals": "Subscription Renewed",
+    "Orders": "Order Placed"). A person or a thing of no trade ("Active Users") names
+    none: "User Converted" is not what they count."""
+    found: dict[str, list[str]] = {}
+    by_words = lexicon.memo("counted-forms")  # names that share their words share forms
+    for name in names:
+        words = content_tokens(name, lexicon)
+        forms = by_words.get(words)
+        if forms is None:
+            forms = by_words[words] = _counted_forms(read_name(name, lexicon), lexicon)
+        for form in forms:
+            found.setdefault(form, []).append(name)
+    return {form: tuple(dict.fromkeys(names)) for form, names in found.items()}
+
+
+def _counted_forms(reading: Reading, lexicon: Lexicon) -> frozenset[str]:
+    """The forms of an event's action and of the deliverable it acts on."""
+    head = reading.head
+    traded = head is not None and not head.lexicons.isdisjoint(_TRADED)
+    units = [unit for unit in (reading.action, head if traded else None) if unit is not None]
+    return frozenset(form for unit in units for form in _forms_and_base(unit.text, lexicon))
+
+
+def _plural_noun(name: str) -> str:
+    """The plural noun a metric is named by, before any "per" ("Orders Per Week": orders)."""
+    words = tokenize(name)
+    counted = words[: words.index("per")] if "per" in words[1:] else words
+    noun = counted[-1] if counted else ""
+    return noun if len(noun) >= 4 and noun.endswith("s") and not noun.endswith("ss") else ""
+
+
+def _counted_event(
+    noun: str,
+    events: Mapping[str, EventVerdict],
+    lexicon: Lexicon,
+    event_index: Callable[[], EventIndex] | None,
+) -> tuple[Evidence, str] | None:
+    """The plan's job completion that the metric's plural noun names ("Renewals":
+    "Subscription Renewed", "Orders": "Order Placed"), if there is one."""
+    if event_index is None:
+        return None
+    index = event_index()
+    forms = _forms_and_base(noun, lexicon) - {noun}
+    named = dict.fromkeys(event for form in sorted(forms) for event in index.get(form, ()))
+    done = next((e for e in named if events[e].kind == JOB_COMPLETION), None)
+    if done is None:
+        return None
+    detail = f"counts job completion '{done}', which its noun '{noun}' names"
+    return Evidence("event", detail, EVENT), f"'{noun}' counts '{done}'"
+
+
+def _singular_clue(name: str, noun: str, lexicon: Lexicon) -> list[tuple[Evidence, str]]:
+    """A plural noun that says nothing by itself ("renewals") read in the singular, as
+    an event name would be ("renewal"): a count of renewals counts renewing."""
+    words = tokenize(name)
+    before = words[: words.index(noun)]
+    for singular in sorted(_forms_and_base(noun, lexicon) - {noun}, key=len, reverse=True):
+        read = [e for e in name_evidence(" ".join((*before, singular)), lexicon) if e.weight]
+        if read and sum(e.weight for e in read) > 0:
+            top = max(read, key=lambda e: e.weight)
+            detail = f"'{noun}' counts what '{singular}' names: {top.detail}"
+            return [(Evidence("name", detail, top.weight), f"'{noun}': {top.detail}")]
+    return []
+
+
+def _forms_and_base(word: str, lexicon: Lexicon) -> frozenset[str]:
+    """A word's forms and the verb a noun is built from ("renewals": renewal, renew)."""
+    derived = lexicon.derivation(word)
+    forms = lexicon.forms(word)
+    return forms | {derived.base} if derived is not None else forms
 
 
 def _reason(
