@@ -2465,6 +2465,8 @@ def test_a_plural_noun_metric_reads_its_event_or_its_singular():
           Renewals: {}
           Orders Per Week: {}
           Withdrawals: {}
+          Deliveries: {}
+          Matches: {}
           Weekly Active Users: {}
         """
     )
@@ -2488,6 +2490,13 @@ def test_a_plural_noun_metric_reads_its_event_or_its_singular():
     assert (withdrawals.kind, withdrawals.reason) == (
         "outcome",
         "counts progress: 'withdrawals': verb 'withdrawal' reads as completion",
+    )
+    # English plurals: "deliveries" is delivery, "matches" is match
+    assert verdicts["Deliveries"].reason == (
+        "counts progress: 'deliveries': verb 'delivery' reads as completion"
+    )
+    assert (
+        verdicts["Matches"].reason == "counts progress: 'matches': verb 'match' reads as completion"
     )
     # a person is no trade: "User Converted" is not what active users count
     assert verdicts["Weekly Active Users"].reason == "counts motion: 'active' in its name"

@@ -266,14 +266,23 @@ def _singular_clue(name: str, noun: str, lexicon: Lexicon) -> list[tuple[Evidenc
     """A plural noun that says nothing by itself ("renewals") read in the singular, as
     an event name would be ("renewal"): a count of renewals counts renewing."""
     words = tokenize(name)
-    before = words[: words.index(noun)]
-    for singular in sorted(_forms_and_base(noun, lexicon) - {noun}, key=len, reverse=True):
-        read = [e for e in name_evidence(" ".join((*before, singular)), lexicon) if e.weight]
-        if read and sum(e.weight for e in read) > 0:
-            top = max(read, key=lambda e: e.weight)
-            detail = f"'{noun}' counts what '{singular}' names: {top.detail}"
-            return [(Evidence("name", detail, top.weight), f"'{noun}': {top.detail}")]
-    return []
+    singular = _singular(noun)
+    named = name_evidence(" ".join((*words[: words.index(noun)], singular)), lexicon)
+    read = [e for e in named if e.weight]
+    if not read or sum(e.weight for e in read) <= 0:
+        return []
+    top = max(read, key=lambda e: e.weight)
+    detail = f"'{noun}' counts what '{singular}' names: {top.detail}"
+    return [(Evidence("name", detail, top.weight), f"'{noun}': {top.detail}")]
+
+
+def _singular(noun: str) -> str:
+    """English plurals: "deliveries" -> delivery, "matches" -> match, "renewals" -> renewal."""
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return noun[:-2]
+    return noun[:-1]
 
 
 def _forms_and_base(word: str, lexicon: Lexicon) -> frozenset[str]:
