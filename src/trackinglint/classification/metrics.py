@@ -223,7 +223,7 @@ def index_events(names: Iterable[str], lexicon: Lexicon) -> dict[str, tuple[str,
             forms = by_words[words] = _counted_forms(read_name(name, lexicon), lexicon)
         for form in forms:
             found.setdefault(form, []).append(name)
-    return {form: tuple(dict.fromkeys(names)) for form, names in found.items()}
+    return {form: tuple(dict.fromkeys(events)) for form, events in found.items()}
 
 
 def _counted_forms(reading: Reading, lexicon: Lexicon) -> frozenset[str]:

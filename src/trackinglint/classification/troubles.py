@@ -229,7 +229,7 @@ def lost_round(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> Evi
 
 def check_demanded(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
     """A check the product demands before the user may go on ("Identity Check Required",
-    "need_captcha") stops them where they were: a friction signal."""
+    "Captcha Needed") stops them where they were: a friction signal."""
     grammar = lexicon.grammar
     if action.phrase or not lexicon.forms(action.text) & grammar.demanding:
         return None
