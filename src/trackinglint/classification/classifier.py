@@ -10,13 +10,14 @@ plugin that raises or returns nonsense is skipped and named in
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..gcpause import gc_paused
 from ..model import Event, Plan
 from .events import classify_event, completions_by_event, starts_by_event
 from .lexicon import LEXICON_NAMES, load_lexicon
-from .metrics import EventIndex, classify_metric, index_events
+from .metrics import classify_metric, index_events
 from .verdicts import Classification, Evidence
 
 if TYPE_CHECKING:
@@ -61,7 +62,8 @@ def classify(
                 )
                 for name, event in plan.events.items()
             }
-        index = _lazy(lambda: index_events(plan.events, lexicon))
+        # built on first need only: most plans' metrics name their events
+        index = cache(lambda: index_events(plan.events, lexicon))
         metrics = {
             name: classify_metric(metric, events, lexicon, index)
             for name, metric in plan.metrics.items()
@@ -97,19 +99,6 @@ def _known_verdicts(
             found = kept[id(event)] = (event, context, verdict)
         verdicts[name] = found[2]
     return verdicts
-
-
-def _lazy(build: Callable[[], EventIndex]) -> Callable[[], EventIndex]:
-    """`build`'s result, made on the first call only: most plans' metrics name their
-    events, and indexing a large plan's events is not free."""
-    made: list[EventIndex] = []
-
-    def get() -> EventIndex:
-        if not made:
-            made.append(build())
-        return made[0]
-
-    return get
 
 
 def _replacement(manager: Any, plan: Plan, failures: list[str]) -> Classification | None:

@@ -409,9 +409,7 @@ def _finished_step(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) ->
     if not _completes(action):
         return None
     step = next((unit for unit in reversed(objects) if unit.is_in("step-objects")), None)
-    grammar = lexicon.grammar
-    head = objects[-1] if objects else None
-    if step is None and head is not None and lexicon.forms(action.text) & grammar.confirming:
+    if step is None and objects and lexicon.forms(action.text) & lexicon.grammar.confirming:
         step = _contact_detail(objects, lexicon)
     if step is None:
         return None
