@@ -299,7 +299,11 @@ def own_message(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | 
     a job the user did; a message the user writes ("Reply Sent To Customer") stays the job."""
     grammar = lexicon.grammar
     head = reading.head
-    if head is None or not action.is_in("completion-verbs"):
+    if not action.is_in("completion-verbs"):
+        return None
+    if _base_in(action, grammar.subscribing, lexicon) is not None:
+        return _opted_in(reading, action, lexicon)
+    if head is None:
         return None
     forms = lexicon.forms(head.text)
     # the carrier is the object ("Welcome Mail Sent") or the verb ("email_welcome_offer")
@@ -322,6 +326,35 @@ def own_message(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | 
     return _name(detail, -VERB)
 
 
+def _opted_in(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
+    """Subscribing to a list of the product's messages ("Newsletter Subscribed",
+    "subscribe_to_updates") opts in to them; a subscription bought stays the job."""
+    lists = lexicon.grammar.message_lists
+    named = (*reading.objects, *reading.complement)
+    listed = next((u for u in named if lexicon.forms(u.text) & lists), None)
+    if listed is None:
+        return None
+    detail = f"'{action.text}' to '{listed.text}', the product's own messages: an opt-in"
+    return _name(detail, -VERB)
+
+
+def talk_with_ai(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
+    """A message or a chat with the product's AI ("Assistant Chat Sent",
+    "copilot_chat_sent") is the feature in use, the user talking to the software: motion,
+    where a message to a person is the job."""
+    grammar = lexicon.grammar
+    if not action.is_in("completion-verbs"):
+        return None
+    party = next((u for u in reading.units if u.text in grammar.ai_parties), None)
+    if party is None:
+        return None
+    said = next((u for u in reading.units if lexicon.forms(u.text) & grammar.conversations), None)
+    if said is None:
+        return None
+    detail = f"'{action.text}' with the {party.text}: the user talking to the software"
+    return _name(detail, -VERB)
+
+
 def machine_agent(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
     """What the software does on its own, said first ("Bot Posted Answer", "System Posted
     Update"), is the software at work, not a job the user did; a deliverable it makes or
@@ -339,7 +372,8 @@ def passed_on(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | No
     """Sharing what the product offers to browse, made by others ("Album Shared",
     "share_listing"), or sharing that names only where it went ("Shared Via Chat"),
     passes the word on: motion that may bring others in, not the job the user came for.
-    Sharing one's own work ("Report Shared") stays the job."""
+    Sharing one's own work ("Report Shared") stays the job. A bare "share" is the control
+    that opens sharing (a share button, a share sheet), which the outcome would say went."""
     grammar = lexicon.grammar
     head = reading.head
     if action.phrase or not _base_in(action, grammar.sharing, lexicon):
@@ -348,10 +382,13 @@ def passed_on(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | No
         where = " ".join(unit.text for unit in reading.complement)
         detail = f"'{action.text}' {where}, naming nothing shared: word passed on, not the job"
         return _name(detail, -VERB)
-    if head is None or not lexicon.forms(head.text) & grammar.catalogue:
-        return None
-    detail = f"'{action.text}' on '{head.text}', offered to browse: word passed on, not the job"
-    return _name(detail, -VERB)
+    if head is not None and lexicon.forms(head.text) & grammar.catalogue:
+        detail = f"'{action.text}' on '{head.text}', offered to browse: word passed on, not the job"
+        return _name(detail, -VERB)
+    if action.text in grammar.sharing:  # "share_scorecard", "ResultShare": the verb as written
+        detail = f"bare '{action.text}' names the share control: 'shared' would say it went"
+        return _name(detail, -VERB)
+    return None
 
 
 def _finishes(action: Unit, lexicon: Lexicon) -> bool:

@@ -147,6 +147,10 @@ class Grammar:
     own_messages: frozenset[str]  # the product's messages to the user ("push delivered")
     message_carriers: frozenset[str]  # "email", "message": the product's own with a purpose
     message_purposes: frozenset[str]  # "welcome", "confirmation": an automated message
+    ai_parties: frozenset[str]  # the product's AI ("copilot chat sent")
+    conversations: frozenset[str]  # "message", "chat", "prompt": said to the AI
+    message_lists: frozenset[str]  # subscribed to, an opt-in to messages ("newsletter")
+    subscribing: frozenset[str]  # "subscribe", "subscription"
     records: frozenset[str]  # gather what happened: "Crash Report Opened" reads about it
     configuring: frozenset[str]  # set up how the product behaves ("retry policy updated")
     catalogue: frozenset[str]  # offered to browse: sharing one passes the word on

@@ -65,6 +65,7 @@ from .completions import (
     rehearsal,
     signed_up_for,
     taken_as_job,
+    talk_with_ai,
 )
 from .lexicon import Lexicon
 from .reading import Reading, Unit, content_tokens, lengthened, read_tokens, split_squashed
@@ -255,9 +256,10 @@ CASES: tuple[Case, ...] = (
         ("machine_parts", "machine_outputs"),
         lambda s, x: machine_work(s.reading, s.action, x),
     ),
+    Case("talk_with_ai", ("ai_parties",), lambda s, x: talk_with_ai(s.reading, s.action, x)),
     Case(
         "own_message",
-        ("own_messages", "message_carriers"),
+        ("own_messages", "message_carriers", "message_lists"),
         lambda s, x: own_message(s.reading, s.action, x),
     ),
     Case("game_reward", ("game_rewards",), lambda s, x: game_reward(s.reading, s.action, x)),
@@ -478,7 +480,7 @@ def _action(reading: Reading, action: Unit, lexicon: Lexicon) -> list[Evidence]:
         screened = screened_person(action, reading.objects, lexicon)
         if screened is not None:
             return [screened]
-        played = lost_round(action, reading.objects, lexicon)
+        played = lost_round(reading, action, lexicon)
         if played is not None:
             return [played]
         stopped = quit_by_choice(action, reading.objects, lexicon)
@@ -493,7 +495,9 @@ def _action(reading: Reading, action: Unit, lexicon: Lexicon) -> list[Evidence]:
     if stopped is not None:
         return [stopped]
     if _bare_command(reading, action, lexicon):
-        where = "after its object" if reading.objects else "named alone"
+        where = "named alone"
+        if reading.objects:
+            where = "before its object" if reading.style == "verb-object" else "after its object"
         detail = f"bare '{action.text}' {where} names the command, not its outcome"
         return [_name(detail, -UNKNOWN_VERB)]
     if _verb_kind(action):
@@ -534,8 +538,13 @@ def _bare_command(reading: Reading, action: Unit, lexicon: Lexicon) -> bool:
     the outcome reached: the outcome would say "submitted", "enrolled" or "enrolment".
     "submit" or "send" after a deliverable or a form that carries one ("claim_submit",
     "quote_form_submit") says the deliverable went, where "Payout Confirm" is still the
-    button."""
-    if reading.style != "object-action" or action.participle or action.phrase:
+    button. A confirming verb before its object ("Confirm Pickup Time") is one too: the
+    button of a flow's last step, where other verbs first ("Invite Coworker") name the job."""
+    if action.participle or action.phrase:
+        return False
+    if reading.style == "verb-object":  # "Confirm Pickup Time": the button of the last step
+        return bool(lexicon.forms(action.text) & lexicon.grammar.confirming)
+    if reading.style != "object-action":
         return False
     if not reading.objects and len(reading.units) > 1:
         return False

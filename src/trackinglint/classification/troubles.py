@@ -11,15 +11,15 @@ readings that need the rest of the name:
 - news of a trouble sent to the user ("Dunning Notice Sent") -3;
 - a credential reset or recovered, in either word order ("reset_passcode",
   "PIN Recovered") -3: it was lost;
-- progress toward a job reset or restarted ("Level Restarted") -3: work lost;
+- progress toward a job reset or restarted ("Quiz Restarted") -3: work lost;
 - a code that lets the user in sent again ("resend_otp") -3: it did not arrive;
 - a connection dropped or lost ("Call Dropped") -3, where a dropped file is a
   drag and drop;
 - nothing to offer ("No Slots Available", "no_seats_left") -3;
 - and the other way: an offer turned down ("Invite Declined") is the choice of
   the person offered, a person refused or blocked ("Sender Blocked") the
-  user's decision about them, and a round of a game failed ("Level Failed") play,
-  -2 and no friction.
+  user's decision about them, and a round of a game failed or retried ("Level
+  Failed") play, -2 and no friction.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from .lexicon import Lexicon
-from .reading import Unit
+from .reading import Reading, Unit
 from .verdicts import Evidence
 
 FRICTION = 3.0
@@ -38,6 +38,7 @@ BLOCK = "block"  # blocked, blocking: a person, by choice
 REFUSALS = ("declin", "deni", "deny", "reject", "refus")  # a choice when a person makes it
 FAIL = "fail"  # fail, failed, failure
 ABANDON = "abandon"  # abandon, abandoned, abandonment
+RETRY = "retry"  # retry, retried, retries: a round of a game played again
 QUITTING = (ABANDON, "abort")  # abort, aborted
 
 
@@ -214,17 +215,27 @@ def turns_down_what_follows(unit: Unit, units: tuple[Unit, ...], lexicon: Lexico
     return offered is not None or any(u.is_in("step-objects") for u in following)
 
 
-def lost_round(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
-    """A round of a game failed or abandoned ("Level Failed", "stage_fail", "Match
-    Abandoned") is play, not a struggle with the product: losing and quitting are part
-    of the game, where a checkout abandoned is a flow the product lost."""
-    if not action.text.startswith((FAIL, ABANDON)):
+def lost_round(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
+    """A round of a game failed, abandoned or retried ("Level Failed", "stage_fail", "Match
+    Abandoned", "wave_retry") is play, not a struggle with the product: losing, quitting
+    and playing again are part of the game, where a checkout abandoned is a flow the
+    product lost."""
+    if not action.text.startswith((FAIL, ABANDON)) and RETRY not in lexicon.forms(action.text):
         return None
-    played = objects[-1] if objects else None  # "Game Load Failed": a load, not the game
+    played = _round_named(reading, action)  # "Game Load Failed": a load, not the game
     if played is None or not lexicon.forms(played.text) & lexicon.grammar.game_rounds:
         return None
     detail = f"'{action.text}' on '{played.text}', a round of play, is no struggle"
     return _name(detail, -CHOICE)
+
+
+def _round_named(reading: Reading, action: Unit) -> Unit | None:
+    """What the action ends: its object, or the subject that opens a name whose verb
+    stands between two nouns ("round_fail_bonus": the round failed)."""
+    if reading.style == "subject-verb-object":
+        at = reading.units.index(action)
+        return reading.units[at - 1] if at else None
+    return reading.objects[-1] if reading.objects else None
 
 
 def check_demanded(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
