@@ -17,7 +17,8 @@ what stands beside it:
 - a showing, a quote or a signature requested of another ("Showing Requested") +2;
 - a round of a game cleared ("Level Cleared") +2;
 - a dose, a test or a loan taken ("Dose Taken") +2;
-- a prize for activity earned or granted ("Coins Earned") -2: motion rewarded;
+- a prize for activity earned, granted or unlocked ("Coins Earned") -2: motion
+  rewarded;
 - what a tracker keeps count of logged or added ("Sleep Logged", "Add Expense") +2,
   where a bug logged is a record and food added to a cart is shopping;
 - signing up for what a product offers ("Webinar Signup") +2, where signing up to
@@ -31,9 +32,13 @@ what stands beside it:
 - a completion word on a part of the software itself ("Webhook Handler Succeeded")
   -2: the machine's work went through;
 - the product's own message to the user sent or delivered ("Push Delivered",
-  "Welcome Mail Sent") -2: the software at work, where a reply is the job;
+  "Welcome Mail Sent") -2: the software at work, where a reply is the job; and a
+  newsletter or updates subscribed to ("Newsletter Subscribed") -2: an opt-in to them;
+- a message or a chat with the product's AI ("Assistant Chat Sent") -2: the feature
+  in use, not a message to a person;
 - sharing what the product offers to browse ("Album Shared", "share_listing")
-  passes the word on -2, where sharing one's own work ("Report Shared") is the job.
+  passes the word on -2, where sharing one's own work ("Report Shared") is the job,
+  and a bare "share" ("ResultShare") is the share control -2.
 """
 
 from __future__ import annotations
