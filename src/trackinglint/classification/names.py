@@ -11,7 +11,7 @@ Weights (positive: job completion, negative: feature interaction):
   action is friction -3 ("Payment Not Received");
 - the action and its object together: a making or closing verb on a
   deliverable +2 ("Payout Created", "Ticket Closed"); a completion verb on a
-  step, setup or sign-in -1 ("Signin Succeeded"); a bare verb with an action
+  step, setup or sign-in -1 ("Sign-In Succeeded"); a bare verb with an action
   noun of its own, last after its object or named alone, is the button pressed
   -0.5 ("answer_form_submit", "enrol"); an entitlement running out -2 without friction
   ("Trial Expired"); a refusal of a step or of a device permission is the user's
@@ -406,7 +406,7 @@ def _new_deliverable(reading: Reading, head: Unit, lexicon: Lexicon) -> Evidence
 
 
 def _finished_step(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
-    """Finishing a step on the way is still motion: "Signin Succeeded", "Wizard Step
+    """Finishing a step on the way is still motion: "Sign-In Succeeded", "Wizard Step
     Submitted", and an address confirmed ("Phone Number Confirmed": it was checked)."""
     if not _completes(action):
         return None
