@@ -195,8 +195,9 @@ def test_light_verb_defers_to_its_object():
     assert details(event("Wire Transfer Executed")) == [
         ("'transfer executed' reads as completion", 2.0)
     ]
+    # a noun that names no action: something ran or was done, no job named
     assert details(event("Backfill Executed")) == [
-        ("'backfill executed' says something got done", 1.0)
+        ("'backfill executed' says only that something was done: no job", -1.0)
     ]
     # a command, a script or a query run is the tool in use, as one finished is
     assert details(event("Script Executed")) == [

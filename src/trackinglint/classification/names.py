@@ -6,14 +6,15 @@ Weights (positive: job completion, negative: feature interaction):
   ("Booking Success"), a friction word -3 ("Transfer Failed"), an unknown
   past participle -0.5 (most events are interactions); a light verb defers to
   its object ("Search Performed" is a search) or, when that names no action,
-  says something got done +1 ("Trade Executed"); a record-keeping verb
+  says only that something was done -1 ("Backfill Executed"); a record-keeping verb
   ("Logged") defers the same way or counts as an unknown verb; a denied
   action is friction -3 ("Payment Not Received");
 - the action and its object together: a making or closing verb on a
   deliverable +2 ("Payout Created", "Ticket Closed"); a completion verb on a
   step, setup or sign-in -1 ("Sign-In Succeeded"); a bare verb with an action
-  noun of its own, last after its object or named alone, is the button pressed
-  -0.5 ("answer_form_submit", "enrol"); an entitlement running out -2 without friction
+  noun of its own, last after its object or named alone, or a confirming verb
+  before its object, is the button pressed -0.5 ("answer_form_submit", "enrol",
+  "Confirm Pickup Time"); an entitlement running out -2 without friction
   ("Trial Expired"); a refusal of a step or of a device permission is the user's
   choice -2 ("Cookie Consent Declined", "Camera Denied"); a cancellation is
   motion, and friction only when someone else cancelled ("Cancelled By Host" -1);
@@ -160,7 +161,9 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
             detail = f"'{head.text} {action.text}' runs the software: the tool in use, not a job"
             found.append(_name(detail, -LIGHT))
         elif not head.is_in("interface-objects") and not head.is_in("friction-words"):
-            found.append(_name(f"'{head.text} {action.text}' says something got done", LIGHT))
+            # "Decision Made", "Cell Executed": something ran or was done, no job named
+            detail = f"'{head.text} {action.text}' says only that something was done: no job"
+            found.append(_name(detail, -LIGHT))
     elif action is not None and (
         case := _first_case(Scene(reading, action, objects, head), opened, lexicon)
     ):
