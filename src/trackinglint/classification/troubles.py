@@ -232,8 +232,8 @@ def lost_round(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | N
 def _round_named(reading: Reading, action: Unit) -> Unit | None:
     """What the action ends: its object, or the subject that opens a name whose verb
     stands between two nouns ("round_fail_bonus": the round failed)."""
-    if reading.style == "subject-verb-object":
-        at = reading.units.index(action)
+    if reading.style == "subject-verb-object":  # units are told apart by identity
+        at = next((i for i, unit in enumerate(reading.units) if unit is action), 0)
         return reading.units[at - 1] if at else None
     return reading.objects[-1] if reading.objects else None
 
