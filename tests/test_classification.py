@@ -1677,6 +1677,59 @@ def test_a_count_kept_is_the_job_and_a_prize_for_activity_is_motion(name, kind, 
 
 
 @pytest.mark.parametrize(
+    ("name", "kind", "evidence"),
+    [
+        # an advert that ran its course is the product's advertising, sat through
+        (
+            "Rewarded Ad Completed",
+            "feature_interaction",
+            [("'completed' on 'ad', an advert, is the product's advertising: no job", -2.0)],
+        ),
+        (
+            "interstitial_ad_load_success",
+            "feature_interaction",
+            [("'success' on 'ad', an advert, is the product's advertising: no job", -2.0)],
+        ),
+        # an ad placed is the job of a product that sells ad space
+        ("Ad Published", "job_completion", [("verb 'published' reads as completion", 2.0)]),
+        (
+            "Classified Ad Submitted",
+            "job_completion",
+            [("verb 'submitted' reads as completion", 2.0)],
+        ),
+    ],
+)
+def test_an_advert_run_is_motion_and_an_ad_placed_is_the_job(name, kind, evidence):
+    verdict = event(name)
+    assert (verdict.kind, verdict.friction) == (kind, False)
+    assert details(verdict) == evidence
+
+
+@pytest.mark.parametrize(
+    ("name", "evidence"),
+    [
+        ("Buy Now", [("'buy now' labels a button: a press, not the outcome", -2.0)]),
+        (
+            "Buy_Plan_Next",
+            [("'buy' before 'next' labels a button: a press, not the outcome", -2.0)],
+        ),
+        (
+            "Deposit Funds Continue",
+            [("'deposit' before 'continue' labels a button: a press, not the outcome", -2.0)],
+        ),
+    ],
+)
+def test_a_verb_before_a_button_that_moves_the_flow_on_is_a_press(name, evidence):
+    verdict = event(name)
+    assert verdict.kind == "feature_interaction"
+    assert details(verdict) == evidence
+
+
+def test_a_verb_whose_object_follows_next_is_not_a_button():
+    assert details(event("Book Next Appointment")) == [("verb 'book' reads as completion", 2.0)]
+
+
+@pytest.mark.parametrize(
     ("name", "evidence"),
     [
         ("Hotfix Committed", [("verb 'committed' reads as completion", 2.0)]),
@@ -1978,17 +2031,17 @@ def test_a_part_of_the_interface_named_alone_is_no_action():
 
 
 def test_a_bare_command_named_alone_or_redone_is_the_button():
-    """A bare verb with an action noun of its own (enrol: enrolment) names the command
-    when it stands alone, as after its object; done, it would say 'enrolled'."""
-    assert details(event("enrol")) == [
-        ("bare 'enrol' named alone names the command, not its outcome", -0.5)
+    """A bare verb with an action noun of its own (renew: renewal) names the command
+    when it stands alone, as after its object; done, it would say 'renewed'."""
+    assert details(event("renew")) == [
+        ("bare 'renew' named alone names the command, not its outcome", -0.5)
     ]
     assert details(event("draft_resubmit")) == [
         ("bare 'resubmit' after its object names the command, not its outcome", -0.5)
     ]
-    assert event("enrol").kind == "feature_interaction"
-    assert event("Enrolled").kind == "job_completion"
-    assert event("Enrolment").kind == "job_completion"
+    assert event("renew").kind == "feature_interaction"
+    assert event("Renewed").kind == "job_completion"
+    assert event("Renewal").kind == "job_completion"
 
 
 @pytest.mark.parametrize(
@@ -2304,7 +2357,14 @@ def test_a_success_after_an_interaction_says_it_went_through():
         ("'success' only says 'restore' went through: an interaction", -2.0)
     ]
     assert event("Video Playback Completed").kind == "job_completion"  # watched to the end
-    assert event("Warehouse Sync Success").kind == "job_completion"  # a data product's job
+    # so does one after data the software moves for the user: its own work
+    assert details(event("Warehouse Sync Success")) == [
+        ("'success' only says 'sync', the software's own work, went through", -2.0)
+    ]
+    assert details(event("Contacts Import Completed")) == [
+        ("'completed' only says 'import', the software's own work, went through", -2.0)
+    ]
+    assert event("Data Export Completed").kind == "job_completion"  # the file taken away
 
 
 def test_a_success_confirms_a_job_only_when_a_word_names_one():
@@ -2913,5 +2973,5 @@ def test_each_skipped_reading_could_not_have_fired():
             if not any(said & getattr(g, words) for words in gate):
                 wrong.append((label, name))
     assert wrong == []
-    assert len(gated) == 22
+    assert len(gated) == 23
     assert sum(1 for count in fired.values() if count) >= 12  # the check is not vacuous

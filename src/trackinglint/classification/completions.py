@@ -34,6 +34,8 @@ what stands beside it:
 - the product's own message to the user sent or delivered ("Push Delivered",
   "Welcome Mail Sent") -2: the software at work, where a reply is the job; and a
   newsletter or updates subscribed to ("Newsletter Subscribed") -2: an opt-in to them;
+- an advert completed or loaded ("Rewarded Ad Completed") -2: advertising running
+  its course, where an ad published is the job of one who places ads;
 - a message or a chat with the product's AI ("Assistant Chat Sent") -2: the feature
   in use, not a message to a person;
 - sharing what the product offers to browse ("Album Shared", "share_listing")
@@ -171,6 +173,21 @@ def game_reward(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | 
     return _name(detail, -VERB)
 
 
+def ad_played(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
+    """An advert that completes, finishes or loads ("Rewarded Ad Completed",
+    "interstitial_ad_load_success") is the product's advertising running its course: the
+    user sat through it, no job done. An ad made or published stays the job of whoever
+    sells or places ads ("Ad Published")."""
+    grammar = lexicon.grammar
+    if action.phrase or not lexicon.forms(action.text) & grammar.advert_ends:
+        return None
+    ad = next((u for u in reading.objects if u.text in grammar.adverts), None)
+    if ad is None:
+        return None
+    detail = f"'{action.text}' on '{ad.text}', an advert, is the product's advertising: no job"
+    return _name(detail, -VERB)
+
+
 def kept_measure(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
     """Logging what a tracker keeps count of ("Sleep Logged", "log_distance", "Add
     Expense") is the job the tracker is hired for; a call or a bug logged is only a
@@ -266,15 +283,22 @@ def pressed_control(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidenc
 
 def call_to_action(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
     """A bare verb with "now" or "continue" after it is the label of a button ("Buy Now",
-    "book_now", "Transfer Continue"): the outcome would be said done ("Purchased")."""
+    "book_now", "Transfer Continue"), and so is one in a name that a button moving the
+    flow on ends ("Buy_Plan_Next"): the outcome would be said done ("Purchased")."""
     if action.participle or action.phrase or not _promises_outcome(action):
         return None
     units = reading.units
-    at = next((i for i, unit in enumerate(units) if unit is action), None)
-    if at is None or at + 1 >= len(units) or units[at + 1].text not in lexicon.grammar.urging:
+    at = next((i for i, unit in enumerate(units) if unit is action), len(units))
+    if at + 1 >= len(units):
         return None
-    detail = f"'{action.text} {units[at + 1].text}' labels a button: a press, not the outcome"
-    return _name(detail, -VERB)
+    grammar = lexicon.grammar
+    if units[at + 1].text in grammar.urging:
+        label = f"'{action.text} {units[at + 1].text}'"
+    elif units[-1].text in grammar.advancing:
+        label = f"'{action.text}' before '{units[-1].text}'"
+    else:
+        return None
+    return _name(f"{label} labels a button: a press, not the outcome", -VERB)
 
 
 def machine_work(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:

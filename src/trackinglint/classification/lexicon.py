@@ -130,6 +130,8 @@ class Grammar:
     demanding: frozenset[str]  # "require", "need": a check demanded stops the user
     product_checks: frozenset[str]  # rejected, the user turned away ("ID Check Rejected")
     game_rewards: frozenset[str]  # the product's prize for motion ("coins earned")
+    adverts: frozenset[str]  # advertising the user sits through ("rewarded ad completed")
+    advert_ends: frozenset[str]  # an advert that ran its course ("completed", "success")
     rewarding: frozenset[str]  # "earn", "grant", "issue", "award"
     kept_measures: frozenset[str]  # logging one is a tracker's job ("weight logged")
     keeping: frozenset[str]  # "log", "record", "track", "add"
@@ -140,6 +142,7 @@ class Grammar:
     generic_modifiers: frozenset[str]  # say nothing of what feedback is on ("additional")
     pressing_verbs: frozenset[str]  # pressing a control ("buy_now_clicked")
     urging: frozenset[str]  # "now" after a bare verb: a button's label ("buy now")
+    advancing: frozenset[str]  # ending a name, a button moving the flow on ("buy_plan_next")
     machine_parts: frozenset[str]  # the software itself ("webhook handler succeeded")
     machine_outputs: frozenset[str]  # what it answers with ("search response received")
     nothing_openers: frozenset[str]  # "no", "zero": "No Slots Available"

@@ -13,7 +13,7 @@ Weights (positive: job completion, negative: feature interaction):
   deliverable +2 ("Payout Created", "Ticket Closed"); a completion verb on a
   step, setup or sign-in -1 ("Sign-In Succeeded"); a bare verb with an action
   noun of its own, last after its object or named alone, or a confirming verb
-  before its object, is the button pressed -0.5 ("answer_form_submit", "enrol",
+  before its object, is the button pressed -0.5 ("answer_form_submit", "renew",
   "Confirm Pickup Time"); an entitlement running out -2 without friction
   ("Trial Expired"); a refusal of a step or of a device permission is the user's
   choice -2 ("Cookie Consent Declined", "Camera Denied"); a cancellation is
@@ -51,6 +51,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from .completions import (
+    ad_played,
     applied_for,
     call_to_action,
     finished_operation,
@@ -241,7 +242,11 @@ CASES: tuple[Case, ...] = (
     Case(
         "pressed_control", ("pressing_verbs",), lambda s, x: pressed_control(s.reading, s.action, x)
     ),
-    Case("call_to_action", ("urging",), lambda s, x: call_to_action(s.reading, s.action, x)),
+    Case(
+        "call_to_action",
+        ("urging", "advancing"),
+        lambda s, x: call_to_action(s.reading, s.action, x),
+    ),
     Case("rehearsal", ("rehearsals",), lambda s, x: rehearsal(s.reading, s.action, x)),
     Case("product_feedback", ("feedback",), lambda s, x: product_feedback(s.reading, s.action, x)),
     Case("passed_on", ("sharing",), lambda s, x: passed_on(s.reading, s.action, x)),
@@ -266,6 +271,7 @@ CASES: tuple[Case, ...] = (
         lambda s, x: own_message(s.reading, s.action, x),
     ),
     Case("game_reward", ("game_rewards",), lambda s, x: game_reward(s.reading, s.action, x)),
+    Case("ad_played", ("adverts",), lambda s, x: ad_played(s.reading, s.action, x)),
     Case("made_deliverable", (), lambda s, x: _made_deliverable(s.action, s.head)),
     Case("machine_agent", ("machine_agents",), lambda s, x: machine_agent(s.reading, s.action, x)),
     Case(
@@ -537,8 +543,8 @@ def _success_of_nothing(reading: Reading, action: Unit, lexicon: Lexicon) -> boo
 
 def _bare_command(reading: Reading, action: Unit, lexicon: Lexicon) -> bool:
     """A bare verb with an action noun of its own (submit: submission), last after its
-    object ("answer_form_submit") or named alone ("enrol"), is the button pressed, not
-    the outcome reached: the outcome would say "submitted", "enrolled" or "enrolment".
+    object ("answer_form_submit") or named alone ("renew"), is the button pressed, not
+    the outcome reached: the outcome would say "submitted", "renewed" or "renewal".
     "submit" or "send" after a deliverable or a form that carries one ("claim_submit",
     "quote_form_submit") says the deliverable went, where "Payout Confirm" is still the
     button. A confirming verb before its object ("Confirm Pickup Time") is one too: the
