@@ -139,6 +139,9 @@ def test_every_product_name_passes_the_quick_check():
         # a completion verb first names the feature; the control worked in it is the action
         ("share_select_contact", "verb-object", "select", "contact"),
         ("Send Select Recipient", "verb-object", "select", "recipient"),
+        # ...also after the feature's thing, when a word follows the control, not last
+        ("Sell_Offer_Change_Currency", "verb-object", "change", "currency"),
+        ("Sell Offer Change", "verb-object", "sell", "change"),  # a change of the offer
         # ...but not before a word a noun list holds ("Send Invoice Reminder")
         ("Send Invoice Reminder", "verb-object", "send", "reminder"),
         # a try after a verb says how it went: the verb is no action on the attempt

@@ -344,8 +344,9 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
     a = _pick(among, capable, noun_too, before_noun=before_noun)
     if a is not None and a > 1 and _subject_first(units, capable, lexicon):
         a = 1  # "member_view_author_bio": the verb the member is said to do, not "author"
-    if a == 0 and _feature_first(units, lexicon):  # "share_select_contact": select, in sharing
-        return build(1, (), units[2:], (), "verb-object")
+    worked = _feature_first(units, lexicon) if a == 0 else None
+    if worked is not None:  # "share_select_contact": select, in sharing
+        return build(worked, (), units[worked + 1 :], (), "verb-object")
     if a == 0:  # Verb Object: "Visited dashboard", "open_drawer"
         return build(0, (), units[1:], (), "verb-object")
     modifier = ""
@@ -398,24 +399,33 @@ def _modifier(units: tuple[Unit, ...], at: int, lexicon: Lexicon) -> bool:
     )
 
 
-def _feature_first(units: tuple[Unit, ...], lexicon: Lexicon) -> bool:
-    """Does a bare completion verb open the name as the feature it names, before the
-    control worked in it ("share_select_contact", "submit_connect_account")? A second bare
-    verb that only works the interface is then the action: the first is where it
-    happened, not what got done."""
+def _feature_first(units: tuple[Unit, ...], lexicon: Lexicon) -> int | None:
+    """Where a bare verb that only works the interface follows a bare completion verb
+    that opens the name as the feature it names ("share_select_contact",
+    "submit_connect_account", "Sell_Offer_Change_Currency"): that verb is the action,
+    the first is where it happened, not what got done. A noun may stand between (the
+    feature's thing), never another verb."""
     if len(units) < 3:
-        return False
-    first, second = units[0], units[1]
-    plain = not (first.participle or first.phrase or first.nominal or second.participle)
-    return (
-        plain
-        and not second.phrase
-        and first.is_in("completion-verbs")
-        and first.lexicons.isdisjoint(THING_LEXICONS)
-        and second.is_in("interaction-verbs")
-        and second.lexicons.isdisjoint(THING_LEXICONS)
-        and "interaction-verbs" in lexicon.exact(second.text)
-    )
+        return None
+    first = units[0]
+    if first.participle or first.phrase or first.nominal:
+        return None
+    if not first.is_in("completion-verbs") or not first.lexicons.isdisjoint(THING_LEXICONS):
+        return None
+    for at in (1, 2):
+        unit = units[at]
+        if (
+            at + 1 < len(units)
+            and not unit.participle
+            and not unit.phrase
+            and unit.is_in("interaction-verbs")
+            and unit.lexicons.isdisjoint(THING_LEXICONS)
+            and "interaction-verbs" in lexicon.exact(unit.text)
+        ):
+            return at
+        if not ACTION_LEXICONS.isdisjoint(unit.lexicons):
+            return None  # a verb between: not the feature's thing
+    return None
 
 
 def _interface_first(unit: Unit, lexicon: Lexicon) -> bool:
