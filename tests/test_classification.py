@@ -1182,14 +1182,15 @@ def test_money_moved_claims_registered_and_enquiries_sent():
     ]
     assert details(event("holiday_home_enquiry")) == [("verb 'enquiry' reads as completion", 2.0)]
     assert event("Account Registered").kind == "feature_interaction"  # no deliverable
-    # an offer made for a counterpart, an enrolment, money added
+    # an offer made for a counterpart, money added
     assert details(event("Counter Offer Created")) == [
         ("'created' on 'offer', a deliverable, finishes a job", 2.0)
     ]
     assert details(event("add_money")) == [("'add' on 'money', a deliverable, finishes a job", 2.0)]
-    assert details(event("Enrolment Added")) == [
-        ("'added' on 'enrolment', a deliverable, finishes a job", 2.0)
-    ]
+    # an enrolment starts the learning or the programme: no deliverable, no completion verb
+    assert details(event("Enrolment Added")) == [("verb 'added' reads as interaction", -2.0)]
+    assert event("Program Enrolled").kind == "feature_interaction"
+    assert event("Workshop Enrollment Completed").kind == "job_completion"  # the end reached
     # a sale or a transaction recorded is money moved
     assert details(event("pos_sale_created")) == [
         ("'created' on 'sale', a deliverable, finishes a job", 2.0)
@@ -1457,13 +1458,22 @@ def test_a_disconnection_confirmed_is_an_undoing(name, detail):
         ("Liability Waiver Signed", "signed", "waiver"),
         ("patient_intake_completed", "completed", "intake"),
         ("intro_completed", "completed", "intro"),
+        # the legal texts consented to on the way in
+        ("User Agreement Accepted", "accepted", "user agreement"),
+        ("accept_terms_of_service", "accept", "terms of service"),
+        ("EULA_Accepted", "accepted", "eula"),
     ],
 )
 def test_an_address_or_an_intro_is_a_step_on_the_way(name, verb, step):
-    """An address confirmed or an intro finished is on the way to the job, not the job."""
+    """An address confirmed, an intro finished or terms accepted is on the way to the job,
+    not the job; a contract signed is the job ("Rental Agreement Signed", below)."""
     found = event(name)
     assert (found.kind, found.friction) == ("feature_interaction", False)
     assert details(found) == [(f"'{verb}' finishes '{step}', a step on the way, not the job", -1.0)]
+
+
+def test_a_contract_signed_is_the_job_where_terms_accepted_are_a_step():
+    assert details(event("Rental Agreement Signed")) == [("verb 'signed' reads as completion", 2.0)]
 
 
 @pytest.mark.parametrize(
