@@ -360,6 +360,11 @@ def test_friction_flag(name, kind, friction):
 def test_friction_explained():
     assert details(event("Upload Failed")) == [("'failed' signals friction", -3.0)]
     assert details(event("Refund Not Received")) == [("'not received' signals friction", -3.0)]
+    # a beginning denied is a status, what has not begun yet: no struggle
+    assert details(event("Tour Not Started")) == [
+        ("verb 'started' reads as interaction", -2.0),
+        ("acts on 'tour', a part of the interface", -2.5),
+    ]
     assert details(event("Claims Settled Without Reopen")) == [
         ("verb 'settled' reads as completion", 2.0),
         ("'without reopen' rules out friction", 0.5),

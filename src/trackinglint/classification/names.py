@@ -232,7 +232,12 @@ class Case(NamedTuple):
 
 
 def _denied(scene: Scene, lexicon: Lexicon) -> Evidence | None:
+    """An action denied ("Profile Not Installed", "Sync Not Enabled") did not happen when
+    it should have: friction. A beginning denied ("Tour Not Started") is only a status,
+    what has not begun yet, and reads as the action would."""
     if not scene.reading.negation:
+        return None
+    if lexicon.forms(scene.action.text) & lexicon.grammar.openings:
         return None
     denied = f"{scene.reading.negation} {scene.action.text}"
     return _name(f"'{denied}' signals friction", -FRICTION, friction=True)
