@@ -1508,6 +1508,22 @@ def test_nothing_to_offer_turns_the_user_away():
     assert not event("Seats Left Viewed").friction
 
 
+@pytest.mark.parametrize(
+    ("name", "detail"),
+    [
+        ("NoCoins", "'no coins': the thing is missing, a friction signal"),
+        ("no_boosters", "'no boosters': the thing is missing, a friction signal"),
+    ],
+)
+def test_no_and_only_the_thing_missing_turns_the_user_away(name, detail):
+    assert details(event(name)) == [(detail, -3.0)]
+
+
+@pytest.mark.parametrize("name", ["No Thanks", "no_problem", "no-login-start-form"])
+def test_no_as_a_reply_or_before_an_action_names_nothing_missing(name):
+    assert not event(name).friction
+
+
 def test_checked_off_a_list_is_marked_done():
     """Checking a habit off says it was done, as 'marked done' does."""
     found = event("Habit Checked Off")

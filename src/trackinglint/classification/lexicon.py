@@ -147,6 +147,7 @@ class Grammar:
     machine_outputs: frozenset[str]  # what it answers with ("search response received")
     nothing_openers: frozenset[str]  # "no", "zero": "No Slots Available"
     availability: frozenset[str]  # "available", "left": nothing to offer after "no"
+    courtesies: frozenset[str]  # "thanks": "no" as a reply that declines ("no thanks")
     own_messages: frozenset[str]  # the product's messages to the user ("push delivered")
     message_carriers: frozenset[str]  # "email", "message": the product's own with a purpose
     message_purposes: frozenset[str]  # "welcome", "confirmation": an automated message

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from .compounds import ACTION_LEXICONS
 from .lexicon import Lexicon
 from .reading import Reading, Unit
 from .verdicts import Evidence
@@ -39,6 +40,7 @@ REFUSALS = ("declin", "deni", "deny", "reject", "refus")  # a choice when a pers
 FAIL = "fail"  # fail, failed, failure
 ABANDON = "abandon"  # abandon, abandoned, abandonment
 RETRY = "retry"  # retry, retried, retries: a round of a game played again
+NO = "no"  # opening a name of things only, says they are missing ("NoCoins")
 QUITTING = (ABANDON, "abort")  # abort, aborted
 
 
@@ -164,7 +166,8 @@ def lost_credential(units: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | Non
 def nothing_offered(units: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
     """ "no" and an availability word a few words on ("No Slots Available",
     "no_seats_left", "invite_no_seat_found") say the product had nothing to offer:
-    turned away."""
+    turned away. So does a name that is only "no" and the thing missing ("NoCoins",
+    "no_saved_cards"), unless the "no" declines ("No Thanks")."""
     grammar = lexicon.grammar
     for i, unit in enumerate(units):
         if unit.phrase or unit.text not in grammar.nothing_openers:
@@ -174,7 +177,21 @@ def nothing_offered(units: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | Non
                 said = " ".join(u.text for u in units[i : j + 1])
                 detail = f"'{said}': nothing to offer signals friction"
                 return _name(detail, -FRICTION, friction=True)
+    if len(units) >= 2 and units[0].text == NO and _only_things(units[1:], lexicon):
+        said = " ".join(u.text for u in units)
+        return _name(f"'{said}': the thing is missing, a friction signal", -FRICTION, friction=True)
     return None
+
+
+def _only_things(units: tuple[Unit, ...], lexicon: Lexicon) -> bool:
+    """Do the units name only a thing: no action, at most a participle that describes
+    the last word ("rewarded video"), and no word that turns the "no" into a reply?"""
+    last = units[-1]
+    if last.phrase or last.participle or last.text in lexicon.grammar.courtesies:
+        return False
+    return all(
+        u.participle or (not u.phrase and ACTION_LEXICONS.isdisjoint(u.lexicons)) for u in units
+    ) and ACTION_LEXICONS.isdisjoint(last.lexicons)
 
 
 def dropped_connection(
