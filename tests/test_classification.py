@@ -2148,6 +2148,14 @@ def test_a_start_that_succeeded_only_began_the_job(name, kind, detail):
         ("Account Blocked", True, "'blocked' signals friction"),
         ("Card Frozen", True, "'frozen' signals friction"),
         ("Not Enough Coins", True, "'not enough' signals friction"),
+        # revoking an app's access is the user's act; a request refused is the trouble
+        (
+            "Unauthorize App",
+            False,
+            "no word names a kind of action, a state or a part of the interface: "
+            "read as an interaction, as most events are",
+        ),
+        ("Request Unauthorized", True, "'unauthorized' signals friction"),
     ],
 )
 def test_a_trouble_only_as_a_participle(name, friction, detail):
