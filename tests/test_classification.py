@@ -1699,6 +1699,11 @@ def test_taking_and_giving(name, kind, friction, evidence):
             "feature_interaction",
             [("'unlocked' on 'bonus', a prize for activity: motion rewarded, no job", -2.0)],
         ),
+        (
+            "Gems Collected",
+            "feature_interaction",
+            [("'collected' on 'gems', a prize for activity: motion rewarded, no job", -2.0)],
+        ),
         # a certificate earned is the course finished; cashback is money, no prize
         ("Certificate Earned", "job_completion", [("verb 'earned' reads as completion", 2.0)]),
         ("Cashback Earned", "job_completion", [("verb 'earned' reads as completion", 2.0)]),

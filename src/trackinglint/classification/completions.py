@@ -160,9 +160,9 @@ def taken_as_job(action: Unit, head: Unit | None, lexicon: Lexicon) -> Evidence 
 
 
 def game_reward(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
-    """A prize the product hands out for activity, earned, granted or unlocked ("Coins
-    Earned", "Badge Awarded", "Bonus Unlocked"), rewards motion: no job is done by
-    receiving it."""
+    """A prize the product hands out for activity, earned, granted, unlocked or collected
+    ("Coins Earned", "Badge Awarded", "Bonus Unlocked", "Gems Collected"), rewards
+    motion: no job is done by receiving it."""
     grammar = lexicon.grammar
     if action.phrase or not lexicon.forms(action.text) & grammar.rewarding:
         return None
