@@ -1745,6 +1745,31 @@ def test_an_advert_run_is_motion_and_an_ad_placed_is_the_job(name, kind, evidenc
 
 
 @pytest.mark.parametrize(
+    ("name", "kind", "evidence"),
+    [
+        # a person admitted onto the platform: a step before any job
+        (
+            "Seller Approved",
+            "feature_interaction",
+            [("'approved' on 'seller' admits a person: a step on the way, not the job", -1.0)],
+        ),
+        (
+            "approved_vendor",
+            "feature_interaction",
+            [("'approved' on 'vendor' admits a person: a step on the way, not the job", -1.0)],
+        ),
+        # a candidate accepted is a hiring product's job; an expense approved is work done
+        ("Candidate Accepted", "job_completion", [("verb 'accepted' reads as completion", 2.0)]),
+        ("Expense Approved", "job_completion", [("verb 'approved' reads as completion", 2.0)]),
+    ],
+)
+def test_a_person_admitted_is_a_step_and_a_candidate_accepted_the_job(name, kind, evidence):
+    verdict = event(name)
+    assert (verdict.kind, verdict.friction) == (kind, False)
+    assert details(verdict) == evidence
+
+
+@pytest.mark.parametrize(
     ("name", "evidence"),
     [
         ("Buy Now", [("'buy now' labels a button: a press, not the outcome", -2.0)]),
@@ -3020,5 +3045,5 @@ def test_each_skipped_reading_could_not_have_fired():
             if not any(said & getattr(g, words) for words in gate):
                 wrong.append((label, name))
     assert wrong == []
-    assert len(gated) == 23
+    assert len(gated) == 24
     assert sum(1 for count in fired.values() if count) >= 12  # the check is not vacuous

@@ -17,6 +17,8 @@ what stands beside it:
 - a showing, a quote or a signature requested of another ("Showing Requested") +2;
 - a round of a game cleared ("Level Cleared") +2;
 - a dose, a test or a loan taken ("Dose Taken") +2;
+- a person approved or accepted onto the platform ("Seller Approved") -1: admitted,
+  a step before any job;
 - a prize for activity earned, granted or unlocked ("Coins Earned") -2: motion
   rewarded;
 - what a tracker keeps count of logged or added ("Sleep Logged", "Add Expense") +2,
@@ -50,6 +52,7 @@ from .reading import Reading, Unit
 from .verdicts import Evidence
 
 VERB = 2.0
+STEP = 1.0  # a step on the way, as a completion verb on a step object weighs
 APPLY = "apply"
 CREATE = "create"  # creating defers only when no deliverable was created
 
@@ -157,6 +160,19 @@ def taken_as_job(action: Unit, head: Unit | None, lexicon: Lexicon) -> Evidence 
         return None
     detail = f"'{action.text}' on '{head.text}': what the user set out to take, a job done"
     return _name(detail, VERB)
+
+
+def admitted_person(action: Unit, head: Unit | None, lexicon: Lexicon) -> Evidence | None:
+    """A person approved or accepted onto the platform, to offer or take its services ("Seller
+    Approved", "approved_vendor"), is admitted: a step before any job, -1. A candidate or an
+    applicant accepted is a hiring product's job, and a rider accepted is a ride matched."""
+    grammar = lexicon.grammar
+    if head is None or action.phrase or not lexicon.forms(action.text) & grammar.admitting:
+        return None
+    if not lexicon.forms(head.text) & grammar.admitted_people:
+        return None
+    detail = f"'{action.text}' on '{head.text}' admits a person: a step on the way, not the job"
+    return _name(detail, -STEP)
 
 
 def game_reward(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:

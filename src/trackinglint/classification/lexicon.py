@@ -129,6 +129,8 @@ class Grammar:
     contact_parts: frozenset[str]  # "number", "address": of a contact detail named before
     demanding: frozenset[str]  # "require", "need": a check demanded stops the user
     product_checks: frozenset[str]  # rejected, the user turned away ("ID Check Rejected")
+    admitted_people: frozenset[str]  # approved onto the platform ("seller approved")
+    admitting: frozenset[str]  # "approve", "accept": a person admitted
     game_rewards: frozenset[str]  # the product's prize for motion ("coins earned")
     adverts: frozenset[str]  # advertising the user sits through ("rewarded ad completed")
     advert_ends: frozenset[str]  # an advert that ran its course ("completed", "success")

@@ -52,6 +52,7 @@ from typing import NamedTuple
 
 from .completions import (
     ad_played,
+    admitted_person,
     applied_for,
     call_to_action,
     finished_operation,
@@ -274,6 +275,9 @@ CASES: tuple[Case, ...] = (
         "own_message",
         ("own_messages", "message_carriers", "message_lists"),
         lambda s, x: own_message(s.reading, s.action, x),
+    ),
+    Case(
+        "admitted_person", ("admitted_people",), lambda s, x: admitted_person(s.action, s.head, x)
     ),
     Case("game_reward", ("game_rewards",), lambda s, x: game_reward(s.reading, s.action, x)),
     Case("ad_played", ("adverts",), lambda s, x: ad_played(s.reading, s.action, x)),
