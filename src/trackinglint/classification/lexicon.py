@@ -135,7 +135,7 @@ class Grammar:
     adverts: frozenset[str]  # advertising the user sits through ("rewarded ad completed")
     advert_ends: frozenset[str]  # an advert that ran its course ("completed", "success")
     rewarding: frozenset[str]  # "earn", "grant", "issue", "award"
-    kept_measures: frozenset[str]  # logging one is a tracker's job ("weight logged")
+    kept_measures: frozenset[str]  # logging one is a tracker's job ("blood pressure logged")
     keeping: frozenset[str]  # "log", "record", "track", "add"
     offerings: frozenset[str]  # what one signs up for, the job ("webinar signup")
     signing_up: frozenset[str]  # signing up, "signup", "register", "registration"
