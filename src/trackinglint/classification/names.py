@@ -8,7 +8,8 @@ Weights (positive: job completion, negative: feature interaction):
   its object ("Search Performed" is a search) or, when that names no action,
   says only that something was done -1 ("Backfill Executed"); a record-keeping verb
   ("Logged") defers the same way or counts as an unknown verb; a denied
-  action is friction -3 ("Payment Not Received");
+  action is friction -3 ("Payment Not Received"), a beginning denied only a
+  status ("Tour Not Started");
 - the action and its object together: a making or closing verb on a
   deliverable +2 ("Payout Created", "Ticket Closed"); a completion verb on a
   step, setup or sign-in -1 ("Sign-In Succeeded"); a bare verb with an action

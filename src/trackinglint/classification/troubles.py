@@ -15,7 +15,8 @@ readings that need the rest of the name:
 - a code that lets the user in sent again ("resend_otp") -3: it did not arrive;
 - a connection dropped or lost ("Call Dropped") -3, where a dropped file is a
   drag and drop;
-- nothing to offer ("No Slots Available", "no_seats_left") -3;
+- nothing to offer ("No Slots Available", "no_seats_left") or the thing missing
+  ("NoCoins") -3, where "No Thanks" is a reply;
 - and the other way: an offer turned down ("Invite Declined") is the choice of
   the person offered, a person refused or blocked ("Sender Blocked") the
   user's decision about them, and a round of a game failed or retried ("Level
