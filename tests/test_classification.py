@@ -1477,6 +1477,20 @@ def test_an_address_or_an_intro_is_a_step_on_the_way(name, verb, step):
     assert details(found) == [(f"'{verb}' finishes '{step}', a step on the way, not the job", -1.0)]
 
 
+@pytest.mark.parametrize(
+    "name", ["Thank You Page Viewed", "DonationThankYou", "ty_screen_thankyou_shown"]
+)
+def test_a_thank_you_page_seen_is_the_job_done(name):
+    assert details(event(name)) == [
+        ("a thank-you page is shown once the job is done: the job done", 3.0)
+    ]
+
+
+def test_a_thank_you_page_closed_or_a_note_sent_reads_as_usual():
+    assert event("Thank You Page Closed").kind == "feature_interaction"
+    assert details(event("Thank You Note Sent")) == [("verb 'sent' reads as completion", 2.0)]
+
+
 def test_a_contract_signed_is_the_job_where_terms_accepted_are_a_step():
     assert details(event("Rental Agreement Signed")) == [("verb 'signed' reads as completion", 2.0)]
 

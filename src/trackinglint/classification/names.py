@@ -26,7 +26,8 @@ Weights (positive: job completion, negative: feature interaction):
   "Claim Submitted" a completion), unless it is a form named by the deliverable
   it carries (0: "Quote Form Sent" sends a quote); an interface part
   elsewhere -1; a name that opens with "my" and says nothing happened is the
-  user's own things, a place in the app -2 ("My Invoices");
+  user's own things, a place in the app -2 ("My Invoices"); a thank-you page
+  seen is shown once the job is done, +3 and nothing else ("DonationThankYou");
 - the complement: an end state +3 ("Moved To Done"), a recipient +0.5
   ("Sent To Customer"), a friction word -3, a negated one +0.5 ("Without
   Reopen");
@@ -49,6 +50,7 @@ from a shortening ("pw") or split from a squashed name says so in its evidence.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import NamedTuple
 
 from .completions import (
@@ -152,6 +154,8 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         found.append(_name(f"'{reading.as_noun}' can be a noun: read as one, {instead}", 0.0))
     deferring = action is not None and (action.is_in("light-verbs") or action.is_in("record-verbs"))
     notice: Evidence | None = None
+    if (thanked := _thanked(reading, lexicon)) is not None:
+        return [thanked]  # the page says it all: the rest only says it was shown
     if (own := _own_things(reading, lexicon)) is not None:
         found.append(own)
     elif deferring and action is not None and head is not None and _verb_kind(head):
@@ -394,6 +398,25 @@ def _carried_deliverable(objects: tuple[Unit, ...], lexicon: Lexicon) -> Evidenc
         return None
     detail = f"'{carried.text} {objects[-1].text}' carries '{carried.text}', a deliverable"
     return _name(detail, 0.0)
+
+
+def _thanked(reading: Reading, lexicon: Lexicon) -> Evidence | None:
+    """A thank-you page or screen seen ("thank_you_page_loaded", "DonationThankYou") is
+    shown only once the job is done, the conversion web analytics has long counted: the
+    job done. Any other action ("Thank You Note Sent") reads as usual."""
+    words = [unit.text for unit in reading.units]
+    thanks = lexicon.grammar.thanks
+    said = any(w in thanks for w in words) or any(
+        f"{a} {b}" in thanks for a, b in pairwise(words)
+    )
+    if not said:
+        return None
+    action = reading.action
+    if action is not None and not (
+        action.nominal or lexicon.forms(action.text) & lexicon.grammar.seeing
+    ):
+        return None
+    return _name("a thank-you page is shown once the job is done: the job done", STATE)
 
 
 def _own_things(reading: Reading, lexicon: Lexicon) -> Evidence | None:
