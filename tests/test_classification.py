@@ -3031,7 +3031,7 @@ def test_each_skipped_reading_could_not_have_fired():
     its gate would have skipped it: a case taught a new trigger needs its gate told too."""
     from trackinglint.classification import troubles as t
     from trackinglint.classification.lexicon import load_lexicon
-    from trackinglint.classification.names import CASES, OTHER_GATES, Scene
+    from trackinglint.classification.names import CASES, OTHER_GATES, Scene, _thanked
     from trackinglint.classification.reading import read_name
 
     lexicon = load_lexicon()
@@ -3039,6 +3039,7 @@ def test_each_skipped_reading_could_not_have_fired():
     gated = {case.name: (case.read, case.gate) for case in CASES if case.gate}
     lost = OTHER_GATES["lost_credential"]
     gated["lost_credential"] = (lambda s, x: t.lost_credential(s.reading.units, x), lost)
+    gated["thanked"] = (lambda s, x: _thanked(s.reading, x), OTHER_GATES["thanked"])
     data_folder = Path(__file__).parent / "data" / "classification"
     data, _, _ = load_yaml((data_folder / "real-names.yaml").read_text(encoding="utf-8"))
     names = [item["name"] for item in data["events"]]
@@ -3059,5 +3060,5 @@ def test_each_skipped_reading_could_not_have_fired():
             if not any(said & getattr(g, words) for words in gate):
                 wrong.append((label, name))
     assert wrong == []
-    assert len(gated) == 24
+    assert len(gated) == 25
     assert sum(1 for count in fired.values() if count) >= 12  # the check is not vacuous

@@ -143,7 +143,7 @@ class Grammar:
     feedback: frozenset[str]  # to the product's makers, a side channel ("feedback sent")
     generic_modifiers: frozenset[str]  # say nothing of what feedback is on ("additional")
     pressing_verbs: frozenset[str]  # pressing a control ("buy_now_clicked")
-    thanks: frozenset[str]  # "thank you": the page shown once the job is done
+    thanks: frozenset[str]  # "thank" (you), "thankyou": the page shown once the job is done
     seeing: frozenset[str]  # "view", "show", "load": a page seen, nothing done to it
     urging: frozenset[str]  # "now" after a bare verb: a button's label ("buy now")
     advancing: frozenset[str]  # ending a name, a button moving the flow on ("buy_plan_next")

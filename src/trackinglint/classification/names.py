@@ -100,6 +100,7 @@ from .verdicts import Evidence
 
 VERB = 2.0
 STATE = 3.0
+THANK_YOU = ("thank", "you")  # or "thankyou", squashed as code writes it
 UNKNOWN_VERB = 0.5
 INTERFACE_HEAD = 2.5
 MENTION = 1.0
@@ -154,7 +155,8 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         found.append(_name(f"'{reading.as_noun}' can be a noun: read as one, {instead}", 0.0))
     deferring = action is not None and (action.is_in("light-verbs") or action.is_in("record-verbs"))
     notice: Evidence | None = None
-    if (thanked := _thanked(reading, lexicon)) is not None:
+    thanked = _thanked(reading, lexicon) if opened & _BITS["thanked"] else None
+    if thanked is not None:
         return [thanked]  # the page says it all: the rest only says it was shown
     if (own := _own_things(reading, lexicon)) is not None:
         found.append(own)
@@ -304,7 +306,7 @@ CASES: tuple[Case, ...] = (
     Case("kept_measure", ("kept_measures",), lambda s, x: kept_measure(s.reading, s.action, x)),
 )
 # readings outside the cases gated the same way: name -> grammar lists
-OTHER_GATES = {"lost_credential": ("credentials",)}
+OTHER_GATES = {"lost_credential": ("credentials",), "thanked": ("thanks",)}
 # each gated reading's bit in the mask of what a name's words open
 _BITS = {name: 1 << i for i, name in enumerate([*(c.name for c in CASES), *OTHER_GATES])}
 _UNGATED = sum(_BITS[case.name] for case in CASES if not case.gate)
@@ -405,11 +407,7 @@ def _thanked(reading: Reading, lexicon: Lexicon) -> Evidence | None:
     shown only once the job is done, the conversion web analytics has long counted: the
     job done. Any other action ("Thank You Note Sent") reads as usual."""
     words = [unit.text for unit in reading.units]
-    thanks = lexicon.grammar.thanks
-    said = any(w in thanks for w in words) or any(
-        f"{a} {b}" in thanks for a, b in pairwise(words)
-    )
-    if not said:
+    if "".join(THANK_YOU) not in words and THANK_YOU not in pairwise(words):
         return None
     action = reading.action
     if action is not None and not (
