@@ -1097,6 +1097,22 @@ def test_a_finished_profile_is_a_setup_step():
             [("verb 'succeeded' reads as completion", 2.0)],
         ),
         (
+            "Data Export Success",
+            "job_completion",
+            [("reaches state 'success'", 3.0)],
+        ),
+        # ...where a sync or an import is the software's own work, whatever it says first
+        (
+            "contacts_import_first_success",
+            "feature_interaction",
+            [
+                (
+                    "'success' only says 'contacts import first' went through, which names no job",
+                    -0.5,
+                )
+            ],
+        ),
+        (
             "Poll Creation Completed",
             "job_completion",
             [("verb 'completed' reads as completion", 2.0)],

@@ -91,7 +91,7 @@ class Grammar:
     finishers: frozenset[str]  # verbs that only say an action went through ("confirmed")
     undoings: frozenset[str]  # actions that undo or leave ("cancellation confirmed")
     going_through: frozenset[str]  # an action went through, no more ("play success")
-    data_moves: frozenset[str]  # sync, import, export: a data product's very job
+    data_moves: frozenset[str]  # export, load: a data product's very job
     openings: frozenset[str]  # verbs that open a job ("transfer initiate success")
     as_written: frozenset[str]  # entries only as written ("blocked", not "block")
     possessives: frozenset[str]  # "my orders": the user's own list, a place
