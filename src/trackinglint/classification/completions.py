@@ -48,7 +48,7 @@ what stands beside it:
 from __future__ import annotations
 
 from .lexicon import Lexicon
-from .reading import Reading, Unit
+from .reading import Reading, Unit, named_in
 from .verdicts import Evidence
 
 VERB = 2.0
@@ -182,7 +182,7 @@ def game_reward(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | 
     grammar = lexicon.grammar
     if action.phrase or not lexicon.forms(action.text) & grammar.rewarding:
         return None
-    prize = next((u for u in reading.objects if lexicon.forms(u.text) & grammar.game_rewards), None)
+    prize = named_in(reading.objects, grammar.game_rewards, lexicon)
     if prize is None:
         return None
     detail = f"'{action.text}' on '{prize.text}', a prize for activity: motion rewarded, no job"
@@ -197,6 +197,7 @@ def ad_played(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | No
     grammar = lexicon.grammar
     if action.phrase or not lexicon.forms(action.text) & grammar.advert_ends:
         return None
+    # as written: "added" is in some form "ad" (add, doubled d)
     ad = next((u for u in reading.objects if u.text in grammar.adverts), None)
     if ad is None:
         return None
@@ -231,7 +232,7 @@ def signed_up_for(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence 
         return None
     wanted = grammar.offerings
     candidates = (*reading.objects, *reading.complement)
-    offering = next((u for u in candidates if lexicon.forms(u.text) & wanted), None)
+    offering = named_in(candidates, wanted, lexicon)
     if offering is None:
         return None
     detail = f"'{signup.text}' for '{offering.text}', something the product offers: the job"
@@ -332,7 +333,7 @@ def machine_work(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence |
     if head.phrase or not lexicon.forms(head.text) & grammar.machine_outputs:
         return None
     software = grammar.machine_parts | grammar.operations
-    part = next((u for u in reading.objects if lexicon.forms(u.text) & software), None)
+    part = named_in(reading.objects, software, lexicon)
     if part is None or part is head:
         return None
     detail = f"'{action.text}' on the '{head.text}' of '{part.text}': the software's own work"
@@ -377,7 +378,7 @@ def _opted_in(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | No
     "subscribe_to_updates") opts in to them; a subscription bought stays the job."""
     lists = lexicon.grammar.message_lists
     named = (*reading.objects, *reading.complement)
-    listed = next((u for u in named if lexicon.forms(u.text) & lists), None)
+    listed = named_in(named, lists, lexicon)
     if listed is None:
         return None
     detail = f"'{action.text}' to '{listed.text}', the product's own messages: an opt-in"
@@ -394,7 +395,7 @@ def talk_with_ai(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence |
     party = next((u for u in reading.units if u.text in grammar.ai_parties), None)
     if party is None:
         return None
-    said = next((u for u in reading.units if lexicon.forms(u.text) & grammar.conversations), None)
+    said = named_in(reading.units, grammar.conversations, lexicon)
     if said is None:
         return None
     detail = f"'{action.text}' with the {party.text}: the user talking to the software"

@@ -12,7 +12,7 @@ action on a form.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from .compounds import ACTION_LEXICONS, MIN_LENGTH, split_token
@@ -549,6 +549,12 @@ def _pick(
     if not actions:
         return None
     return actions[0] if actions[0] == 0 else actions[-1]
+
+
+def named_in(units: Iterable[Unit], words: frozenset[str], lexicon: Lexicon) -> Unit | None:
+    """The first of `units` that is, in some form, one of `words` ("coins" for "coin"):
+    how the readings find the object, the prize or the channel a name speaks of."""
+    return next((unit for unit in units if lexicon.forms(unit.text) & words), None)
 
 
 def _nominal(unit: Unit, articles: frozenset[str]) -> bool:

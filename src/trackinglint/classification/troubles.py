@@ -29,7 +29,7 @@ from itertools import pairwise
 
 from .compounds import ACTION_LEXICONS
 from .lexicon import Lexicon
-from .reading import Reading, Unit
+from .reading import Reading, Unit, named_in
 from .verdicts import Evidence
 
 FRICTION = 3.0
@@ -262,7 +262,7 @@ def check_demanded(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) ->
     grammar = lexicon.grammar
     if action.phrase or not lexicon.forms(action.text) & grammar.demanding:
         return None
-    check = next((u for u in objects if lexicon.forms(u.text) & grammar.product_checks), None)
+    check = named_in(objects, grammar.product_checks, lexicon)
     if check is None:
         return None
     detail = f"'{check.text}' {action.text}: the product stops the user, a friction signal"
@@ -310,7 +310,7 @@ def literally(unit: Unit, name: str, lexicon: Lexicon) -> bool:
 def _last_named(objects: tuple[Unit, ...], words: frozenset[str], lexicon: Lexicon) -> Unit | None:
     """The last object that is, in some form, one of `words` (the call in "Video Call
     Dropped"): what the action was done to, nearest the action."""
-    return next((u for u in reversed(objects) if lexicon.forms(u.text) & words), None)
+    return named_in(reversed(objects), words, lexicon)
 
 
 def _name(detail: str, weight: float, *, friction: bool = False) -> Evidence:
