@@ -537,6 +537,12 @@ def test_the_splitter_splits_as_wordninja_does():
             "'closed' on 'ticket', a deliverable, finishes a job",
             2.0,
         ),
+        (
+            "Discussion Thread Created",
+            "job_completion",
+            "'created' on 'thread', a deliverable, finishes a job",
+            2.0,
+        ),
         ("Workspace Created", "feature_interaction", "verb 'created' reads as interaction", -2.0),
         # finishing a step on the way is still motion
         (
@@ -1405,6 +1411,42 @@ def test_the_products_own_message_sent_is_the_software_at_work(name, detail):
     assert (found.kind, found.friction) == ("feature_interaction", False)
     assert details(found) == [(f"{detail}, the product's own message: the software at work", -2.0)]
     assert event("Email Sent To Client").kind == "job_completion"
+
+
+@pytest.mark.parametrize(
+    ("name", "verb", "thing"),
+    [
+        ("Lab Result Received", "received", "result"),
+        ("price_alert_received", "received", "alert"),
+        ("ReceivedVoiceNote", "received", "note"),
+    ],
+)
+def test_news_received_is_not_a_job_done(name, verb, thing):
+    """What reaches the user is news for them; money or a deliverable that arrives is the
+    job, and a response received is left to the readings of who sent it."""
+    found = event(name)
+    assert (found.kind, found.friction) == ("feature_interaction", False)
+    detail = f"'{verb}' on '{thing}': news reaching the user, not a job done"
+    assert details(found) == [(detail, -2.0)]
+    assert event("Payout Received").kind == "job_completion"
+    assert event("Survey Response Received").kind == "job_completion"
+
+
+@pytest.mark.parametrize(
+    ("name", "verb", "part"),
+    [
+        ("shipping_details_confirmed", "confirmed", "details"),
+        ("Billing Info Completed", "completed", "info"),
+    ],
+)
+def test_details_given_on_the_way_are_a_step(name, verb, part):
+    """Details or information filled in are a step toward the job (and a details page is
+    a page), not the job: the order they go with is."""
+    found = event(name)
+    assert found.kind == "feature_interaction"
+    assert (f"acts on '{part}', a part of the interface", -2.5) in details(found)
+    assert (f"verb '{verb}' reads as completion", 2.0) in details(found)
+    assert event("Order Confirmed").kind == "job_completion"
 
 
 @pytest.mark.parametrize(
@@ -3076,5 +3118,5 @@ def test_each_skipped_reading_could_not_have_fired():
             if not any(said & getattr(g, words) for words in gate):
                 wrong.append((label, name))
     assert wrong == []
-    assert len(gated) == 25
+    assert len(gated) == 26
     assert sum(1 for count in fired.values() if count) >= 12  # the check is not vacuous

@@ -36,6 +36,8 @@ what stands beside it:
 - the product's own message to the user sent or delivered ("Push Delivered",
   "Welcome Mail Sent") -2: the software at work, where a reply is the job; and a
   newsletter or updates subscribed to ("Newsletter Subscribed") -2: an opt-in to them;
+- news received ("Price Alert Received", "Lab Result Received") -2: it reached the user,
+  who did nothing, where money or a deliverable received ("Payout Received") is the job;
 - an advert completed or loaded ("Rewarded Ad Completed") -2: advertising running
   its course, where an ad published is the job of one who places ads;
 - a message or a chat with the product's AI ("Assistant Chat Sent") -2: the feature
@@ -337,6 +339,24 @@ def machine_work(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence |
     if part is None or part is head:
         return None
     detail = f"'{action.text}' on the '{head.text}' of '{part.text}': the software's own work"
+    return _name(detail, -VERB)
+
+
+def news_received(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
+    """Something received that is neither money nor a deliverable ("Quote Received",
+    "Test Result Received") is news reaching the user, not a job they did; money or a
+    deliverable that arrives ("Payout Received") is the job, and a response or a request
+    is left to the other readings (a survey's responses are what its owner collects)."""
+    head = reading.head
+    if head is None or not action.is_in("completion-verbs"):
+        return None
+    if _base_in(action, lexicon.grammar.receiving, lexicon) is None:
+        return None
+    if head.is_in("deliverable-objects") or head.is_in("artifact-objects"):
+        return None
+    if lexicon.forms(head.text) & lexicon.grammar.sent_to_the_user:
+        return None  # a response or a request received may be what the user collects
+    detail = f"'{action.text}' on '{head.text}': news reaching the user, not a job done"
     return _name(detail, -VERB)
 
 

@@ -149,6 +149,8 @@ class Grammar:
     advancing: frozenset[str]  # ending a name, a button moving the flow on ("buy_plan_next")
     machine_parts: frozenset[str]  # the software itself ("webhook handler succeeded")
     machine_outputs: frozenset[str]  # what it answers with ("search response received")
+    receiving: frozenset[str]  # "receive": news reaching the user, unless money or a deliverable
+    sent_to_the_user: frozenset[str]  # "response", "request": received, perhaps collected
     nothing_openers: frozenset[str]  # "no", "zero": "No Slots Available"
     availability: frozenset[str]  # "available", "left": nothing to offer after "no"
     courtesies: frozenset[str]  # "thanks": "no" as a reply that declines ("no thanks")

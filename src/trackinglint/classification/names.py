@@ -5,7 +5,7 @@ Weights (positive: job completion, negative: feature interaction):
 - the action: a completion verb +2, an interaction verb -2, an end state +3
   ("Booking Success"), a friction word -3 ("Transfer Failed"), an unknown
   past participle -0.5 (most events are interactions); a light verb defers to
-  its object ("Search Performed" is a search) or, when that names no action,
+  its object ("Sort Performed" is a sort) or, when that names no action,
   says only that something was done -1 ("Backfill Executed"); a record-keeping verb
   ("Logged") defers the same way or counts as an unknown verb; a denied
   action is friction -3 ("Payment Not Received"), a beginning denied only a
@@ -63,6 +63,7 @@ from .completions import (
     kept_measure,
     machine_agent,
     machine_work,
+    news_received,
     own_message,
     paired_job,
     passed_on,
@@ -283,6 +284,7 @@ CASES: tuple[Case, ...] = (
         ("own_messages", "message_carriers", "message_lists"),
         lambda s, x: own_message(s.reading, s.action, x),
     ),
+    Case("news_received", ("receiving",), lambda s, x: news_received(s.reading, s.action, x)),
     Case(
         "admitted_person", ("admitted_people",), lambda s, x: admitted_person(s.action, s.head, x)
     ),
