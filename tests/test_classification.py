@@ -1052,6 +1052,11 @@ def test_a_finished_profile_is_a_setup_step():
                 ("mentions 'thumbnail', a part of the interface", -1.0),
             ],
         ),
+        (
+            "Backup Restore Completed",
+            "feature_interaction",
+            [("'completed' only says 'restore', the software's own work, went through", -2.0)],
+        ),
         (  # an adverb after the verb says it went through
             "Preferences Saved Successfully",
             "feature_interaction",
@@ -1411,6 +1416,22 @@ def test_the_products_own_message_sent_is_the_software_at_work(name, detail):
     assert (found.kind, found.friction) == ("feature_interaction", False)
     assert details(found) == [(f"{detail}, the product's own message: the software at work", -2.0)]
     assert event("Email Sent To Client").kind == "job_completion"
+
+
+@pytest.mark.parametrize(
+    ("name", "verb", "thing"),
+    [("Tower Upgraded", "upgraded", "tower"), ("upgrade_spaceship", "upgrade", "spaceship")],
+)
+def test_something_upgraded_that_is_not_paid_for_bought_nothing(name, verb, thing):
+    """A game's tower or a tool's machine upgraded was improved inside the product; an
+    account, a plan or a tier upgraded was bought."""
+    found = event(name)
+    assert (found.kind, found.friction) == ("feature_interaction", False)
+    assert details(found) == [
+        (f"'{verb}' on '{thing}': improved in the product, nothing bought", -2.0)
+    ]
+    assert event("Tier Upgraded").kind == "job_completion"
+    assert event("Workspace Plan Upgraded").kind == "job_completion"
 
 
 @pytest.mark.parametrize(
@@ -1775,6 +1796,11 @@ def test_taking_and_giving(name, kind, friction, evidence):
             "Gems Collected",
             "feature_interaction",
             [("'collected' on 'gems', a prize for activity: motion rewarded, no job", -2.0)],
+        ),
+        (
+            "Daily Bonus Claim",
+            "feature_interaction",
+            [("'claim' on 'bonus', a prize for activity: motion rewarded, no job", -2.0)],
         ),
         # a certificate earned is the course finished; cashback is money, no prize
         ("Certificate Earned", "job_completion", [("verb 'earned' reads as completion", 2.0)]),
@@ -2497,8 +2523,8 @@ def test_a_state_before_its_noun_or_chosen_by_a_verb_is_not_reached():
 
 
 def test_a_success_after_an_interaction_says_it_went_through():
-    assert details(event("Backup Restore Success")) == [
-        ("'success' only says 'restore' went through: an interaction", -2.0)
+    assert details(event("Theme Switch Success")) == [
+        ("'success' only says 'switch' went through: an interaction", -2.0)
     ]
     assert event("Video Playback Completed").kind == "job_completion"  # watched to the end
     # so does one after data the software moves for the user: its own work
@@ -3118,5 +3144,5 @@ def test_each_skipped_reading_could_not_have_fired():
             if not any(said & getattr(g, words) for words in gate):
                 wrong.append((label, name))
     assert wrong == []
-    assert len(gated) == 26
+    assert len(gated) == 27
     assert sum(1 for count in fired.values() if count) >= 12  # the check is not vacuous

@@ -313,6 +313,7 @@ COLLECTIONS = (
     "forty-third",
     "forty-fourth",
     "forty-fifth",
+    "forty-sixth",
 )  # in file order, each opened by a comment
 
 
@@ -358,10 +359,10 @@ def test_real_names_accuracy():
     print(by_collection(items))
     wrong = misses(items)
     # the issue's bars hold here for events, false alarms and unknowns; completions found
-    # (85%) held until the thirteenth to forty-fifth collections joined: its guard is a
-    # regression guard, just below what is measured now (72.9%: an app's own job, such as
+    # (85%) held until the thirteenth to forty-sixth collections joined: its guard is a
+    # regression guard, just below what is measured now (73.1%: an app's own job, such as
     # a note saved, a lead created or a seller contacted, is not in its words), and so is
-    # friction recall's (89.9%, just under the bar)
+    # friction recall's (90.2%, the bar, just)
     assert scores["events"] >= 0.90, wrong
     assert scores["completions found"] >= 0.72, wrong
     assert scores["friction recall"] >= 0.87, wrong
@@ -371,18 +372,18 @@ def test_real_names_accuracy():
 
 def test_real_names_held_out_fifth():
     """The names kept out of tuning, reported on their own: a fifth of each collection.
-    The sixth to forty-fifth collections were first scored whole, unseen (their comments
+    The sixth to forty-sixth collections were first scored whole, unseen (their comments
     in the data file give those scores); then a fifth of each stayed out."""
     items = [item for item in load_real_names() if item.get("holdout")]
     scores = real_score(items)
     print(f"\nreal names, held out ({len(items)}): {shown(scores)}")
     print(by_collection(items))
     # the scores only: which held-out names miss stays unseen, so tuning cannot chase them
-    # regression guards, below what was measured when the forty-fifth collection was
-    # added (92.2% events, 65.7% completions found, 84.9% friction recall, 0.8 false
+    # regression guards, below what was measured when the forty-sixth collection was
+    # added (92.3% events, 65.9% completions found, 85.0% friction recall, 0.8 false
     # alarms per 100, 0% unknown): completions found stay short of the issue's 85%, and
     # friction recall of its 90%
-    assert len(items) >= 2227
+    assert len(items) >= 2272
     assert scores["events"] >= 0.90
     assert scores["completions found"] >= 0.65
     assert scores["friction recall"] >= 0.84

@@ -19,8 +19,10 @@ what stands beside it:
 - a dose, a test or a loan taken ("Dose Taken") +2;
 - a person approved or accepted onto the platform ("Seller Approved") -1: admitted,
   a step before any job;
-- a prize for activity earned, granted or unlocked ("Coins Earned") -2: motion
-  rewarded;
+- a prize for activity earned, granted, unlocked or claimed ("Coins Earned") -2:
+  motion rewarded;
+- something upgraded that the user does not pay for ("Tower Upgraded") -2: improved
+  inside the product, where an account or a tier upgraded was bought;
 - what a tracker keeps count of logged or added ("Sleep Logged", "Add Expense") +2,
   where a bug logged is a record and food added to a cart is shopping;
 - signing up for what a product offers ("Webinar Signup") +2, where signing up to
@@ -178,8 +180,8 @@ def admitted_person(action: Unit, head: Unit | None, lexicon: Lexicon) -> Eviden
 
 
 def game_reward(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
-    """A prize the product hands out for activity, earned, granted, unlocked or collected
-    ("Coins Earned", "Badge Awarded", "Bonus Unlocked", "Gems Collected"), rewards
+    """A prize the product hands out for activity, earned, granted, unlocked, collected or
+    claimed ("Coins Earned", "Badge Awarded", "Bonus Unlocked", "Gems Collected"), rewards
     motion: no job is done by receiving it."""
     grammar = lexicon.grammar
     if action.phrase or not lexicon.forms(action.text) & grammar.rewarding:
@@ -188,6 +190,22 @@ def game_reward(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | 
     if prize is None:
         return None
     detail = f"'{action.text}' on '{prize.text}', a prize for activity: motion rewarded, no job"
+    return _name(detail, -VERB)
+
+
+def upgraded_in_product(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
+    """Something upgraded that is not what the user pays for ("Tower Upgraded", "Machine
+    Upgraded") was improved inside the product, a game's or a tool's, and bought nothing;
+    an account, a plan or a tier upgraded ("Tier Upgraded") was bought."""
+    grammar = lexicon.grammar
+    head = reading.head
+    if head is None or action.phrase or not action.is_in("completion-verbs"):
+        return None
+    if _base_in(action, grammar.upgrading, lexicon) is None:
+        return None
+    if head.is_in("deliverable-objects") or named_in(reading.units, grammar.paid_levels, lexicon):
+        return None
+    detail = f"'{action.text}' on '{head.text}': improved in the product, nothing bought"
     return _name(detail, -VERB)
 
 

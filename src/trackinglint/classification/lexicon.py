@@ -149,6 +149,8 @@ class Grammar:
     advancing: frozenset[str]  # ending a name, a button moving the flow on ("buy_plan_next")
     machine_parts: frozenset[str]  # the software itself ("webhook handler succeeded")
     machine_outputs: frozenset[str]  # what it answers with ("search response received")
+    paid_levels: frozenset[str]  # upgraded, one is bought ("tier upgraded")
+    upgrading: frozenset[str]  # "upgrade": on anything else, improved in the product
     receiving: frozenset[str]  # "receive": news reaching the user, unless money or a deliverable
     sent_to_the_user: frozenset[str]  # "response", "request": received, perhaps collected
     nothing_openers: frozenset[str]  # "no", "zero": "No Slots Available"

@@ -73,6 +73,7 @@ from .completions import (
     signed_up_for,
     taken_as_job,
     talk_with_ai,
+    upgraded_in_product,
 )
 from .lexicon import Lexicon
 from .reading import Reading, Unit, content_tokens, lengthened, read_tokens, split_squashed
@@ -289,6 +290,11 @@ CASES: tuple[Case, ...] = (
         "admitted_person", ("admitted_people",), lambda s, x: admitted_person(s.action, s.head, x)
     ),
     Case("game_reward", ("game_rewards",), lambda s, x: game_reward(s.reading, s.action, x)),
+    Case(
+        "upgraded_in_product",
+        ("upgrading",),
+        lambda s, x: upgraded_in_product(s.reading, s.action, x),
+    ),
     Case("ad_played", ("adverts",), lambda s, x: ad_played(s.reading, s.action, x)),
     Case("made_deliverable", (), lambda s, x: _made_deliverable(s.action, s.head)),
     Case("machine_agent", ("machine_agents",), lambda s, x: machine_agent(s.reading, s.action, x)),
