@@ -1052,6 +1052,11 @@ def test_a_finished_profile_is_a_setup_step():
                 ("mentions 'thumbnail', a part of the interface", -1.0),
             ],
         ),
+        (  # a check passed is the tool's own test going through; an exam passed is the job
+            "Health Check Passed",
+            "feature_interaction",
+            [("'passed' only says 'check', the software's own work, went through", -2.0)],
+        ),
         (
             "Backup Restore Completed",
             "feature_interaction",
@@ -1955,14 +1960,19 @@ def test_feedback_to_the_makers_is_a_side_channel_feedback_on_the_work_a_job():
     assert details(event("Extra Feedback Sent")) == [
         ("'sent' on 'feedback' to the product's makers: a side channel", -2.0)
     ]
-    assert details(event("Manuscript Feedback Submitted")) == [
+    # on a part of the product too: what the product recommends or shows
+    assert details(event("Recipe Suggestion Feedback Sent")) == [
+        ("'sent' on 'feedback' to the product's makers: a side channel", -2.0)
+    ]
+    # on someone's work, it is the job of a product for reviewing it
+    assert details(event("Essay Feedback Submitted")) == [
         ("verb 'submitted' reads as completion", 2.0)
     ]
     # the makers' survey, bare or on why the user came or leaves, is feedback too
     for name in ("Churn Survey Answered", "nps_submitted"):
         assert details(event(name))[0][1] == -2.0, name
         assert details(event(name))[0][0].endswith("to the product's makers: a side channel")
-    assert event("Tenant Survey Submitted").kind == "job_completion"  # a survey on the work
+    assert event("Peer Review Survey Submitted").kind == "job_completion"  # on the work
 
 
 def test_a_transaction_alone_records_money_moved():

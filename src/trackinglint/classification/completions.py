@@ -282,18 +282,17 @@ def rehearsal(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | No
 
 
 def product_feedback(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
-    """Feedback sent to the product's makers ("App Feedback Sent", "Additional Feedback
-    Sent") is a side channel, not the job; feedback on the work ("Interview Feedback
-    Submitted") is the job."""
+    """Feedback sent to the product's makers ("App Feedback Sent", "Recommendation
+    Feedback Sent") is a side channel, not the job; feedback on someone's work
+    ("Interview Feedback Sent") is the job of a product for reviewing it."""
     grammar = lexicon.grammar
     head = reading.head
     if head is None or not (action.is_in("completion-verbs") or action.is_in("completion-states")):
         return None
     if not lexicon.forms(head.text) & grammar.feedback:
         return None
-    modifiers = [u for u in reading.objects if u is not head]
-    if any(u.text not in grammar.generic_modifiers for u in modifiers):
-        return None  # says what the feedback is on: the work itself
+    if named_in(reading.units, grammar.reviewed_work, lexicon) is not None:
+        return None  # on someone's work: the review is the job
     detail = f"'{action.text}' on '{head.text}' to the product's makers: a side channel"
     return _name(detail, -VERB)
 

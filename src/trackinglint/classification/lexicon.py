@@ -141,7 +141,7 @@ class Grammar:
     signing_up: frozenset[str]  # signing up, "signup", "register", "registration"
     rehearsals: frozenset[str]  # trying out, not doing ("sandbox payment completed")
     feedback: frozenset[str]  # to the product's makers, a side channel ("feedback sent")
-    generic_modifiers: frozenset[str]  # say nothing of what feedback is on ("additional")
+    reviewed_work: frozenset[str]  # feedback on it is the job ("interview feedback")
     pressing_verbs: frozenset[str]  # pressing a control ("buy_now_clicked")
     thanks: frozenset[str]  # "thank" (you), "thankyou": the page shown once the job is done
     seeing: frozenset[str]  # "view", "show", "load": a page seen, nothing done to it
