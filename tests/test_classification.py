@@ -1617,6 +1617,20 @@ def test_no_and_only_the_thing_missing_turns_the_user_away(name, detail):
     assert details(event(name)) == [(detail, -3.0)]
 
 
+def test_an_empty_list_shown_offered_nothing_and_slowness_is_a_struggle():
+    """An empty inbox or an empty state seen offered nothing; a press on the button an
+    empty state offers is a press. A product that is slow is a struggle."""
+    inbox = event("Inbox Empty Shown")
+    assert (inbox.kind, inbox.friction) == ("feature_interaction", True)
+    assert ("'empty' shown: nothing to offer signals friction", -3.0) in details(inbox)
+    assert event("empty_state_viewed").friction
+    assert not event("empty_state_cta_clicked").friction
+    chart = event("perf_chart_slow")
+    assert (chart.kind, chart.friction) == ("feature_interaction", True)
+    assert details(chart) == [("'slow' signals friction", -3.0)]
+    assert not event("slow_mode_enabled").friction  # a setting chosen
+
+
 @pytest.mark.parametrize("name", ["No Thanks", "no_problem", "no-login-start-form"])
 def test_no_as_a_reply_or_before_an_action_names_nothing_missing(name):
     assert not event(name).friction

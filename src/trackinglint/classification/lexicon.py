@@ -154,6 +154,7 @@ class Grammar:
     receiving: frozenset[str]  # "receive": news reaching the user, unless money or a deliverable
     sent_to_the_user: frozenset[str]  # "response", "request": received, perhaps collected
     nothing_openers: frozenset[str]  # "no", "zero": "No Slots Available"
+    emptiness: frozenset[str]  # "empty": an empty list shown ("Inbox Empty Shown")
     availability: frozenset[str]  # "available", "left": nothing to offer after "no"
     courtesies: frozenset[str]  # "thanks": "no" as a reply that declines ("no thanks")
     own_messages: frozenset[str]  # the product's messages to the user ("push delivered")

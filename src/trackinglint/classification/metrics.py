@@ -212,7 +212,7 @@ def _read_name(name: str, lexicon: Lexicon) -> list[tuple[Evidence, str]]:
 def index_events(names: Iterable[str], lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
     """Each form of each event's action, and of the deliverable it acts on -> the events:
     the events a metric's plural noun may name ("Renewals": "Subscription Renewed",
-    "Orders": "Order Placed"). A person or a thing of no trade ("Active Users") names
+    "Orders": "Order Fulfilled"). A person or a thing of no trade ("Active Users") names
     none: "User Converted" is not what they count."""
     found: dict[str, list[str]] = {}
     by_words = lexicon.memo("counted-forms")  # names that share their words share forms
@@ -249,7 +249,7 @@ def _counted_event(
     event_index: Callable[[], EventIndex] | None,
 ) -> tuple[Evidence, str] | None:
     """The plan's job completion that the metric's plural noun names ("Renewals":
-    "Subscription Renewed", "Orders": "Order Placed"), if there is one."""
+    "Subscription Renewed", "Orders": "Order Fulfilled"), if there is one."""
     if event_index is None:
         return None
     index = event_index()

@@ -198,7 +198,7 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
     lost = lost_credential(reading.units, lexicon) if opened & _BITS["lost_credential"] else None
     if lost is not None:
         found.append(lost)
-    turned_away = nothing_offered(reading.units, lexicon)
+    turned_away = nothing_offered(reading.units, reading.action, lexicon)
     if turned_away is not None and not any(e.friction for e in found):
         found.append(turned_away)
     seen = {action.text} if action else set()

@@ -170,7 +170,7 @@ def units_of(tokens: tuple[str, ...], lexicon: Lexicon) -> tuple[Unit, ...]:
 def _compound_noun(reading: Reading, lexicon: Lexicon) -> Reading:
     """A name that is only nouns, the first of which could also be the verb, names a
     thing or a place: "Order Summary", "Payment Method", "Renewal Date" (a summary of
-    the order, not an order placed). So does a state that names the part of the
+    the order, not an order made). So does a state that names the part of the
     interface after it ("success_page", "Order Success Page"). Read so, it has no
     action."""
     action, units = reading.action, reading.units

@@ -15,8 +15,8 @@ readings that need the rest of the name:
 - a code that lets the user in sent again ("resend_otp") -3: it did not arrive;
 - a connection dropped or lost ("Call Dropped") -3, where a dropped file is a
   drag and drop;
-- nothing to offer ("No Slots Available", "no_seats_left") or the thing missing
-  ("NoCoins") -3, where "No Thanks" is a reply;
+- nothing to offer ("No Slots Available", "no_seats_left", "Inbox Empty Shown") or
+  the thing missing ("NoCoins") -3, where "No Thanks" is a reply;
 - and the other way: an offer turned down ("Invite Declined") is the choice of
   the person offered, a person refused or blocked ("Sender Blocked") the
   user's decision about them, and a round of a game failed or retried ("Level
@@ -164,12 +164,20 @@ def lost_credential(units: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | Non
     return None
 
 
-def nothing_offered(units: tuple[Unit, ...], lexicon: Lexicon) -> Evidence | None:
+def nothing_offered(
+    units: tuple[Unit, ...], action: Unit | None, lexicon: Lexicon
+) -> Evidence | None:
     """ "no" and an availability word a few words on ("No Slots Available",
     "no_seats_left", "invite_no_seat_found") say the product had nothing to offer:
     turned away. So does a name that is only "no" and the thing missing ("NoCoins",
-    "no_saved_cards"), unless the "no" declines ("No Thanks")."""
+    "no_saved_cards"), unless the "no" declines ("No Thanks"), and an empty list or
+    state shown ("Inbox Empty Shown"), where a press on its button is a press."""
     grammar = lexicon.grammar
+    if action is not None and lexicon.forms(action.text) & grammar.seeing:
+        empty = next((u for u in units if u.text in grammar.emptiness), None)
+        if empty is not None:
+            detail = f"'{empty.text}' {action.text}: nothing to offer signals friction"
+            return _name(detail, -FRICTION, friction=True)
     for i, unit in enumerate(units):
         if unit.phrase or unit.text not in grammar.nothing_openers:
             continue
