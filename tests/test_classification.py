@@ -563,6 +563,12 @@ def test_the_splitter_splits_as_wordninja_does():
             "'passed' finishes 'captcha', a step on the way, not the job",
             -1.0,
         ),
+        (  # what the user tells the product before it does the job
+            "Delivery Frequency Submitted",
+            "feature_interaction",
+            "'submitted' finishes 'frequency', a step on the way, not the job",
+            -1.0,
+        ),
         (
             "Bio Approved",
             "feature_interaction",
