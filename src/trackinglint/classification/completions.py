@@ -360,8 +360,8 @@ def machine_work(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence |
 
 
 def news_received(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
-    """Something received that is neither money nor a deliverable ("Quote Received",
-    "Test Result Received") is news reaching the user, not a job they did; money or a
+    """Something received that is neither money nor a deliverable ("Price Alert
+    Received", "Test Result Received") is news reaching the user, not a job they did; money or a
     deliverable that arrives ("Payout Received") is the job, and a response or a request
     is left to the other readings (a survey's responses are what its owner collects)."""
     head = reading.head
