@@ -317,6 +317,8 @@ COLLECTIONS = (
     "forty-seventh",
     "forty-eighth",
     "forty-ninth",
+    "fiftieth",
+    "fifty-first",
 )  # in file order, each opened by a comment
 
 

@@ -469,7 +469,7 @@ def passed_on(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | No
     if head is not None and lexicon.forms(head.text) & grammar.catalogue:
         detail = f"'{action.text}' on '{head.text}', offered to browse: word passed on, not the job"
         return _name(detail, -VERB)
-    if action.text in grammar.sharing:  # "share_scorecard", "ResultShare": the verb as written
+    if action.text in grammar.sharing:  # "share_poster", "PosterShare": the verb as written
         detail = f"bare '{action.text}' names the share control: 'shared' would say it went"
         return _name(detail, -VERB)
     return None
