@@ -544,6 +544,18 @@ def test_the_splitter_splits_as_wordninja_does():
             2.0,
         ),
         ("Workspace Created", "feature_interaction", "verb 'created' reads as interaction", -2.0),
+        (
+            "Lease Signed",
+            "job_completion",
+            "verb 'signed' reads as completion",
+            2.0,
+        ),
+        (
+            "Tenant Lease Created",
+            "job_completion",
+            "'created' on 'lease', a deliverable, finishes a job",
+            2.0,
+        ),
         # finishing a step on the way is still motion
         (
             "Login Completed",
@@ -567,6 +579,12 @@ def test_the_splitter_splits_as_wordninja_does():
             "Delivery Frequency Submitted",
             "feature_interaction",
             "'submitted' finishes 'frequency', a step on the way, not the job",
+            -1.0,
+        ),
+        (  # a gate lets the user in, no further
+            "Age Gate Passed",
+            "feature_interaction",
+            "'passed' finishes 'gate', a step on the way, not the job",
             -1.0,
         ),
         (
@@ -1989,7 +2007,7 @@ def test_feedback_to_the_makers_is_a_side_channel_feedback_on_the_work_a_job():
         ("verb 'submitted' reads as completion", 2.0)
     ]
     # the makers' survey, bare or on why the user came or leaves, is feedback too
-    for name in ("Churn Survey Answered", "nps_submitted"):
+    for name in ("Churn Survey Completed", "nps_submitted"):
         assert details(event(name))[0][1] == -2.0, name
         assert details(event(name))[0][0].endswith("to the product's makers: a side channel")
     assert event("Peer Review Survey Submitted").kind == "job_completion"  # on the work
@@ -2251,9 +2269,11 @@ def test_a_bare_command_named_alone_or_redone_is_the_button():
             [("'finished' finishes 'section', a step on the way, not the job", -1.0)],
         ),
         (
-            "quiz_question_answered",
-            [("'answered' finishes 'question', a step on the way, not the job", -1.0)],
+            "survey_question_completed",
+            [("'completed' finishes 'question', a step on the way, not the job", -1.0)],
         ),
+        # an answer is given to the product's question, not handed to someone
+        ("quiz_question_answered", [("verb 'answered' is not a known completion verb", -0.5)]),
     ],
 )
 def test_settings_and_parts_of_a_larger_work_are_steps(name, evidence):
@@ -2401,6 +2421,11 @@ def test_a_round_of_a_game_failed_or_retried_is_play_and_a_retake_a_struggle():
     assert event("Payment Retry").friction
     assert details(event("Bonus Stage Cleared")) == [("'stage' cleared: a round of play won", 2.0)]
     assert event("Search Filters Cleared").kind == "feature_interaction"
+    # a streak broken is the user's habit lapsing; a thing broken is still a struggle
+    assert details(event("Reading Streak Broken")) == [
+        ("'broken' on 'streak', a run of play ended, is no struggle", -2.0)
+    ]
+    assert event("Image Link Broken").friction
 
 
 ACTS_ON_SCREEN = "acts on 'screen', a part of the interface"

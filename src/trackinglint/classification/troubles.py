@@ -41,6 +41,7 @@ REFUSALS = ("declin", "deni", "deny", "reject", "refus")  # a choice when a pers
 FAIL = "fail"  # fail, failed, failure
 ABANDON = "abandon"  # abandon, abandoned, abandonment
 RETRY = "retry"  # retry, retried, retries: a round of a game played again
+BROKEN = "broke"  # broken, broke: a streak of play ended
 NO = "no"  # opening a name of things only, says they are missing ("NoCoins")
 QUITTING = (ABANDON, "abort")  # abort, aborted
 
@@ -243,13 +244,19 @@ def turns_down_what_follows(unit: Unit, units: tuple[Unit, ...], lexicon: Lexico
 
 def lost_round(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
     """A round of a game failed, abandoned or retried ("Level Failed", "stage_fail", "Match
-    Abandoned", "wave_retry") is play, not a struggle with the product: losing, quitting
-    and playing again are part of the game, where a checkout abandoned is a flow the
-    product lost."""
+    Abandoned", "wave_retry"), or a streak broken, is play, not a struggle with the
+    product: losing, quitting, lapsing and playing again are part of the game, where a
+    checkout abandoned is a flow the product lost."""
+    grammar = lexicon.grammar
+    played = _round_named(reading, action)  # "Game Load Failed": a load, not the game
+    if played is None:
+        return None
+    if action.text.startswith(BROKEN) and lexicon.forms(played.text) & grammar.game_rewards:
+        detail = f"'{action.text}' on '{played.text}', a run of play ended, is no struggle"
+        return _name(detail, -CHOICE)  # "Streak Broken": the user's habit lapsed
     if not action.text.startswith((FAIL, ABANDON)) and RETRY not in lexicon.forms(action.text):
         return None
-    played = _round_named(reading, action)  # "Game Load Failed": a load, not the game
-    if played is None or not lexicon.forms(played.text) & lexicon.grammar.game_rounds:
+    if not lexicon.forms(played.text) & grammar.game_rounds:
         return None
     detail = f"'{action.text}' on '{played.text}', a round of play, is no struggle"
     return _name(detail, -CHOICE)
