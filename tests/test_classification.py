@@ -594,6 +594,12 @@ def test_the_splitter_splits_as_wordninja_does():
             -1.0,
         ),
         (
+            "Slack Connector Succeeded",
+            "feature_interaction",
+            "'succeeded' finishes 'connector', a step on the way, not the job",
+            -1.0,
+        ),
+        (
             "Github Oauth Succeeded",
             "feature_interaction",
             "'succeeded' finishes 'oauth', a step on the way, not the job",
@@ -1435,6 +1441,7 @@ def test_a_completion_word_on_a_part_of_the_software_is_its_own_work(name, verb,
         ("Push Delivered", "'delivered' on 'push'"),
         ("verification_email_sent", "'sent' on 'verification email'"),
         ("Weekly Email Sent", "'sent' on 'weekly email'"),  # a digest, by its cadence
+        ("Export Ready Email Sent", "'sent' on 'ready email'"),  # news that a job it ran is done
         ("email_welcome_offer", "'email' on 'welcome offer'"),  # the carrier as the verb
     ],
 )
@@ -2563,6 +2570,7 @@ def test_what_was_saved_or_earned_names_no_action():
 def test_the_word_event_that_code_appends_says_nothing():
     assert details(event("Refund Event")) == [("verb 'refund' reads as completion", 2.0)]
     assert details(event("InvoiceSyncErrorEvent")) == [("'error' signals friction", -3.0)]
+    assert details(event("PrinterFaultEvent")) == [("'fault' signals friction", -3.0)]
     assert content_tokens("Event", load_lexicon()) == ("event",)  # the word alone stays
     # so do version marks: the name's last word before "_new" is what it says
     assert content_tokens("Plan_Selected_New", load_lexicon()) == ("plan", "selected")
