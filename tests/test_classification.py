@@ -660,6 +660,8 @@ def test_deliverables_steps_and_verb_first(name, kind, detail, weight):
         ("Transfer Declined", True, "'declined' signals friction"),
         ("Invoice Past Due", True, "'past due' signals friction"),
         ("Freshdesk Widget Opened", True, "'freshdesk' signals help-seeking"),
+        ("Drift Chat Opened", True, "'drift chat' signals help-seeking"),
+        ("Model Drift Measured", False, "verb 'measured' is not a known completion verb"),
         (
             "Schema Violation Detected",
             True,
