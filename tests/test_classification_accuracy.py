@@ -320,6 +320,7 @@ COLLECTIONS = (
     "fiftieth",
     "fifty-first",
     "fifty-second",
+    "fifty-third",
 )  # in file order, each opened by a comment
 
 
