@@ -1662,6 +1662,7 @@ def test_an_empty_list_shown_offered_nothing_and_slowness_is_a_struggle():
     assert (chart.kind, chart.friction) == ("feature_interaction", True)
     assert details(chart) == [("'slow' signals friction", -3.0)]
     assert not event("slow_mode_enabled").friction  # a setting chosen
+    assert details(event("Feed Long Loading Time")) == [("'long loading' signals friction", -3.0)]
 
 
 @pytest.mark.parametrize("name", ["No Thanks", "no_problem", "no-login-start-form"])
