@@ -658,6 +658,7 @@ def test_deliverables_steps_and_verb_first(name, kind, detail, weight):
             "'declined' on 'cookie consent' is the user's choice, not a struggle",
         ),
         ("Transfer Declined", True, "'declined' signals friction"),
+        ("Selfie Rejected", True, "'rejected' signals friction"),  # the liveness check said no
         ("Invoice Past Due", True, "'past due' signals friction"),
         ("Freshdesk Widget Opened", True, "'freshdesk' signals help-seeking"),
         ("Drift Chat Opened", True, "'drift chat' signals help-seeking"),
