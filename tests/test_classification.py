@@ -2576,6 +2576,7 @@ def test_the_word_event_that_code_appends_says_nothing():
     assert details(event("InvoiceSyncErrorEvent")) == [("'error' signals friction", -3.0)]
     assert details(event("PrinterFaultEvent")) == [("'fault' signals friction", -3.0)]
     assert details(event("Checkout Fell Back")) == [("'fell back' signals friction", -3.0)]
+    assert details(event("Seats Max Reached")) == [("'max reached' signals friction", -3.0)]
     assert content_tokens("Event", load_lexicon()) == ("event",)  # the word alone stays
     # so do version marks: the name's last word before "_new" is what it says
     assert content_tokens("Plan_Selected_New", load_lexicon()) == ("plan", "selected")
