@@ -1741,6 +1741,17 @@ def test_a_listed_action_noun_gives_way_to_a_participle():
             "job_completion",
             [("'closed' on 'todo', a business artifact, finishes a job", 2.0)],
         ),
+        # an achievement unlocked is earned; anything else unlocked is access granted
+        (
+            "Achievement Unlocked",
+            "job_completion",
+            [("'achievement' unlocked: an achievement earned, a milestone reached", 2.0)],
+        ),
+        (
+            "Dark Theme Unlocked",
+            "feature_interaction",
+            [("verb 'unlocked' is not a known completion verb", -0.5)],
+        ),
     ],
 )
 def test_goals_reached_and_work_items_closed(name, kind, evidence):

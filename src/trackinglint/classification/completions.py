@@ -125,6 +125,9 @@ _PAIRINGS = (
     # reaching or meeting a goal the user set out for ("Daily Goal Reached", "Sales Target
     # Met") is the outcome; reaching the end of a page is motion
     ("reaching", "goals", "'{head}' {action}: a goal reached is the outcome"),
+    # an achievement unlocked was earned, a milestone reached ("Achievement Unlocked");
+    # a level or a feature unlocked is access granted
+    ("unlocking", "achievements", "'{head}' {action}: an achievement earned, a milestone reached"),
     # a subscription or a membership started or activated was bought ("Membership
     # Activated"), as one created is; a free trial begun is motion
     ("beginnings", "paid_terms", "'{head}' {action}: a paid term begun, bought"),

@@ -116,6 +116,8 @@ class Grammar:
     endings: frozenset[str]  # "end", "ended"
     goals: frozenset[str]  # reached or met, the outcome ("daily goal reached")
     reaching: frozenset[str]  # "reach", "meet", "hit"
+    achievements: frozenset[str]  # unlocked, earned: a milestone reached
+    unlocking: frozenset[str]  # "unlock"
     asked_of_others: frozenset[str]  # a request of one is the job done ("quote requested")
     requesting: frozenset[str]  # "request", "requested"
     paid_terms: frozenset[str]  # begun, they were bought ("membership activated")

@@ -307,7 +307,7 @@ CASES: tuple[Case, ...] = (
     Case("applied_for", ("applied_for",), lambda s, x: applied_for(s.reading, s.action, x)),
     Case(
         "paired_job",
-        ("services", "goals", "paid_terms", "asked_of_others", "game_rounds"),
+        ("services", "goals", "achievements", "paid_terms", "asked_of_others", "game_rounds"),
         lambda s, x: paired_job(s.action, s.head, x),
     ),
     Case("taken_as_job", ("taken_as_job",), lambda s, x: taken_as_job(s.action, s.head, x)),
