@@ -322,6 +322,7 @@ COLLECTIONS = (
     "fifty-second",
     "fifty-third",
     "fifty-fourth",
+    "fifty-fifth",
 )  # in file order, each opened by a comment
 
 
@@ -367,8 +368,8 @@ def test_real_names_accuracy():
     print(by_collection(items))
     wrong = misses(items)
     # the issue's bars hold here for events, false alarms and unknowns; completions found
-    # (85%) held until the thirteenth to fifty-fourth collections joined: its guard is a
-    # regression guard, just below what is measured now (71.7%: an app's own job, such as
+    # (85%) held until the thirteenth to fifty-fifth collections joined: its guard is a
+    # regression guard, just below what is measured now (71.5%: an app's own job, such as
     # a note saved, a lead created or a seller contacted, is not in its words), and so is
     # friction recall's (90.3%, the bar, just)
     assert scores["events"] >= 0.90, wrong
@@ -380,18 +381,18 @@ def test_real_names_accuracy():
 
 def test_real_names_held_out_fifth():
     """The names kept out of tuning, reported on their own: a fifth of each collection.
-    The sixth to fifty-fourth collections were first scored whole, unseen (their comments
+    The sixth to fifty-fifth collections were first scored whole, unseen (their comments
     in the data file give those scores); then a fifth of each stayed out."""
     items = [item for item in load_real_names() if item.get("holdout")]
     scores = real_score(items)
     print(f"\nreal names, held out ({len(items)}): {shown(scores)}")
     print(by_collection(items))
     # the scores only: which held-out names miss stays unseen, so tuning cannot chase them
-    # regression guards, below what was measured when the fifty-fourth collection was
-    # added (92.2% events, 66.9% completions found, 85.8% friction recall, 0.85 false
+    # regression guards, below what was measured when the fifty-fifth collection was
+    # added (92.2% events, 66.8% completions found, 85.8% friction recall, 0.85 false
     # alarms per 100, 0% unknown): completions found stay short of the issue's 85%, and
     # friction recall of its 90%
-    assert len(items) >= 2576
+    assert len(items) >= 2587
     assert scores["events"] >= 0.90
     assert scores["completions found"] >= 0.65
     assert scores["friction recall"] >= 0.85
