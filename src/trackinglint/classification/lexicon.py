@@ -225,6 +225,8 @@ class Lexicon:
 
     def __init__(self, words: Mapping[str, Iterable[str]], rules: Grammar) -> None:
         self.grammar = rules
+        # the verbs the listed action nouns name ("submission" -> submit), as a set once
+        self.nominal_bases = frozenset(rules.nominals.values())
         self.words = {name: tuple(entries) for name, entries in words.items()}
         self._forms_cache: dict[str, frozenset[str]] = {}
         self._token_cache: dict[str, frozenset[str]] = {}
@@ -233,6 +235,7 @@ class Lexicon:
         # first word form -> [(phrase, lexicon, entry text)], longest phrases first
         self._phrases: dict[str, list[tuple[Phrase, str, str]]] = {}
         self._memos: dict[str, dict[Any, Any]] = {}
+        self._derivations: dict[str, Derivation | None] = {}
         # word -> the phrases that may start with it, over all its forms (filled on use)
         self._starting: dict[str, tuple[tuple[Phrase, str, str], ...]] = {}
         for name, entries in self.words.items():
@@ -300,10 +303,11 @@ class Lexicon:
 
     def derivation(self, word: str) -> Derivation | None:
         """The known verb `word` is built from ("renewal" -> renew), if any; cached."""
-        cache = self.memo("derivation")
-        found = cache.get(word, _NONE)
-        if found is _NONE:
-            found = cache[word] = derive(word, self)
+        if word in self._derivations:
+            return self._derivations[word]
+        if len(self._derivations) > MEMO_LIMIT:
+            self._derivations.clear()
+        found = self._derivations[word] = derive(word, self)
         return found
 
     def literal(self, word: str) -> frozenset[str]:

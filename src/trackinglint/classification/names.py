@@ -332,14 +332,25 @@ def _gates_opened(reading: Reading, lexicon: Lexicon) -> int:
     """The cases the name's words open, as a mask of their bits: every form of every
     word looked up once in a table of trigger words built once per lexicon, so a name
     runs only the cases whose words it says."""
+    masks: dict[str, int] = lexicon.memo("word-gates")
+    opened = _UNGATED
+    for unit in reading.units:
+        mask = masks.get(unit.text)
+        if mask is None:
+            mask = masks[unit.text] = _word_gates(unit.text, lexicon)
+        opened |= mask
+    return opened
+
+
+def _word_gates(word: str, lexicon: Lexicon) -> int:
+    """The cases one word opens through any of its forms; worked out once per word."""
     table: dict[str, int] = lexicon.memo("case-gates")
     if not table:
         table.update(_gate_table(lexicon))
-    opened = _UNGATED
-    for unit in reading.units:
-        for form in lexicon.forms(unit.text):
-            opened |= table.get(form, 0)
-    return opened
+    mask = 0
+    for form in lexicon.forms(word):
+        mask |= table.get(form, 0)
+    return mask
 
 
 def _gate_table(lexicon: Lexicon) -> dict[str, int]:
@@ -605,7 +616,7 @@ def _bare_command(reading: Reading, action: Unit, lexicon: Lexicon) -> bool:
     if derived is not None and not derived.nominal and not action.nominal:
         verbs.add(derived.base)
     return (
-        bool(verbs & set(lexicon.grammar.nominals.values()))
+        not lexicon.nominal_bases.isdisjoint(verbs)
         and not action.is_in("completion-states")
         and _verb_kind(action) == "completion"
     )

@@ -142,7 +142,8 @@ def _content(tokens: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
 def units_of(tokens: tuple[str, ...], lexicon: Lexicon) -> tuple[Unit, ...]:
     """Words to units: lexicon phrases merged, and a verb plus a final particle."""
     units: list[Unit] = []
-    taken: set[int] = set()  # the word units already in the name, by identity
+    said: set[str] = set()  # the words already in the name as units of their own
+    word_units = lexicon.memo("word-unit")
     i = 0
     while i < len(tokens):
         size, lexicons, _ = lexicon.phrase_at(tokens, i)
@@ -153,10 +154,11 @@ def units_of(tokens: tuple[str, ...], lexicon: Lexicon) -> tuple[Unit, ...]:
             )
             i += size
             continue
-        unit = _word_unit(tokens[i], lexicon)
-        if id(unit) in taken:  # a word said twice is two units:
+        word = tokens[i]
+        unit = word_units.get(word) or _word_unit(word, lexicon)
+        if word in said:  # a word said twice is two units:
             unit = _copy(unit)  # readings tell a name's units apart by identity
-        taken.add(id(unit))
+        said.add(word)
         units.append(unit)
         i += 1
     particles = lexicon.grammar.particles
@@ -176,7 +178,13 @@ def _compound_noun(reading: Reading, lexicon: Lexicon) -> Reading:
     action, units = reading.action, reading.units
     if action is None or action.phrase or reading.complement:
         return reading
-    at = next(i for i, unit in enumerate(units) if unit is action)
+    # only an action first (a noun first) or just before the last unit (a state) may be
+    if action is units[0]:
+        at = 0
+    elif len(units) >= 2 and action is units[-2]:
+        at = len(units) - 2
+    else:
+        return reading
     noun_first = (
         at == 0
         and not action.participle
