@@ -341,6 +341,10 @@ class Lexicon:
                 lexicons.add(lexicon)
         return best, frozenset(lexicons), text
 
+    def starts_phrase(self, word: str) -> bool:
+        """May a multiword entry start with this word (in some form)?"""
+        return bool(self._phrases_starting(word))
+
     def _phrases_starting(self, word: str) -> tuple[tuple[Phrase, str, str], ...]:
         """The entries a phrase starting with `word` may be, in the order its forms give
         them; gathered once per word, as a word recurs across a plan's names."""

@@ -155,7 +155,9 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
     if reading.as_noun:  # say which word could have been the action
         instead = f"'{action.text}' as the action" if action else "no word as the action"
         found.append(_name(f"'{reading.as_noun}' can be a noun: read as one, {instead}", 0.0))
-    deferring = action is not None and (action.is_in("light-verbs") or action.is_in("record-verbs"))
+    deferring = action is not None and (
+        "light-verbs" in action.lexicons or "record-verbs" in action.lexicons
+    )
     notice: Evidence | None = None
     thanked = _thanked(reading, lexicon) if opened & _BITS["thanked"] else None
     if thanked is not None:
@@ -167,11 +169,11 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         objects = objects[:-1]
         head = objects[-1] if objects else None
         found.append(_verb(action, f"'{action.text}'"))
-    elif deferring and action is not None and action.is_in("light-verbs") and head is not None:
+    elif deferring and action is not None and "light-verbs" in action.lexicons and head is not None:
         if lexicon.forms(head.text) & lexicon.grammar.operations:  # "Script Executed"
             detail = f"'{head.text} {action.text}' runs the software: the tool in use, not a job"
             found.append(_name(detail, -LIGHT))
-        elif not head.is_in("interface-objects") and not head.is_in("friction-words"):
+        elif "interface-objects" not in head.lexicons and "friction-words" not in head.lexicons:
             # "Decision Made", "Cell Executed": something ran or was done, no job named
             detail = f"'{head.text} {action.text}' says only that something was done: no job"
             found.append(_name(detail, -LIGHT))
@@ -189,7 +191,7 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
     carried = _carried_deliverable(objects, lexicon)
     if carried is not None:
         found.append(carried)
-    elif head is not None and head.is_in("interface-objects"):
+    elif head is not None and "interface-objects" in head.lexicons:
         found.append(_name(f"acts on '{head.text}', a part of the interface", -INTERFACE_HEAD))
     # news of a trouble already says what it is about
     trouble = trouble_head(action, head, lexicon) if notice is None else None
@@ -203,7 +205,7 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         found.append(turned_away)
     seen = {action.text} if action else set()
     for unit in objects:
-        if unit is not head and unit.is_in("interface-objects") and unit.text not in seen:
+        if unit is not head and "interface-objects" in unit.lexicons and unit.text not in seen:
             seen.add(unit.text)
             found.append(_name(f"mentions '{unit.text}', a part of the interface", -MENTION))
     found.extend(_complement(reading.complement, lexicon))
@@ -370,7 +372,7 @@ def _resolved(reading: Reading, found: list[Evidence], lexicon: Lexicon) -> list
     if not any(e.friction for e in found):  # most names: nothing to resolve
         return found
     ending = next((u for u in reading.units if u.text in lexicon.grammar.resolutions), None)
-    troubles = [u for u in reading.units if u.is_in("friction-words")]
+    troubles = [u for u in reading.units if "friction-words" in u.lexicons]
     if ending is None or not troubles or any(u.participle for u in troubles):
         return found
     note = _name(f"'{ending.text}' ends the trouble it names: no new struggle", 0.0)
@@ -378,9 +380,9 @@ def _resolved(reading: Reading, found: list[Evidence], lexicon: Lexicon) -> list
 
 
 def _verb_kind(unit: Unit) -> str | None:
-    if unit.is_in("completion-verbs"):
+    if "completion-verbs" in unit.lexicons:
         return "completion"
-    if unit.is_in("interaction-verbs"):
+    if "interaction-verbs" in unit.lexicons:
         return "interaction"
     return None
 
@@ -393,18 +395,18 @@ def _verb(unit: Unit, shown: str) -> Evidence:
 
 
 def _completes(unit: Unit) -> bool:
-    return _verb_kind(unit) == "completion" or unit.is_in("completion-states")
+    return _verb_kind(unit) == "completion" or "completion-states" in unit.lexicons
 
 
 def _made_deliverable(action: Unit, head: Unit | None) -> Evidence | None:
     """Making or closing a deliverable finishes a job ("Payout Created", "generate_contract"),
     and so does closing any business artifact ("Issue Closed", "close_case")."""
-    if head is None or not action.is_in("producing-verbs") or _completes(action):
+    if head is None or "producing-verbs" not in action.lexicons or _completes(action):
         return None
-    closes = action.text.startswith(CLOSE) and head.is_in("artifact-objects")  # "Issue Closed"
-    if not head.is_in("deliverable-objects") and not closes:
+    closes = action.text.startswith(CLOSE) and "artifact-objects" in head.lexicons  # "Issue Closed"
+    if "deliverable-objects" not in head.lexicons and not closes:
         return None
-    what = "a deliverable" if head.is_in("deliverable-objects") else "a business artifact"
+    what = "a deliverable" if "deliverable-objects" in head.lexicons else "a business artifact"
     detail = f"'{action.text}' on '{head.text}', {what}, finishes a job"
     return _name(detail, VERB)
 
@@ -415,7 +417,7 @@ def _carried_deliverable(objects: tuple[Unit, ...], lexicon: Lexicon) -> Evidenc
     if len(objects) < 2 or objects[-1].text not in lexicon.grammar.carriers:
         return None
     carried = objects[-2]
-    if not carried.is_in("deliverable-objects"):
+    if "deliverable-objects" not in carried.lexicons:
         return None
     detail = f"'{carried.text} {objects[-1].text}' carries '{carried.text}', a deliverable"
     return _name(detail, 0.0)
@@ -453,7 +455,7 @@ def _new_deliverable(reading: Reading, head: Unit, lexicon: Lexicon) -> Evidence
     one was made, as "Quote Created" does; so does one that names nothing but the
     deliverable and what it is of ("Counter Offer", "Purchase Offer"), unless a help
     place, a trouble or a part of the interface says what happened to it."""
-    if not head.is_in("deliverable-objects"):
+    if "deliverable-objects" not in head.lexicons:
         return None
     newness = next((u for u in reading.units if u.text in lexicon.grammar.newness), None)
     if newness is not None:
@@ -469,7 +471,7 @@ def _finished_step(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) ->
     Submitted", and an address confirmed ("Phone Number Confirmed": it was checked)."""
     if not _completes(action):
         return None
-    step = next((unit for unit in reversed(objects) if unit.is_in("step-objects")), None)
+    step = next((unit for unit in reversed(objects) if "step-objects" in unit.lexicons), None)
     if step is None and objects and lexicon.forms(action.text) & lexicon.grammar.confirming:
         step = _contact_detail(objects, lexicon)
     if step is None:
@@ -512,19 +514,19 @@ def _cancelled_by_another(
 def _action(reading: Reading, action: Unit, lexicon: Lexicon) -> list[Evidence]:
     head = reading.head
     if head is not None and action.text.startswith(EXPIRE):
-        if head.is_in("entitlements"):
+        if "entitlements" in head.lexicons:
             detail = f"'{head.text}' {action.text}: a term ran out, not a struggle"
             return [_name(detail, -VERB)]
         if lexicon.forms(head.text) & lexicon.grammar.offers:  # "Proposal Expired"
             detail = f"'{head.text}' {action.text}: an offer lapsed unanswered, not a struggle"
             return [_name(detail, -VERB)]
-    if action.is_in("friction-words"):
+    if "friction-words" in action.lexicons:
         permissions = lexicon.grammar.device_permissions
         step = next(
             (
                 u
                 for u in reversed(reading.objects)
-                if u.is_in("step-objects") or lexicon.forms(u.text) & permissions
+                if "step-objects" in u.lexicons or lexicon.forms(u.text) & permissions
             ),
             None,
         )
@@ -561,7 +563,7 @@ def _action(reading: Reading, action: Unit, lexicon: Lexicon) -> list[Evidence]:
         return [_name(detail, -UNKNOWN_VERB)]
     if _verb_kind(action):
         return [_verb(action, f"verb '{action.text}'")]
-    if action.is_in("completion-states"):
+    if "completion-states" in action.lexicons:
         if reading.objects and _success_of_nothing(reading, action, lexicon):
             what = " ".join(unit.text for unit in reading.objects)
             detail = f"'{action.text}' only says '{what}' went through, which names no job"
@@ -609,7 +611,7 @@ def _bare_command(reading: Reading, action: Unit, lexicon: Lexicon) -> bool:
         return False
     if action.text in SENDS and reading.head is not None:
         carried = _carried_deliverable(reading.objects, lexicon) is not None
-        if carried or reading.head.is_in("deliverable-objects"):
+        if carried or "deliverable-objects" in reading.head.lexicons:
             return False
     derived = lexicon.derivation(action.text)  # "resubmit": a known verb re-done
     verbs = {action.text}
@@ -617,7 +619,7 @@ def _bare_command(reading: Reading, action: Unit, lexicon: Lexicon) -> bool:
         verbs.add(derived.base)
     return (
         not lexicon.nominal_bases.isdisjoint(verbs)
-        and not action.is_in("completion-states")
+        and "completion-states" not in action.lexicons
         and _verb_kind(action) == "completion"
     )
 
@@ -634,18 +636,19 @@ def _complement(units: tuple[Unit, ...], lexicon: Lexicon) -> list[Evidence]:
             if word in negators:
                 negation = word
             continue
-        friction = unit.is_in("friction-words") or unit.is_in("help-seeking")
+        friction = "friction-words" in unit.lexicons or "help-seeking" in unit.lexicons
         if friction and negation:
             found.append(_name(f"'{negation} {unit.text}' rules out friction", NEGATED))
-        elif unit.is_in("friction-words"):
+        elif "friction-words" in unit.lexicons:
             found.append(_name(f"'{unit.text}' signals friction", -FRICTION, friction=True))
-        elif unit.is_in("help-seeking"):
+        elif "help-seeking" in unit.lexicons:
             found.append(_name(f"'{unit.text}' signals help-seeking", -MENTION, friction=True))
         elif (
-            unit.is_in("completion-states") or (unit.is_in("completion-verbs") and unit.participle)
+            "completion-states" in unit.lexicons
+            or ("completion-verbs" in unit.lexicons and unit.participle)
         ) and not _before_noun(units, at, lexicon):
             found.append(_name(f"reaches state '{unit.text}'", STATE))
-        elif unit.is_in("recipients") and preposition in RECIPIENT_PREPOSITIONS:
+        elif "recipients" in unit.lexicons and preposition in RECIPIENT_PREPOSITIONS:
             found.append(_name(f"delivered to '{unit.text}'", RECIPIENT))
     return found
 
@@ -693,10 +696,10 @@ def _mentions(
             found.append(
                 _name(f"mentions '{unit.text}', a friction signal", -MENTION, friction=True)
             )
-        elif unit.is_in("help-seeking"):
+        elif "help-seeking" in unit.lexicons:
             found.append(_name(f"'{unit.text}' signals help-seeking", -MENTION, friction=True))
         elif "completion-states" in lexicon.exact(unit.text) or (
-            unit.phrase and unit.is_in("completion-states")
+            unit.phrase and "completion-states" in unit.lexicons
         ):
             found.append(_name(f"mentions state '{unit.text}'", MENTION))
     return found

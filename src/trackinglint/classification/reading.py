@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from .compounds import ACTION_LEXICONS, MIN_LENGTH, split_token
 from .lexicon import THING_LEXICONS, Lexicon
@@ -39,8 +40,10 @@ class Unit:
         return lexicon in self.lexicons
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):
+    """A name's grammar, made once per name: a named tuple, as a frozen dataclass takes
+    several times as long to build."""
+
     units: tuple[Unit, ...]  # the words that carry meaning, phrases merged
     action: Unit | None = None
     objects: tuple[Unit, ...] = ()  # what the action is done to; articles left out
@@ -91,7 +94,7 @@ def split_squashed(
     reading does not need it ("Forecast Shared"), and the splitter's table
     is loaded only for names that do ("paymentsent").
     """
-    if all(len(token) < MIN_LENGTH for token in tokens) or _has_action(tokens, lexicon):
+    if _has_action(tokens, lexicon) or all(len(token) < MIN_LENGTH for token in tokens):
         return tokens, ()
     return _expanded(tokens, lambda token: split_token(token, lexicon))
 
@@ -115,11 +118,14 @@ def _expanded(
 
 def _has_action(tokens: tuple[str, ...], lexicon: Lexicon) -> bool:
     """Does a word or a phrase ("timed out") of the name name a known action?"""
-    return any(
-        not ACTION_LEXICONS.isdisjoint(lexicon.lexicons_of(token))
-        or not ACTION_LEXICONS.isdisjoint(lexicon.phrase_at(tokens, i)[1])
-        for i, token in enumerate(tokens)
-    )
+    words = lexicon.memo("words")
+    for i, token in enumerate(tokens):
+        word = words.get(token) or _word(token, lexicon)
+        if word.acts:
+            return True
+        if word.starts_phrase and not ACTION_LEXICONS.isdisjoint(lexicon.phrase_at(tokens, i)[1]):
+            return True
+    return False
 
 
 def _content(tokens: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
@@ -143,22 +149,24 @@ def units_of(tokens: tuple[str, ...], lexicon: Lexicon) -> tuple[Unit, ...]:
     """Words to units: lexicon phrases merged, and a verb plus a final particle."""
     units: list[Unit] = []
     said: set[str] = set()  # the words already in the name as units of their own
-    word_units = lexicon.memo("word-unit")
+    words = lexicon.memo("words")
     i = 0
     while i < len(tokens):
-        size, lexicons, _ = lexicon.phrase_at(tokens, i)
-        if size:
-            words = tokens[i : i + size]
-            units.append(
-                Unit(" ".join(words), lexicons, lexicon.is_participle(words[0]), phrase=True)
-            )
-            i += size
-            continue
-        word = tokens[i]
-        unit = word_units.get(word) or _word_unit(word, lexicon)
-        if word in said:  # a word said twice is two units:
+        token = tokens[i]
+        word = words.get(token) or _word(token, lexicon)
+        if word.starts_phrase:
+            size, lexicons, _ = lexicon.phrase_at(tokens, i)
+            if size:
+                phrase = tokens[i : i + size]
+                units.append(
+                    Unit(" ".join(phrase), lexicons, lexicon.is_participle(phrase[0]), phrase=True)
+                )
+                i += size
+                continue
+        unit = word.unit
+        if token in said:  # a word said twice is two units:
             unit = _copy(unit)  # readings tell a name's units apart by identity
-        said.add(word)
+        said.add(token)
         units.append(unit)
         i += 1
     particles = lexicon.grammar.particles
@@ -217,9 +225,9 @@ def _state_before_part(units: tuple[Unit, ...], at: int) -> bool:
     interface it names ("success" in "success_page")?"""
     return (
         at == len(units) - 2
-        and units[at].is_in("completion-states")
+        and "completion-states" in units[at].lexicons
         and not units[at].phrase
-        and units[-1].is_in("interface-objects")
+        and "interface-objects" in units[-1].lexicons
     )
 
 
@@ -250,7 +258,7 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
             unit.phrase
             or not unit.text.endswith("ing")
             or not ACTION_LEXICONS.isdisjoint(lexicon.exact(unit.text))
-            or unit.is_in("friction-words")
+            or "friction-words" in unit.lexicons
         )
 
     def is_preposition(unit: Unit) -> bool:
@@ -269,7 +277,7 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
         unit = units[j]
         if unit.participle or unit.phrase:
             return False
-        before_part = j + 1 < len(units) and units[j + 1].is_in("interface-objects")
+        before_part = j + 1 < len(units) and "interface-objects" in units[j + 1].lexicons
         return unit.text in lexicon.grammar.object_nouns or before_part
 
     def build(
@@ -299,7 +307,7 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
     last = units[-1]
     # a part of the interface named alone is the part, even if a verb list holds it too
     # ("Screen", the screen-view call, is no screening)
-    if n == 1 and not last.participle and last.is_in("interface-objects"):
+    if n == 1 and not last.participle and "interface-objects" in last.lexicons:
         return Reading(units, objects=units, head=last)
     # Object Action: "Invoice Approved", "row_click", "Clocked In"
     opens_phrase = n >= 2 and (is_preposition(units[-2]) or units[-2].text in negators)
@@ -307,8 +315,10 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
     # so is a noun the verb lists also hold, after another action ("Export List", "Pinned Post")
     # so is a part of the interface last ("wallet_home_screen"), unless it is also what one
     # does to the interface ("banner_view": a view of the banner)
-    place_last = last.is_in("interface-objects") and not last.is_in("interaction-verbs")
-    noun_last = n >= 2 and not last.participle and (last.is_in("artifact-objects") or place_last)
+    place_last = "interface-objects" in last.lexicons and "interaction-verbs" not in last.lexicons
+    noun_last = (
+        n >= 2 and not last.participle and ("artifact-objects" in last.lexicons or place_last)
+    )
     object_last = (
         n >= 2
         and not last.participle
@@ -319,7 +329,7 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
     trouble_last = (
         n >= 2
         and not last.participle
-        and last.is_in("friction-words")
+        and "friction-words" in last.lexicons
         and units[0].text in lexicon.grammar.resolutions
     )
     object_last = object_last or trouble_last
@@ -331,7 +341,7 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
         n == 2
         and units[0].participle
         and not units[0].lexicons.isdisjoint(VERB_LEXICONS)
-        and last.is_in("completion-states")
+        and "completion-states" in last.lexicons
         and not last.participle
     )
     if state_chosen:
@@ -369,7 +379,7 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
     names_action = noun.nominal or (
         noun.lexicons & VERB_LEXICONS and not _plural_only(noun, lexicon)
     )
-    if names_action and not noun.is_in("interface-objects"):
+    if names_action and "interface-objects" not in noun.lexicons:
         if not noun.note:  # the evidence says a noun was read as the action
             noun = replace(noun, nominal=True, note=f"'{noun.text}' names the action")
             units = (*units[: p - 1], noun, *units[p:])
@@ -389,7 +399,7 @@ def _plural_only(unit: Unit, lexicon: Lexicon) -> bool:
     if not text.endswith("s") or text.endswith("ss") or unit.phrase:
         return False
     exact = lexicon.exact(text)
-    return any(unit.is_in(kind) and kind not in exact for kind in _NAMING_THINGS_IN_S)
+    return any(kind in unit.lexicons and kind not in exact for kind in _NAMING_THINGS_IN_S)
 
 
 def _modifier(units: tuple[Unit, ...], at: int, lexicon: Lexicon) -> bool:
@@ -402,7 +412,7 @@ def _modifier(units: tuple[Unit, ...], at: int, lexicon: Lexicon) -> bool:
         and not unit.participle
         and not unit.phrase
         and not unit.nominal
-        and unit.is_in("completion-verbs")
+        and "completion-verbs" in unit.lexicons
         and units[0].text not in lexicon.grammar.self_agents
     )
 
@@ -418,7 +428,7 @@ def _feature_first(units: tuple[Unit, ...], lexicon: Lexicon) -> int | None:
     first = units[0]
     if first.participle or first.phrase or first.nominal:
         return None
-    if not first.is_in("completion-verbs") or not first.lexicons.isdisjoint(THING_LEXICONS):
+    if "completion-verbs" not in first.lexicons or not first.lexicons.isdisjoint(THING_LEXICONS):
         return None
     for at in (1, 2):
         unit = units[at]
@@ -426,7 +436,7 @@ def _feature_first(units: tuple[Unit, ...], lexicon: Lexicon) -> int | None:
             at + 1 < len(units)
             and not unit.participle
             and not unit.phrase
-            and unit.is_in("interaction-verbs")
+            and "interaction-verbs" in unit.lexicons
             and unit.lexicons.isdisjoint(THING_LEXICONS)
             and "interaction-verbs" in lexicon.exact(unit.text)
         ):
@@ -440,8 +450,8 @@ def _interface_first(unit: Unit, lexicon: Lexicon) -> bool:
     """Is the word a part of the interface that only an inflection makes a completion
     verb ("screen", listed as "screened")? Uninflected, it is the part."""
     return (
-        unit.is_in("interface-objects")
-        and unit.is_in("completion-verbs")
+        "interface-objects" in unit.lexicons
+        and "completion-verbs" in unit.lexicons
         and "completion-verbs" not in lexicon.literal(unit.text)
     )
 
@@ -499,12 +509,22 @@ def _verb_before_verb(first: Unit, last: Unit, lexicon: Lexicon) -> bool:
     )
 
 
-def _word_unit(word: str, lexicon: Lexicon) -> Unit:
-    """One word's unit, made once per word: names share their words across a plan."""
-    cache = lexicon.memo("word-unit")
+class _Word(NamedTuple):
+    """What the reading asks of one word, worked out once per word: names share their
+    words across a plan."""
+
+    unit: Unit  # the word as a unit of its own
+    acts: bool  # a form of it is in an action lexicon, before any derivation
+    starts_phrase: bool  # a lexicon phrase may start with it
+
+
+def _word(word: str, lexicon: Lexicon) -> _Word:
+    cache = lexicon.memo("words")
     found = cache.get(word)
     if found is None:
-        found = cache[word] = _new_word_unit(word, lexicon)
+        acts = not ACTION_LEXICONS.isdisjoint(lexicon.lexicons_of(word))
+        unit = _new_word_unit(word, lexicon)
+        found = cache[word] = _Word(unit, acts, lexicon.starts_phrase(word))
     return found
 
 
