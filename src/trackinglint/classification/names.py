@@ -159,7 +159,7 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         "light-verbs" in action.lexicons or "record-verbs" in action.lexicons
     )
     notice: Evidence | None = None
-    thanked = _thanked(reading, lexicon) if opened & _BITS["thanked"] else None
+    thanked = _thanked(reading, lexicon) if opened & _THANKED else None
     if thanked is not None:
         return [thanked]  # the page says it all: the rest only says it was shown
     if (own := _own_things(reading, lexicon)) is not None:
@@ -197,10 +197,12 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
     trouble = trouble_head(action, head, lexicon) if notice is None else None
     if trouble is not None:
         found.append(trouble)
-    lost = lost_credential(reading.units, lexicon) if opened & _BITS["lost_credential"] else None
+    lost = lost_credential(reading.units, lexicon) if opened & _LOST_CREDENTIAL else None
     if lost is not None:
         found.append(lost)
-    turned_away = nothing_offered(reading.units, reading.action, lexicon)
+    turned_away = (
+        nothing_offered(reading.units, reading.action, lexicon) if opened & _NOTHING else None
+    )
     if turned_away is not None and not any(e.friction for e in found):
         found.append(turned_away)
     seen = {action.text} if action else set()
@@ -208,7 +210,8 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         if unit is not head and "interface-objects" in unit.lexicons and unit.text not in seen:
             seen.add(unit.text)
             found.append(_name(f"mentions '{unit.text}', a part of the interface", -MENTION))
-    found.extend(_complement(reading.complement, lexicon))
+    if reading.complement:
+        found.extend(_complement(reading.complement, lexicon))
     others = [
         u
         for u in reading.units
@@ -316,18 +319,34 @@ CASES: tuple[Case, ...] = (
     Case("kept_measure", ("kept_measures",), lambda s, x: kept_measure(s.reading, s.action, x)),
 )
 # readings outside the cases gated the same way: name -> grammar lists
-OTHER_GATES = {"lost_credential": ("credentials",), "thanked": ("thanks",)}
+OTHER_GATES = {
+    "lost_credential": ("credentials",),
+    "thanked": ("thanks",),
+    "nothing_offered": ("nothing_openers", "emptiness"),  # "no" opens the lists' names too
+}
 # each gated reading's bit in the mask of what a name's words open
 _BITS = {name: 1 << i for i, name in enumerate([*(c.name for c in CASES), *OTHER_GATES])}
 _UNGATED = sum(_BITS[case.name] for case in CASES if not case.gate)
 _CASE_BITS = tuple((_BITS[case.name], case) for case in CASES)
+_THANKED, _LOST_CREDENTIAL, _NOTHING = (
+    _BITS[name] for name in ("thanked", "lost_credential", "nothing_offered")
+)
 
 
 def _first_case(scene: Scene, opened: int, lexicon: Lexicon) -> tuple[str, Evidence] | None:
-    for bit, case in _CASE_BITS:
-        if bit & opened and (evidence := case.read(scene, lexicon)) is not None:
+    for case in _cases_opened(opened, lexicon):
+        if (evidence := case.read(scene, lexicon)) is not None:
             return case.name, evidence
     return None
+
+
+def _cases_opened(opened: int, lexicon: Lexicon) -> tuple[Case, ...]:
+    """The cases a mask opens, in order; listed once per mask, as names share masks."""
+    lists: dict[int, tuple[Case, ...]] = lexicon.memo("opened-cases")
+    found = lists.get(opened)
+    if found is None:
+        found = lists[opened] = tuple(case for bit, case in _CASE_BITS if bit & opened)
+    return found
 
 
 def _gates_opened(reading: Reading, lexicon: Lexicon) -> int:
@@ -675,27 +694,9 @@ def _mentions(
     trouble word before a record read ("Error Log Viewed") names its subject, unless
     the name already shows a struggle."""
     found: list[Evidence] = []
-    sets_up = _configures(reading.action, lexicon)
-    head = reading.head
-    record = "" if troubled else _record_read(reading, lexicon)
     for unit in units:
-        trouble = literally(unit, "friction-words", lexicon)  # "block" in "sql_block" is none
-        if trouble and turns_down_what_follows(unit, reading.units, lexicon):
-            detail = f"'{unit.text}' turns down what was offered: a choice, not a struggle"
-            found.append(_name(detail, 0.0))
-            continue
-        if record and unit is not head and trouble:
-            detail = f"'{unit.text}' names what the '{record}' records, not a struggle"
-            found.append(_name(detail, 0.0))
-            continue
-        # a trouble noun names a kind of setting; a participle ("declined card") is trouble
-        if trouble and sets_up and not unit.participle:
-            detail = f"'{unit.text}' names what '{sets_up}' sets up, not a struggle"
-            found.append(_name(detail, 0.0))
-        elif trouble:
-            found.append(
-                _name(f"mentions '{unit.text}', a friction signal", -MENTION, friction=True)
-            )
+        if literally(unit, "friction-words", lexicon):  # "block" in "sql_block" is none
+            found.append(_mentioned_trouble(unit, reading, lexicon, troubled=troubled))
         elif "help-seeking" in unit.lexicons:
             found.append(_name(f"'{unit.text}' signals help-seeking", -MENTION, friction=True))
         elif "completion-states" in lexicon.exact(unit.text) or (
@@ -703,6 +704,26 @@ def _mentions(
         ):
             found.append(_name(f"mentions state '{unit.text}'", MENTION))
     return found
+
+
+def _mentioned_trouble(
+    unit: Unit, reading: Reading, lexicon: Lexicon, *, troubled: bool
+) -> Evidence:
+    """A trouble word beside the action: friction, unless it turns down an offer, names
+    what a record read records or what the action sets up."""
+    if turns_down_what_follows(unit, reading.units, lexicon):
+        detail = f"'{unit.text}' turns down what was offered: a choice, not a struggle"
+        return _name(detail, 0.0)
+    record = "" if troubled else _record_read(reading, lexicon)
+    if record and unit is not reading.head:
+        detail = f"'{unit.text}' names what the '{record}' records, not a struggle"
+        return _name(detail, 0.0)
+    # a trouble noun names a kind of setting; a participle ("declined card") is trouble
+    sets_up = _configures(reading.action, lexicon)
+    if sets_up and not unit.participle:
+        detail = f"'{unit.text}' names what '{sets_up}' sets up, not a struggle"
+        return _name(detail, 0.0)
+    return _name(f"mentions '{unit.text}', a friction signal", -MENTION, friction=True)
 
 
 def _record_read(reading: Reading, lexicon: Lexicon) -> str:
@@ -727,6 +748,8 @@ def _name(detail: str, weight: float, *, friction: bool = False) -> Evidence:
 
 
 def _deduplicated(found: list[Evidence]) -> list[Evidence]:
+    if len(found) < 2:  # most names: nothing to repeat
+        return found
     seen: set[str] = set()
     kept = []
     for evidence in found:

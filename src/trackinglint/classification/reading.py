@@ -80,7 +80,7 @@ def lengthened(
     """The words with common shortenings written out ("pw" -> "password"), and a note
     per shortening, so the evidence says how the name was read."""
     shortenings = lexicon.grammar.shortenings
-    if not any(token in shortenings for token in tokens):
+    if shortenings.keys().isdisjoint(tokens):
         return tokens, ()
     return _expanded(tokens, shortenings.get)
 
@@ -239,14 +239,13 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
     prepositions = lexicon.grammar.prepositions
     negators = lexicon.grammar.negators
     nominals = lexicon.grammar.nominals
-    said_done = any(unit.participle for unit in units)
 
     def capable(unit: Unit) -> bool:
         if unit.participle:
             return True
         if unit.nominal or ACTION_LEXICONS.isdisjoint(unit.lexicons):
             return False  # an action noun is the action only when nothing else is
-        if unit.text in nominals and said_done:
+        if unit.text in nominals and any(other.participle for other in units):
             return False  # a listed action noun gives way to a participle ("Submission Picked")
         if _plural_only(unit, lexicon):
             return False  # "Select Stored Places", "inbox_messages": things, not "places an order"
