@@ -73,6 +73,18 @@ MEMO_LIMIT = 50_000  # entries per cache; a long-lived server starts afresh past
 Phrase = tuple[frozenset[str], ...]  # the word forms of each word of a multiword entry
 
 
+class Memo(dict[Any, Any]):
+    """A cache of results computed from one lexicon (readings, evidence), emptied once
+    past MEMO_LIMIT entries so that a long-lived process stays bounded."""
+
+    def keep(self, key: Any, value: Any) -> Any:
+        """Remember `value` for `key` and return it."""
+        if len(self) > MEMO_LIMIT:
+            self.clear()
+        self[key] = value
+        return value
+
+
 @dataclass(frozen=True, slots=True)
 class Grammar:
     prepositions: frozenset[str]
@@ -235,6 +247,17 @@ class Lexicon:
         # first word form -> [(phrase, lexicon, entry text)], longest phrases first
         self._phrases: dict[str, list[tuple[Phrase, str, str]]] = {}
         self._memos: dict[str, dict[Any, Any]] = {}
+        # the caches every name reads, held here so that reading one is no call to `memo`:
+        # what each word is to a reading, readings by words, evidence by name and by
+        # words, the reading cases each word opens and each mask of them runs, verdicts
+        # by evidence
+        self.word_memo = Memo()
+        self.reading_memo = Memo()
+        self.name_evidence_memo = Memo()
+        self.words_evidence_memo = Memo()
+        self.gate_memo = Memo()
+        self.case_memo = Memo()
+        self.verdict_memo = Memo()
         self._derivations: dict[str, Derivation | None] = {}
         # word -> the phrases that may start with it, over all its forms (filled on use)
         self._starting: dict[str, tuple[tuple[Phrase, str, str], ...]] = {}

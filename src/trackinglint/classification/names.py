@@ -124,12 +124,10 @@ SENDS = frozenset({"submit", "send"})  # bare after a deliverable, it went ("cla
 
 def name_evidence(name: str, lexicon: Lexicon) -> tuple[Evidence, ...]:
     """The evidence a name gives, cached per lexicon by name and by meaningful words."""
-    by_name = lexicon.memo("name-evidence")
-    found = by_name.get(name)
+    found = lexicon.name_evidence_memo.get(name)
     if found is None:
         content = content_tokens(name, lexicon)
-        by_words = lexicon.memo("words-evidence")
-        found = by_words.get(content)
+        found = lexicon.words_evidence_memo.get(content)
         if found is None:
             tokens, shortenings = lengthened(content, lexicon)
             tokens, splits = split_squashed(tokens, lexicon)
@@ -140,10 +138,10 @@ def name_evidence(name: str, lexicon: Lexicon) -> tuple[Evidence, ...]:
                 )
                 notes += tuple(_name(f"read {split} (word frequencies)", 0.0) for split in splits)
                 found = (*notes, *found)
-            by_words[content] = found
+            lexicon.words_evidence_memo.keep(content, found)
         if cut_short(name):  # a limit protects the run: say so where the reading shows
             found = (*found, _name(_CUT_SHORT.format(MAX_NAME_WORDS, MAX_NAME_CHARS), 0.0))
-        by_name[name] = found
+        lexicon.name_evidence_memo.keep(name, found)
     return found
 
 
@@ -342,10 +340,10 @@ def _first_case(scene: Scene, opened: int, lexicon: Lexicon) -> tuple[str, Evide
 
 def _cases_opened(opened: int, lexicon: Lexicon) -> tuple[Case, ...]:
     """The cases a mask opens, in order; listed once per mask, as names share masks."""
-    lists: dict[int, tuple[Case, ...]] = lexicon.memo("opened-cases")
-    found = lists.get(opened)
+    lists = lexicon.case_memo
+    found: tuple[Case, ...] | None = lists.get(opened)
     if found is None:
-        found = lists[opened] = tuple(case for bit, case in _CASE_BITS if bit & opened)
+        found = lists.keep(opened, tuple(case for bit, case in _CASE_BITS if bit & opened))
     return found
 
 
@@ -353,12 +351,12 @@ def _gates_opened(reading: Reading, lexicon: Lexicon) -> int:
     """The cases the name's words open, as a mask of their bits: every form of every
     word looked up once in a table of trigger words built once per lexicon, so a name
     runs only the cases whose words it says."""
-    masks: dict[str, int] = lexicon.memo("word-gates")
+    masks = lexicon.gate_memo
     opened = _UNGATED
     for unit in reading.units:
         mask = masks.get(unit.text)
         if mask is None:
-            mask = masks[unit.text] = _word_gates(unit.text, lexicon)
+            mask = masks.keep(unit.text, _word_gates(unit.text, lexicon))
         opened |= mask
     return opened
 

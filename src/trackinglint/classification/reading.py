@@ -62,10 +62,9 @@ def read_name(name: str, lexicon: Lexicon) -> Reading:
 
 
 def read_tokens(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
-    cache = lexicon.memo("reading")
-    found = cache.get(tokens)
+    found = lexicon.reading_memo.get(tokens)
     if found is None:
-        found = cache[tokens] = _compound_noun(_read(tokens, lexicon), lexicon)
+        found = lexicon.reading_memo.keep(tokens, _compound_noun(_read(tokens, lexicon), lexicon))
     return found
 
 
@@ -118,7 +117,7 @@ def _expanded(
 
 def _has_action(tokens: tuple[str, ...], lexicon: Lexicon) -> bool:
     """Does a word or a phrase ("timed out") of the name name a known action?"""
-    words = lexicon.memo("words")
+    words = lexicon.word_memo
     for i, token in enumerate(tokens):
         word = words.get(token) or _word(token, lexicon)
         if word.acts:
@@ -149,7 +148,7 @@ def units_of(tokens: tuple[str, ...], lexicon: Lexicon) -> tuple[Unit, ...]:
     """Words to units: lexicon phrases merged, and a verb plus a final particle."""
     units: list[Unit] = []
     said: set[str] = set()  # the words already in the name as units of their own
-    words = lexicon.memo("words")
+    words = lexicon.word_memo
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -518,12 +517,11 @@ class _Word(NamedTuple):
 
 
 def _word(word: str, lexicon: Lexicon) -> _Word:
-    cache = lexicon.memo("words")
-    found = cache.get(word)
+    found: _Word | None = lexicon.word_memo.get(word)
     if found is None:
         acts = not ACTION_LEXICONS.isdisjoint(lexicon.lexicons_of(word))
         unit = _new_word_unit(word, lexicon)
-        found = cache[word] = _Word(unit, acts, lexicon.starts_phrase(word))
+        found = lexicon.word_memo.keep(word, _Word(unit, acts, lexicon.starts_phrase(word)))
     return found
 
 
