@@ -49,7 +49,7 @@ from a shortening ("pw") or split from a squashed name says so in its evidence.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -182,7 +182,7 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         notice = evidence if decided == "trouble_notice" else None
         found.append(evidence)
     elif action is not None:
-        found.extend(_action(reading, action, lexicon))
+        found.extend(_action(reading, action, lexicon, opened))
         found.extend(_cancelled_by_another(action, reading.complement, lexicon))
     elif head is not None and (fresh := _new_deliverable(reading, head, lexicon)):
         found.append(fresh)
@@ -217,8 +217,7 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         and u not in reading.complement
         and not (trouble is not None and u is head)
     ]
-    troubled = any(evidence.friction for evidence in found)
-    found.extend(_mentions(others, reading, lexicon, troubled=troubled))
+    found.extend(_mentions(others, reading, lexicon, earlier=found))
     return _resolved(reading, _deduplicated(found), lexicon)
 
 
@@ -321,13 +320,14 @@ OTHER_GATES = {
     "lost_credential": ("credentials",),
     "thanked": ("thanks",),
     "nothing_offered": ("nothing_openers", "emptiness"),  # "no" opens the lists' names too
+    "check_demanded": ("demanding",),
 }
 # each gated reading's bit in the mask of what a name's words open
 _BITS = {name: 1 << i for i, name in enumerate([*(c.name for c in CASES), *OTHER_GATES])}
 _UNGATED = sum(_BITS[case.name] for case in CASES if not case.gate)
 _CASE_BITS = tuple((_BITS[case.name], case) for case in CASES)
-_THANKED, _LOST_CREDENTIAL, _NOTHING = (
-    _BITS[name] for name in ("thanked", "lost_credential", "nothing_offered")
+_THANKED, _LOST_CREDENTIAL, _NOTHING, _DEMANDED = (
+    _BITS[name] for name in ("thanked", "lost_credential", "nothing_offered", "check_demanded")
 )
 
 
@@ -528,7 +528,7 @@ def _cancelled_by_another(
     ]
 
 
-def _action(reading: Reading, action: Unit, lexicon: Lexicon) -> list[Evidence]:
+def _action(reading: Reading, action: Unit, lexicon: Lexicon, opened: int) -> list[Evidence]:
     head = reading.head
     if head is not None and action.text.startswith(EXPIRE):
         if "entitlements" in head.lexicons:
@@ -569,7 +569,7 @@ def _action(reading: Reading, action: Unit, lexicon: Lexicon) -> list[Evidence]:
     dropped = dropped_connection(action, reading.objects, lexicon)
     if dropped is not None:
         return [dropped]
-    stopped = check_demanded(action, reading.objects, lexicon)
+    stopped = check_demanded(action, reading.objects, lexicon) if opened & _DEMANDED else None
     if stopped is not None:
         return [stopped]
     if _bare_command(reading, action, lexicon):
@@ -686,7 +686,7 @@ def _before_noun(units: tuple[Unit, ...], at: int, lexicon: Lexicon) -> bool:
 
 
 def _mentions(
-    units: list[Unit], reading: Reading, lexicon: Lexicon, *, troubled: bool = False
+    units: list[Unit], reading: Reading, lexicon: Lexicon, *, earlier: Sequence[Evidence] = ()
 ) -> list[Evidence]:
     """Friction, help places and end states the name mentions besides its action; a
     trouble word before a record read ("Error Log Viewed") names its subject, unless
@@ -694,6 +694,7 @@ def _mentions(
     found: list[Evidence] = []
     for unit in units:
         if literally(unit, "friction-words", lexicon):  # "block" in "sql_block" is none
+            troubled = any(evidence.friction for evidence in earlier)
             found.append(_mentioned_trouble(unit, reading, lexicon, troubled=troubled))
         elif "help-seeking" in unit.lexicons:
             found.append(_name(f"'{unit.text}' signals help-seeking", -MENTION, friction=True))
