@@ -259,6 +259,7 @@ class Lexicon:
         self.case_memo = Memo()
         self.verdict_memo = Memo()
         self._derivations: dict[str, Derivation | None] = {}
+        self._listed: dict[str, frozenset[str]] = {}
         # word -> the phrases that may start with it, over all its forms (filled on use)
         self._starting: dict[str, tuple[tuple[Phrase, str, str], ...]] = {}
         for name, entries in self.words.items():
@@ -337,6 +338,19 @@ class Lexicon:
         """The lexicons that list this very word, not only a form of one of their words."""
         return self._literal_frozen.get(word, _NOTHING)
 
+    def listed(self, word: str) -> frozenset[str]:
+        """The lexicons that list this word as written, or as the singular of its plural
+        ("errors": error); cached, as every name asks of several words."""
+        found = self._listed.get(word)
+        if found is None:
+            found = self.literal(word)
+            if word.endswith("s"):
+                found = found | self.literal(word[:-1])
+            if len(self._listed) > MEMO_LIMIT:
+                self._listed.clear()
+            self._listed[word] = found
+        return found
+
     def exact(self, word: str) -> frozenset[str]:
         """The lexicons that hold exactly this word form (no inflection matching)."""
         return self._exact.get(word, _NOTHING)
@@ -350,15 +364,17 @@ class Lexicon:
         candidates = self._starting.get(word)
         if candidates is None:
             candidates = self._phrases_starting(word)
-        if not candidates:  # most words start no phrase: every name asks at every word
+        # most words start no phrase, and every entry is of two words or more
+        if not candidates or start + 1 >= len(tokens):
             return _NO_PHRASE
         best, text = 0, ""
         lexicons: set[str] = set()
+        following = self.forms(tokens[start + 1])  # the second word of most entries: once
         for phrase, lexicon, entry in candidates:
             size = len(phrase)
-            if size < best or start + size > len(tokens):
+            if size < best or start + size > len(tokens) or phrase[1].isdisjoint(following):
                 continue
-            if all(phrase[i] & self.forms(tokens[start + i]) for i in range(1, size)):
+            if all(phrase[i] & self.forms(tokens[start + i]) for i in range(2, size)):
                 if size > best:
                     best, lexicons, text = size, set(), entry
                 lexicons.add(lexicon)

@@ -149,8 +149,8 @@ def units_of(tokens: tuple[str, ...], lexicon: Lexicon) -> tuple[Unit, ...]:
     units: list[Unit] = []
     said: set[str] = set()  # the words already in the name as units of their own
     words = lexicon.word_memo
-    i = 0
-    while i < len(tokens):
+    i, count = 0, len(tokens)
+    while i < count:
         token = tokens[i]
         word = words.get(token) or _word(token, lexicon)
         if word.starts_phrase:

@@ -316,10 +316,7 @@ def literally(unit: Unit, name: str, lexicon: Lexicon) -> bool:
     ("block" in "content_block" is no "blocked")."""
     if unit.phrase or unit.participle:
         return name in unit.lexicons
-    text = unit.text
-    return name in lexicon.literal(text) or (
-        text.endswith("s") and name in lexicon.literal(text[:-1])
-    )
+    return name in lexicon.listed(unit.text)
 
 
 def _last_named(objects: tuple[Unit, ...], words: frozenset[str], lexicon: Lexicon) -> Unit | None:
