@@ -118,7 +118,8 @@ def _expanded(
 def _has_action(tokens: tuple[str, ...], lexicon: Lexicon) -> bool:
     """Does a word or a phrase ("timed out") of the name name a known action?"""
     words = lexicon.word_memo
-    for i, token in enumerate(tokens):
+    for i in reversed(range(len(tokens))):  # the action ends most names: look there first
+        token = tokens[i]
         word = words.get(token) or _word(token, lexicon)
         if word.acts:
             return True
