@@ -318,8 +318,10 @@ class Lexicon:
         found = self._token_cache.get(word)
         if found is None:
             names: set[str] = set()
-            for form in self.forms(word):
-                names.update(self._index.get(form, ()))
+            forms = self.forms(word)
+            if not self._index.keys().isdisjoint(forms):  # most words and bases tried: none
+                for form in forms:
+                    names.update(self._index.get(form, ()))
             if len(self._token_cache) > MEMO_LIMIT:
                 self._token_cache.clear()
             found = self._token_cache[word] = frozenset(names)
@@ -391,10 +393,10 @@ class Lexicon:
         if found is None:
             if len(self._starting) > MEMO_LIMIT:
                 self._starting.clear()
-            phrases = self._phrases
-            found = tuple(
-                candidate for form in self.forms(word) for candidate in phrases.get(form, ())
-            )
+            phrases, forms = self._phrases, self.forms(word)
+            found = ()
+            if not phrases.keys().isdisjoint(forms):  # most words start no phrase
+                found = tuple(candidate for form in forms for candidate in phrases.get(form, ()))
             self._starting[word] = found
         return found
 
