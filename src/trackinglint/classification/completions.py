@@ -70,9 +70,9 @@ def finished_operation(
     names ("Restore Success"). Otherwise an action reached its end keeps the verb's
     meaning: "Visit Completed" is a visit made, "Playback Completed" a video watched."""
     head = objects[-1] if objects else None
-    if head is None or head.is_in("interface-objects") or not _finishes(action, lexicon):
+    if head is None or "interface-objects" in head.lexicons or not _finishes(action, lexicon):
         return None
-    undoing = head.is_in("interaction-verbs") and not head.is_in("completion-verbs")
+    undoing = "interaction-verbs" in head.lexicons and "completion-verbs" not in head.lexicons
     if undoing and _base_in(head, lexicon.grammar.undoings, lexicon):
         detail = f"'{action.text}' only confirms '{head.text}', which reads as interaction"
         return _name(detail, -VERB)
@@ -89,7 +89,7 @@ def finished_operation(
         grammar = lexicon.grammar
         interaction = (
             undoing
-            and not head.is_in("step-objects")
+            and "step-objects" not in head.lexicons
             and not lexicon.forms(head.text) & (grammar.openings | grammar.data_moves)
         )
         if interaction and lexicon.forms(action.text) & grammar.going_through:
@@ -202,11 +202,13 @@ def upgraded_in_product(reading: Reading, action: Unit, lexicon: Lexicon) -> Evi
     an account, a plan or a tier upgraded ("Tier Upgraded") was bought."""
     grammar = lexicon.grammar
     head = reading.head
-    if head is None or action.phrase or not action.is_in("completion-verbs"):
+    if head is None or action.phrase or "completion-verbs" not in action.lexicons:
         return None
     if _base_in(action, grammar.upgrading, lexicon) is None:
         return None
-    if head.is_in("deliverable-objects") or named_in(reading.units, grammar.paid_levels, lexicon):
+    if "deliverable-objects" in head.lexicons or named_in(
+        reading.units, grammar.paid_levels, lexicon
+    ):
         return None
     detail = f"'{action.text}' on '{head.text}': improved in the product, nothing bought"
     return _name(detail, -VERB)
@@ -272,7 +274,7 @@ def _signs_up(unit: Unit, lexicon: Lexicon) -> bool:
 def rehearsal(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
     """A completion verb on what a sandbox, a preview or an inspector holds ("Sandbox
     Payment Completed", "Preview Invoice Sent") tries the job out; it does not do it."""
-    if not (action.is_in("completion-verbs") or action.is_in("completion-states")):
+    if not ("completion-verbs" in action.lexicons or "completion-states" in action.lexicons):
         return None
     rehearsals = lexicon.grammar.rehearsals
     place = next(
@@ -290,7 +292,9 @@ def product_feedback(reading: Reading, action: Unit, lexicon: Lexicon) -> Eviden
     ("Interview Feedback Sent") is the job of a product for reviewing it."""
     grammar = lexicon.grammar
     head = reading.head
-    if head is None or not (action.is_in("completion-verbs") or action.is_in("completion-states")):
+    if head is None or not (
+        "completion-verbs" in action.lexicons or "completion-states" in action.lexicons
+    ):
         return None
     if not lexicon.forms(head.text) & grammar.feedback:
         return None
@@ -346,7 +350,9 @@ def machine_work(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence |
     ("Search Response Received"), says the machine's own work went through, not a job
     the user did."""
     head = reading.head
-    if head is None or not (action.is_in("completion-verbs") or action.is_in("completion-states")):
+    if head is None or not (
+        "completion-verbs" in action.lexicons or "completion-states" in action.lexicons
+    ):
         return None
     grammar = lexicon.grammar
     if lexicon.forms(head.text) & grammar.machine_parts:
@@ -368,11 +374,11 @@ def news_received(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence 
     deliverable that arrives ("Payout Received") is the job, and a response or a request
     is left to the other readings (a survey's responses are what its owner collects)."""
     head = reading.head
-    if head is None or not action.is_in("completion-verbs"):
+    if head is None or "completion-verbs" not in action.lexicons:
         return None
     if _base_in(action, lexicon.grammar.receiving, lexicon) is None:
         return None
-    if head.is_in("deliverable-objects") or head.is_in("artifact-objects"):
+    if "deliverable-objects" in head.lexicons or "artifact-objects" in head.lexicons:
         return None
     if lexicon.forms(head.text) & lexicon.grammar.sent_to_the_user:
         return None  # a response or a request received may be what the user collects
@@ -386,7 +392,7 @@ def own_message(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | 
     a job the user did; a message the user writes ("Reply Sent To Customer") stays the job."""
     grammar = lexicon.grammar
     head = reading.head
-    if not action.is_in("completion-verbs"):
+    if "completion-verbs" not in action.lexicons:
         return None
     if _base_in(action, grammar.subscribing, lexicon) is not None:
         return _opted_in(reading, action, lexicon)
@@ -430,7 +436,7 @@ def talk_with_ai(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence |
     "copilot_chat_sent") is the feature in use, the user talking to the software: motion,
     where a message to a person is the job."""
     grammar = lexicon.grammar
-    if not action.is_in("completion-verbs"):
+    if "completion-verbs" not in action.lexicons:
         return None
     party = next((u for u in reading.units if u.text in grammar.ai_parties), None)
     if party is None:
@@ -449,7 +455,9 @@ def machine_agent(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence 
     agent, head = reading.units[0], reading.head
     if agent is action or agent.text not in lexicon.grammar.machine_agents:
         return None
-    if not action.is_in("completion-verbs") or (head and head.is_in("deliverable-objects")):
+    if "completion-verbs" not in action.lexicons or (
+        head and "deliverable-objects" in head.lexicons
+    ):
         return None
     detail = f"'{action.text}' by the {agent.text}: the software at work, not the user's job"
     return _name(detail, -VERB)
@@ -484,7 +492,7 @@ def _finishes(action: Unit, lexicon: Lexicon) -> bool:
 
 def _promises_outcome(unit: Unit) -> bool:
     """A completion word: what a control bearing it promises."""
-    return unit.is_in("completion-verbs") or unit.is_in("completion-states")
+    return "completion-verbs" in unit.lexicons or "completion-states" in unit.lexicons
 
 
 def _base_in(unit: Unit, verbs: frozenset[str], lexicon: Lexicon) -> str | None:
@@ -502,14 +510,14 @@ def _undoing_first(objects: tuple[Unit, ...], lexicon: Lexicon) -> Unit | None:
     if len(objects) < 2:
         return None
     first = objects[0]
-    plain = not (first.participle or first.phrase or first.is_in("completion-verbs"))
+    plain = not (first.participle or first.phrase or "completion-verbs" in first.lexicons)
     if plain and _base_in(first, lexicon.grammar.undoings, lexicon) is not None:
         return first
     return None
 
 
 def _made_deliverable(objects: tuple[Unit, ...]) -> bool:
-    return len(objects) >= 2 and objects[-2].is_in("deliverable-objects")
+    return len(objects) >= 2 and "deliverable-objects" in objects[-2].lexicons
 
 
 def _name(detail: str, weight: float) -> Evidence:

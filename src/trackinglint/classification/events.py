@@ -94,14 +94,14 @@ def _by_name_alone(name: str, named: tuple[Evidence, ...], lexicon: Lexicon) -> 
     the name, since most events of a plan share their readings with others
     ("Order Clicked 41", "Order Clicked 42")."""
     has_words = bool(tokenize(name))
-    weighed = lexicon.memo("name-verdicts")
+    weighed = lexicon.verdict_memo
     key = (named, has_words)  # by value: different names often give the same evidence
     template: EventVerdict | None = weighed.get(key)
     if template is None:
         evidence = named
         if has_words and not any(e.weight for e in named):
             evidence = (*named, BASE_RATE_EVIDENCE)
-        template = weighed[key] = verdict(name, evidence, None, named)
+        template = weighed.keep(key, verdict(name, evidence, None, named))
     if template.name == name:
         return template
     return EventVerdict(

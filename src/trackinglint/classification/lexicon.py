@@ -73,6 +73,18 @@ MEMO_LIMIT = 50_000  # entries per cache; a long-lived server starts afresh past
 Phrase = tuple[frozenset[str], ...]  # the word forms of each word of a multiword entry
 
 
+class Memo(dict[Any, Any]):
+    """A cache of results computed from one lexicon (readings, evidence), emptied once
+    past MEMO_LIMIT entries so that a long-lived process stays bounded."""
+
+    def keep(self, key: Any, value: Any) -> Any:
+        """Remember `value` for `key` and return it."""
+        if len(self) > MEMO_LIMIT:
+            self.clear()
+        self[key] = value
+        return value
+
+
 @dataclass(frozen=True, slots=True)
 class Grammar:
     prepositions: frozenset[str]
@@ -227,6 +239,8 @@ class Lexicon:
 
     def __init__(self, words: Mapping[str, Iterable[str]], rules: Grammar) -> None:
         self.grammar = rules
+        # the verbs the listed action nouns name ("submission" -> submit), as a set once
+        self.nominal_bases = frozenset(rules.nominals.values())
         self.words = {name: tuple(entries) for name, entries in words.items()}
         self._forms_cache: dict[str, frozenset[str]] = {}
         self._token_cache: dict[str, frozenset[str]] = {}
@@ -235,6 +249,19 @@ class Lexicon:
         # first word form -> [(phrase, lexicon, entry text)], longest phrases first
         self._phrases: dict[str, list[tuple[Phrase, str, str]]] = {}
         self._memos: dict[str, dict[Any, Any]] = {}
+        # the caches every name reads, held here so that reading one is no call to `memo`:
+        # what each word is to a reading, readings by words, evidence by name and by
+        # words, the reading cases each word opens and each mask of them runs, verdicts
+        # by evidence
+        self.word_memo = Memo()
+        self.reading_memo = Memo()
+        self.name_evidence_memo = Memo()
+        self.words_evidence_memo = Memo()
+        self.gate_memo = Memo()
+        self.case_memo = Memo()
+        self.verdict_memo = Memo()
+        self._derivations: dict[str, Derivation | None] = {}
+        self._listed: dict[str, frozenset[str]] = {}
         # word -> the phrases that may start with it, over all its forms (filled on use)
         self._starting: dict[str, tuple[tuple[Phrase, str, str], ...]] = {}
         for name, entries in self.words.items():
@@ -293,8 +320,10 @@ class Lexicon:
         found = self._token_cache.get(word)
         if found is None:
             names: set[str] = set()
-            for form in self.forms(word):
-                names.update(self._index.get(form, ()))
+            forms = self.forms(word)
+            if not self._index.keys().isdisjoint(forms):  # most words and bases tried: none
+                for form in forms:
+                    names.update(self._index.get(form, ()))
             if len(self._token_cache) > MEMO_LIMIT:
                 self._token_cache.clear()
             found = self._token_cache[word] = frozenset(names)
@@ -302,15 +331,29 @@ class Lexicon:
 
     def derivation(self, word: str) -> Derivation | None:
         """The known verb `word` is built from ("renewal" -> renew), if any; cached."""
-        cache = self.memo("derivation")
-        found = cache.get(word, _NONE)
-        if found is _NONE:
-            found = cache[word] = derive(word, self)
+        if word in self._derivations:
+            return self._derivations[word]
+        if len(self._derivations) > MEMO_LIMIT:
+            self._derivations.clear()
+        found = self._derivations[word] = derive(word, self)
         return found
 
     def literal(self, word: str) -> frozenset[str]:
         """The lexicons that list this very word, not only a form of one of their words."""
         return self._literal_frozen.get(word, _NOTHING)
+
+    def listed(self, word: str) -> frozenset[str]:
+        """The lexicons that list this word as written, or as the singular of its plural
+        ("errors": error); cached, as every name asks of several words."""
+        found = self._listed.get(word)
+        if found is None:
+            found = self.literal(word)
+            if word.endswith("s"):
+                found = found | self.literal(word[:-1])
+            if len(self._listed) > MEMO_LIMIT:
+                self._listed.clear()
+            self._listed[word] = found
+        return found
 
     def exact(self, word: str) -> frozenset[str]:
         """The lexicons that hold exactly this word form (no inflection matching)."""
@@ -325,19 +368,25 @@ class Lexicon:
         candidates = self._starting.get(word)
         if candidates is None:
             candidates = self._phrases_starting(word)
-        if not candidates:  # most words start no phrase: every name asks at every word
+        # most words start no phrase, and every entry is of two words or more
+        if not candidates or start + 1 >= len(tokens):
             return _NO_PHRASE
         best, text = 0, ""
         lexicons: set[str] = set()
+        following = self.forms(tokens[start + 1])  # the second word of most entries: once
         for phrase, lexicon, entry in candidates:
             size = len(phrase)
-            if size < best or start + size > len(tokens):
+            if size < best or start + size > len(tokens) or phrase[1].isdisjoint(following):
                 continue
-            if all(phrase[i] & self.forms(tokens[start + i]) for i in range(1, size)):
+            if all(phrase[i] & self.forms(tokens[start + i]) for i in range(2, size)):
                 if size > best:
                     best, lexicons, text = size, set(), entry
                 lexicons.add(lexicon)
         return best, frozenset(lexicons), text
+
+    def starts_phrase(self, word: str) -> bool:
+        """May a multiword entry start with this word (in some form)?"""
+        return bool(self._phrases_starting(word))
 
     def _phrases_starting(self, word: str) -> tuple[tuple[Phrase, str, str], ...]:
         """The entries a phrase starting with `word` may be, in the order its forms give
@@ -346,10 +395,10 @@ class Lexicon:
         if found is None:
             if len(self._starting) > MEMO_LIMIT:
                 self._starting.clear()
-            phrases = self._phrases
-            found = tuple(
-                candidate for form in self.forms(word) for candidate in phrases.get(form, ())
-            )
+            phrases, forms = self._phrases, self.forms(word)
+            found = ()
+            if not phrases.keys().isdisjoint(forms):  # most words start no phrase
+                found = tuple(candidate for form in forms for candidate in phrases.get(form, ()))
             self._starting[word] = found
         return found
 

@@ -46,6 +46,7 @@ ACTION_NOUN_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ing", ("", "e")),  # booking -> book, sharing -> share
     ("al", ("", "e")),  # renewal -> renew, approval -> approve
 )
+_ACTION_NOUN_ENDINGS = tuple(suffix for suffix, _ in ACTION_NOUN_SUFFIXES)
 AGAIN = "re"
 AGAIN_PREFIXES = (AGAIN, "pre", "co", "auto")  # the same action once more, or ahead of time
 UNDO_PREFIXES = ("un", "dis", "de")  # the action undone
@@ -100,6 +101,8 @@ def _lost_silent_e(stem: str) -> bool:
 
 
 def _action_noun(word: str, lexicon: Lexicon, plural: str = "") -> Derivation | None:
+    if not word.endswith(_ACTION_NOUN_ENDINGS):  # most words: no suffix to try
+        return None
     shown = plural or word
     for suffix, replacements in ACTION_NOUN_SUFFIXES:
         if not word.endswith(suffix):
@@ -121,8 +124,11 @@ def _action_noun(word: str, lexicon: Lexicon, plural: str = "") -> Derivation | 
 
 
 def _compound(word: str, lexicon: Lexicon, plural: str = "") -> Derivation | None:
+    particles = _longest_first(lexicon.grammar.particles)
+    if not word.endswith(particles):  # most words: no particle to try
+        return None
     shown = plural or word
-    for particle in _longest_first(lexicon.grammar.particles):
+    for particle in particles:
         if len(particle) < 2 or not word.endswith(particle):
             continue
         head = word[: -len(particle)]
@@ -143,6 +149,8 @@ def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
 
 
 def _prefixed(word: str, lexicon: Lexicon) -> Derivation | None:
+    if not word.startswith(PREFIXES):  # most words: no prefix to try
+        return None
     for prefix in PREFIXES:
         if not word.startswith(prefix) or len(word) - len(prefix) < 4:
             continue

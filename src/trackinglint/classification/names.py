@@ -49,7 +49,7 @@ from a shortening ("pw") or split from a squashed name says so in its evidence.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -124,12 +124,10 @@ SENDS = frozenset({"submit", "send"})  # bare after a deliverable, it went ("cla
 
 def name_evidence(name: str, lexicon: Lexicon) -> tuple[Evidence, ...]:
     """The evidence a name gives, cached per lexicon by name and by meaningful words."""
-    by_name = lexicon.memo("name-evidence")
-    found = by_name.get(name)
+    found = lexicon.name_evidence_memo.get(name)
     if found is None:
         content = content_tokens(name, lexicon)
-        by_words = lexicon.memo("words-evidence")
-        found = by_words.get(content)
+        found = lexicon.words_evidence_memo.get(content)
         if found is None:
             tokens, shortenings = lengthened(content, lexicon)
             tokens, splits = split_squashed(tokens, lexicon)
@@ -140,10 +138,10 @@ def name_evidence(name: str, lexicon: Lexicon) -> tuple[Evidence, ...]:
                 )
                 notes += tuple(_name(f"read {split} (word frequencies)", 0.0) for split in splits)
                 found = (*notes, *found)
-            by_words[content] = found
+            lexicon.words_evidence_memo.keep(content, found)
         if cut_short(name):  # a limit protects the run: say so where the reading shows
             found = (*found, _name(_CUT_SHORT.format(MAX_NAME_WORDS, MAX_NAME_CHARS), 0.0))
-        by_name[name] = found
+        lexicon.name_evidence_memo.keep(name, found)
     return found
 
 
@@ -155,9 +153,11 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
     if reading.as_noun:  # say which word could have been the action
         instead = f"'{action.text}' as the action" if action else "no word as the action"
         found.append(_name(f"'{reading.as_noun}' can be a noun: read as one, {instead}", 0.0))
-    deferring = action is not None and (action.is_in("light-verbs") or action.is_in("record-verbs"))
+    deferring = action is not None and (
+        "light-verbs" in action.lexicons or "record-verbs" in action.lexicons
+    )
     notice: Evidence | None = None
-    thanked = _thanked(reading, lexicon) if opened & _BITS["thanked"] else None
+    thanked = _thanked(reading, lexicon) if opened & _THANKED else None
     if thanked is not None:
         return [thanked]  # the page says it all: the rest only says it was shown
     if (own := _own_things(reading, lexicon)) is not None:
@@ -167,11 +167,11 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         objects = objects[:-1]
         head = objects[-1] if objects else None
         found.append(_verb(action, f"'{action.text}'"))
-    elif deferring and action is not None and action.is_in("light-verbs") and head is not None:
+    elif deferring and action is not None and "light-verbs" in action.lexicons and head is not None:
         if lexicon.forms(head.text) & lexicon.grammar.operations:  # "Script Executed"
             detail = f"'{head.text} {action.text}' runs the software: the tool in use, not a job"
             found.append(_name(detail, -LIGHT))
-        elif not head.is_in("interface-objects") and not head.is_in("friction-words"):
+        elif "interface-objects" not in head.lexicons and "friction-words" not in head.lexicons:
             # "Decision Made", "Cell Executed": something ran or was done, no job named
             detail = f"'{head.text} {action.text}' says only that something was done: no job"
             found.append(_name(detail, -LIGHT))
@@ -182,31 +182,34 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         notice = evidence if decided == "trouble_notice" else None
         found.append(evidence)
     elif action is not None:
-        found.extend(_action(reading, action, lexicon))
+        found.extend(_action(reading, action, lexicon, opened))
         found.extend(_cancelled_by_another(action, reading.complement, lexicon))
     elif head is not None and (fresh := _new_deliverable(reading, head, lexicon)):
         found.append(fresh)
     carried = _carried_deliverable(objects, lexicon)
     if carried is not None:
         found.append(carried)
-    elif head is not None and head.is_in("interface-objects"):
+    elif head is not None and "interface-objects" in head.lexicons:
         found.append(_name(f"acts on '{head.text}', a part of the interface", -INTERFACE_HEAD))
     # news of a trouble already says what it is about
     trouble = trouble_head(action, head, lexicon) if notice is None else None
     if trouble is not None:
         found.append(trouble)
-    lost = lost_credential(reading.units, lexicon) if opened & _BITS["lost_credential"] else None
+    lost = lost_credential(reading.units, lexicon) if opened & _LOST_CREDENTIAL else None
     if lost is not None:
         found.append(lost)
-    turned_away = nothing_offered(reading.units, reading.action, lexicon)
+    turned_away = (
+        nothing_offered(reading.units, reading.action, lexicon) if opened & _NOTHING else None
+    )
     if turned_away is not None and not any(e.friction for e in found):
         found.append(turned_away)
     seen = {action.text} if action else set()
     for unit in objects:
-        if unit is not head and unit.is_in("interface-objects") and unit.text not in seen:
+        if unit is not head and "interface-objects" in unit.lexicons and unit.text not in seen:
             seen.add(unit.text)
             found.append(_name(f"mentions '{unit.text}', a part of the interface", -MENTION))
-    found.extend(_complement(reading.complement, lexicon))
+    if reading.complement:
+        found.extend(_complement(reading.complement, lexicon))
     others = [
         u
         for u in reading.units
@@ -214,8 +217,7 @@ def _evidence(reading: Reading, lexicon: Lexicon) -> list[Evidence]:
         and u not in reading.complement
         and not (trouble is not None and u is head)
     ]
-    troubled = any(evidence.friction for evidence in found)
-    found.extend(_mentions(others, reading, lexicon, troubled=troubled))
+    found.extend(_mentions(others, reading, lexicon, earlier=found))
     return _resolved(reading, _deduplicated(found), lexicon)
 
 
@@ -314,32 +316,60 @@ CASES: tuple[Case, ...] = (
     Case("kept_measure", ("kept_measures",), lambda s, x: kept_measure(s.reading, s.action, x)),
 )
 # readings outside the cases gated the same way: name -> grammar lists
-OTHER_GATES = {"lost_credential": ("credentials",), "thanked": ("thanks",)}
+OTHER_GATES = {
+    "lost_credential": ("credentials",),
+    "thanked": ("thanks",),
+    "nothing_offered": ("nothing_openers", "emptiness"),  # "no" opens the lists' names too
+    "check_demanded": ("demanding",),
+}
 # each gated reading's bit in the mask of what a name's words open
 _BITS = {name: 1 << i for i, name in enumerate([*(c.name for c in CASES), *OTHER_GATES])}
 _UNGATED = sum(_BITS[case.name] for case in CASES if not case.gate)
 _CASE_BITS = tuple((_BITS[case.name], case) for case in CASES)
+_THANKED, _LOST_CREDENTIAL, _NOTHING, _DEMANDED = (
+    _BITS[name] for name in ("thanked", "lost_credential", "nothing_offered", "check_demanded")
+)
 
 
 def _first_case(scene: Scene, opened: int, lexicon: Lexicon) -> tuple[str, Evidence] | None:
-    for bit, case in _CASE_BITS:
-        if bit & opened and (evidence := case.read(scene, lexicon)) is not None:
+    for case in _cases_opened(opened, lexicon):
+        if (evidence := case.read(scene, lexicon)) is not None:
             return case.name, evidence
     return None
+
+
+def _cases_opened(opened: int, lexicon: Lexicon) -> tuple[Case, ...]:
+    """The cases a mask opens, in order; listed once per mask, as names share masks."""
+    lists = lexicon.case_memo
+    found: tuple[Case, ...] | None = lists.get(opened)
+    if found is None:
+        found = lists.keep(opened, tuple(case for bit, case in _CASE_BITS if bit & opened))
+    return found
 
 
 def _gates_opened(reading: Reading, lexicon: Lexicon) -> int:
     """The cases the name's words open, as a mask of their bits: every form of every
     word looked up once in a table of trigger words built once per lexicon, so a name
     runs only the cases whose words it says."""
+    masks = lexicon.gate_memo
+    opened = _UNGATED
+    for unit in reading.units:
+        mask = masks.get(unit.text)
+        if mask is None:
+            mask = masks.keep(unit.text, _word_gates(unit.text, lexicon))
+        opened |= mask
+    return opened
+
+
+def _word_gates(word: str, lexicon: Lexicon) -> int:
+    """The cases one word opens through any of its forms; worked out once per word."""
     table: dict[str, int] = lexicon.memo("case-gates")
     if not table:
         table.update(_gate_table(lexicon))
-    opened = _UNGATED
-    for unit in reading.units:
-        for form in lexicon.forms(unit.text):
-            opened |= table.get(form, 0)
-    return opened
+    mask = 0
+    for form in lexicon.forms(word):
+        mask |= table.get(form, 0)
+    return mask
 
 
 def _gate_table(lexicon: Lexicon) -> dict[str, int]:
@@ -359,7 +389,7 @@ def _resolved(reading: Reading, found: list[Evidence], lexicon: Lexicon) -> list
     if not any(e.friction for e in found):  # most names: nothing to resolve
         return found
     ending = next((u for u in reading.units if u.text in lexicon.grammar.resolutions), None)
-    troubles = [u for u in reading.units if u.is_in("friction-words")]
+    troubles = [u for u in reading.units if "friction-words" in u.lexicons]
     if ending is None or not troubles or any(u.participle for u in troubles):
         return found
     note = _name(f"'{ending.text}' ends the trouble it names: no new struggle", 0.0)
@@ -367,9 +397,9 @@ def _resolved(reading: Reading, found: list[Evidence], lexicon: Lexicon) -> list
 
 
 def _verb_kind(unit: Unit) -> str | None:
-    if unit.is_in("completion-verbs"):
+    if "completion-verbs" in unit.lexicons:
         return "completion"
-    if unit.is_in("interaction-verbs"):
+    if "interaction-verbs" in unit.lexicons:
         return "interaction"
     return None
 
@@ -382,18 +412,18 @@ def _verb(unit: Unit, shown: str) -> Evidence:
 
 
 def _completes(unit: Unit) -> bool:
-    return _verb_kind(unit) == "completion" or unit.is_in("completion-states")
+    return _verb_kind(unit) == "completion" or "completion-states" in unit.lexicons
 
 
 def _made_deliverable(action: Unit, head: Unit | None) -> Evidence | None:
     """Making or closing a deliverable finishes a job ("Payout Created", "generate_contract"),
     and so does closing any business artifact ("Issue Closed", "close_case")."""
-    if head is None or not action.is_in("producing-verbs") or _completes(action):
+    if head is None or "producing-verbs" not in action.lexicons or _completes(action):
         return None
-    closes = action.text.startswith(CLOSE) and head.is_in("artifact-objects")  # "Issue Closed"
-    if not head.is_in("deliverable-objects") and not closes:
+    closes = action.text.startswith(CLOSE) and "artifact-objects" in head.lexicons  # "Issue Closed"
+    if "deliverable-objects" not in head.lexicons and not closes:
         return None
-    what = "a deliverable" if head.is_in("deliverable-objects") else "a business artifact"
+    what = "a deliverable" if "deliverable-objects" in head.lexicons else "a business artifact"
     detail = f"'{action.text}' on '{head.text}', {what}, finishes a job"
     return _name(detail, VERB)
 
@@ -404,7 +434,7 @@ def _carried_deliverable(objects: tuple[Unit, ...], lexicon: Lexicon) -> Evidenc
     if len(objects) < 2 or objects[-1].text not in lexicon.grammar.carriers:
         return None
     carried = objects[-2]
-    if not carried.is_in("deliverable-objects"):
+    if "deliverable-objects" not in carried.lexicons:
         return None
     detail = f"'{carried.text} {objects[-1].text}' carries '{carried.text}', a deliverable"
     return _name(detail, 0.0)
@@ -442,7 +472,7 @@ def _new_deliverable(reading: Reading, head: Unit, lexicon: Lexicon) -> Evidence
     one was made, as "Quote Created" does; so does one that names nothing but the
     deliverable and what it is of ("Counter Offer", "Purchase Offer"), unless a help
     place, a trouble or a part of the interface says what happened to it."""
-    if not head.is_in("deliverable-objects"):
+    if "deliverable-objects" not in head.lexicons:
         return None
     newness = next((u for u in reading.units if u.text in lexicon.grammar.newness), None)
     if newness is not None:
@@ -458,7 +488,7 @@ def _finished_step(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) ->
     Submitted", and an address confirmed ("Phone Number Confirmed": it was checked)."""
     if not _completes(action):
         return None
-    step = next((unit for unit in reversed(objects) if unit.is_in("step-objects")), None)
+    step = next((unit for unit in reversed(objects) if "step-objects" in unit.lexicons), None)
     if step is None and objects and lexicon.forms(action.text) & lexicon.grammar.confirming:
         step = _contact_detail(objects, lexicon)
     if step is None:
@@ -498,22 +528,22 @@ def _cancelled_by_another(
     ]
 
 
-def _action(reading: Reading, action: Unit, lexicon: Lexicon) -> list[Evidence]:
+def _action(reading: Reading, action: Unit, lexicon: Lexicon, opened: int) -> list[Evidence]:
     head = reading.head
     if head is not None and action.text.startswith(EXPIRE):
-        if head.is_in("entitlements"):
+        if "entitlements" in head.lexicons:
             detail = f"'{head.text}' {action.text}: a term ran out, not a struggle"
             return [_name(detail, -VERB)]
         if lexicon.forms(head.text) & lexicon.grammar.offers:  # "Proposal Expired"
             detail = f"'{head.text}' {action.text}: an offer lapsed unanswered, not a struggle"
             return [_name(detail, -VERB)]
-    if action.is_in("friction-words"):
+    if "friction-words" in action.lexicons:
         permissions = lexicon.grammar.device_permissions
         step = next(
             (
                 u
                 for u in reversed(reading.objects)
-                if u.is_in("step-objects") or lexicon.forms(u.text) & permissions
+                if "step-objects" in u.lexicons or lexicon.forms(u.text) & permissions
             ),
             None,
         )
@@ -539,7 +569,7 @@ def _action(reading: Reading, action: Unit, lexicon: Lexicon) -> list[Evidence]:
     dropped = dropped_connection(action, reading.objects, lexicon)
     if dropped is not None:
         return [dropped]
-    stopped = check_demanded(action, reading.objects, lexicon)
+    stopped = check_demanded(action, reading.objects, lexicon) if opened & _DEMANDED else None
     if stopped is not None:
         return [stopped]
     if _bare_command(reading, action, lexicon):
@@ -550,7 +580,7 @@ def _action(reading: Reading, action: Unit, lexicon: Lexicon) -> list[Evidence]:
         return [_name(detail, -UNKNOWN_VERB)]
     if _verb_kind(action):
         return [_verb(action, f"verb '{action.text}'")]
-    if action.is_in("completion-states"):
+    if "completion-states" in action.lexicons:
         if reading.objects and _success_of_nothing(reading, action, lexicon):
             what = " ".join(unit.text for unit in reading.objects)
             detail = f"'{action.text}' only says '{what}' went through, which names no job"
@@ -598,15 +628,15 @@ def _bare_command(reading: Reading, action: Unit, lexicon: Lexicon) -> bool:
         return False
     if action.text in SENDS and reading.head is not None:
         carried = _carried_deliverable(reading.objects, lexicon) is not None
-        if carried or reading.head.is_in("deliverable-objects"):
+        if carried or "deliverable-objects" in reading.head.lexicons:
             return False
     derived = lexicon.derivation(action.text)  # "resubmit": a known verb re-done
     verbs = {action.text}
     if derived is not None and not derived.nominal and not action.nominal:
         verbs.add(derived.base)
     return (
-        bool(verbs & set(lexicon.grammar.nominals.values()))
-        and not action.is_in("completion-states")
+        not lexicon.nominal_bases.isdisjoint(verbs)
+        and "completion-states" not in action.lexicons
         and _verb_kind(action) == "completion"
     )
 
@@ -623,18 +653,19 @@ def _complement(units: tuple[Unit, ...], lexicon: Lexicon) -> list[Evidence]:
             if word in negators:
                 negation = word
             continue
-        friction = unit.is_in("friction-words") or unit.is_in("help-seeking")
+        friction = "friction-words" in unit.lexicons or "help-seeking" in unit.lexicons
         if friction and negation:
             found.append(_name(f"'{negation} {unit.text}' rules out friction", NEGATED))
-        elif unit.is_in("friction-words"):
+        elif "friction-words" in unit.lexicons:
             found.append(_name(f"'{unit.text}' signals friction", -FRICTION, friction=True))
-        elif unit.is_in("help-seeking"):
+        elif "help-seeking" in unit.lexicons:
             found.append(_name(f"'{unit.text}' signals help-seeking", -MENTION, friction=True))
         elif (
-            unit.is_in("completion-states") or (unit.is_in("completion-verbs") and unit.participle)
+            "completion-states" in unit.lexicons
+            or ("completion-verbs" in unit.lexicons and unit.participle)
         ) and not _before_noun(units, at, lexicon):
             found.append(_name(f"reaches state '{unit.text}'", STATE))
-        elif unit.is_in("recipients") and preposition in RECIPIENT_PREPOSITIONS:
+        elif "recipients" in unit.lexicons and preposition in RECIPIENT_PREPOSITIONS:
             found.append(_name(f"delivered to '{unit.text}'", RECIPIENT))
     return found
 
@@ -655,40 +686,43 @@ def _before_noun(units: tuple[Unit, ...], at: int, lexicon: Lexicon) -> bool:
 
 
 def _mentions(
-    units: list[Unit], reading: Reading, lexicon: Lexicon, *, troubled: bool = False
+    units: list[Unit], reading: Reading, lexicon: Lexicon, *, earlier: Sequence[Evidence] = ()
 ) -> list[Evidence]:
     """Friction, help places and end states the name mentions besides its action; a
     trouble word before a record read ("Error Log Viewed") names its subject, unless
     the name already shows a struggle."""
     found: list[Evidence] = []
-    sets_up = _configures(reading.action, lexicon)
-    head = reading.head
-    record = "" if troubled else _record_read(reading, lexicon)
     for unit in units:
-        trouble = literally(unit, "friction-words", lexicon)  # "block" in "sql_block" is none
-        if trouble and turns_down_what_follows(unit, reading.units, lexicon):
-            detail = f"'{unit.text}' turns down what was offered: a choice, not a struggle"
-            found.append(_name(detail, 0.0))
-            continue
-        if record and unit is not head and trouble:
-            detail = f"'{unit.text}' names what the '{record}' records, not a struggle"
-            found.append(_name(detail, 0.0))
-            continue
-        # a trouble noun names a kind of setting; a participle ("declined card") is trouble
-        if trouble and sets_up and not unit.participle:
-            detail = f"'{unit.text}' names what '{sets_up}' sets up, not a struggle"
-            found.append(_name(detail, 0.0))
-        elif trouble:
-            found.append(
-                _name(f"mentions '{unit.text}', a friction signal", -MENTION, friction=True)
-            )
-        elif unit.is_in("help-seeking"):
+        if literally(unit, "friction-words", lexicon):  # "block" in "sql_block" is none
+            troubled = any(evidence.friction for evidence in earlier)
+            found.append(_mentioned_trouble(unit, reading, lexicon, troubled=troubled))
+        elif "help-seeking" in unit.lexicons:
             found.append(_name(f"'{unit.text}' signals help-seeking", -MENTION, friction=True))
         elif "completion-states" in lexicon.exact(unit.text) or (
-            unit.phrase and unit.is_in("completion-states")
+            unit.phrase and "completion-states" in unit.lexicons
         ):
             found.append(_name(f"mentions state '{unit.text}'", MENTION))
     return found
+
+
+def _mentioned_trouble(
+    unit: Unit, reading: Reading, lexicon: Lexicon, *, troubled: bool
+) -> Evidence:
+    """A trouble word beside the action: friction, unless it turns down an offer, names
+    what a record read records or what the action sets up."""
+    if turns_down_what_follows(unit, reading.units, lexicon):
+        detail = f"'{unit.text}' turns down what was offered: a choice, not a struggle"
+        return _name(detail, 0.0)
+    record = "" if troubled else _record_read(reading, lexicon)
+    if record and unit is not reading.head:
+        detail = f"'{unit.text}' names what the '{record}' records, not a struggle"
+        return _name(detail, 0.0)
+    # a trouble noun names a kind of setting; a participle ("declined card") is trouble
+    sets_up = _configures(reading.action, lexicon)
+    if sets_up and not unit.participle:
+        detail = f"'{unit.text}' names what '{sets_up}' sets up, not a struggle"
+        return _name(detail, 0.0)
+    return _name(f"mentions '{unit.text}', a friction signal", -MENTION, friction=True)
 
 
 def _record_read(reading: Reading, lexicon: Lexicon) -> str:
@@ -713,6 +747,8 @@ def _name(detail: str, weight: float, *, friction: bool = False) -> Evidence:
 
 
 def _deduplicated(found: list[Evidence]) -> list[Evidence]:
+    if len(found) < 2:  # most names: nothing to repeat
+        return found
     seen: set[str] = set()
     kept = []
     for evidence in found:

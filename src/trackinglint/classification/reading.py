@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from .compounds import ACTION_LEXICONS, MIN_LENGTH, split_token
 from .lexicon import THING_LEXICONS, Lexicon
@@ -39,8 +40,10 @@ class Unit:
         return lexicon in self.lexicons
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):
+    """A name's grammar, made once per name: a named tuple, as a frozen dataclass takes
+    several times as long to build."""
+
     units: tuple[Unit, ...]  # the words that carry meaning, phrases merged
     action: Unit | None = None
     objects: tuple[Unit, ...] = ()  # what the action is done to; articles left out
@@ -59,10 +62,9 @@ def read_name(name: str, lexicon: Lexicon) -> Reading:
 
 
 def read_tokens(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
-    cache = lexicon.memo("reading")
-    found = cache.get(tokens)
+    found = lexicon.reading_memo.get(tokens)
     if found is None:
-        found = cache[tokens] = _compound_noun(_read(tokens, lexicon), lexicon)
+        found = lexicon.reading_memo.keep(tokens, _compound_noun(_read(tokens, lexicon), lexicon))
     return found
 
 
@@ -77,7 +79,7 @@ def lengthened(
     """The words with common shortenings written out ("pw" -> "password"), and a note
     per shortening, so the evidence says how the name was read."""
     shortenings = lexicon.grammar.shortenings
-    if not any(token in shortenings for token in tokens):
+    if shortenings.keys().isdisjoint(tokens):
         return tokens, ()
     return _expanded(tokens, shortenings.get)
 
@@ -91,7 +93,7 @@ def split_squashed(
     reading does not need it ("Forecast Shared"), and the splitter's table
     is loaded only for names that do ("paymentsent").
     """
-    if all(len(token) < MIN_LENGTH for token in tokens) or _has_action(tokens, lexicon):
+    if _has_action(tokens, lexicon) or all(len(token) < MIN_LENGTH for token in tokens):
         return tokens, ()
     return _expanded(tokens, lambda token: split_token(token, lexicon))
 
@@ -115,11 +117,15 @@ def _expanded(
 
 def _has_action(tokens: tuple[str, ...], lexicon: Lexicon) -> bool:
     """Does a word or a phrase ("timed out") of the name name a known action?"""
-    return any(
-        not ACTION_LEXICONS.isdisjoint(lexicon.lexicons_of(token))
-        or not ACTION_LEXICONS.isdisjoint(lexicon.phrase_at(tokens, i)[1])
-        for i, token in enumerate(tokens)
-    )
+    words = lexicon.word_memo
+    for i in reversed(range(len(tokens))):  # the action ends most names: look there first
+        token = tokens[i]
+        word = words.get(token) or _word(token, lexicon)
+        if word.acts:
+            return True
+        if word.starts_phrase and not ACTION_LEXICONS.isdisjoint(lexicon.phrase_at(tokens, i)[1]):
+            return True
+    return False
 
 
 def _content(tokens: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
@@ -142,21 +148,25 @@ def _content(tokens: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
 def units_of(tokens: tuple[str, ...], lexicon: Lexicon) -> tuple[Unit, ...]:
     """Words to units: lexicon phrases merged, and a verb plus a final particle."""
     units: list[Unit] = []
-    taken: set[int] = set()  # the word units already in the name, by identity
-    i = 0
-    while i < len(tokens):
-        size, lexicons, _ = lexicon.phrase_at(tokens, i)
-        if size:
-            words = tokens[i : i + size]
-            units.append(
-                Unit(" ".join(words), lexicons, lexicon.is_participle(words[0]), phrase=True)
-            )
-            i += size
-            continue
-        unit = _word_unit(tokens[i], lexicon)
-        if id(unit) in taken:  # a word said twice is two units:
+    said: set[str] = set()  # the words already in the name as units of their own
+    words = lexicon.word_memo
+    i, count = 0, len(tokens)
+    while i < count:
+        token = tokens[i]
+        word = words.get(token) or _word(token, lexicon)
+        if word.starts_phrase:
+            size, lexicons, _ = lexicon.phrase_at(tokens, i)
+            if size:
+                phrase = tokens[i : i + size]
+                units.append(
+                    Unit(" ".join(phrase), lexicons, lexicon.is_participle(phrase[0]), phrase=True)
+                )
+                i += size
+                continue
+        unit = word.unit
+        if token in said:  # a word said twice is two units:
             unit = _copy(unit)  # readings tell a name's units apart by identity
-        taken.add(id(unit))
+        said.add(token)
         units.append(unit)
         i += 1
     particles = lexicon.grammar.particles
@@ -176,7 +186,13 @@ def _compound_noun(reading: Reading, lexicon: Lexicon) -> Reading:
     action, units = reading.action, reading.units
     if action is None or action.phrase or reading.complement:
         return reading
-    at = next(i for i, unit in enumerate(units) if unit is action)
+    # only an action first (a noun first) or just before the last unit (a state) may be
+    if action is units[0]:
+        at = 0
+    elif len(units) >= 2 and action is units[-2]:
+        at = len(units) - 2
+    else:
+        return reading
     noun_first = (
         at == 0
         and not action.participle
@@ -209,9 +225,9 @@ def _state_before_part(units: tuple[Unit, ...], at: int) -> bool:
     interface it names ("success" in "success_page")?"""
     return (
         at == len(units) - 2
-        and units[at].is_in("completion-states")
+        and "completion-states" in units[at].lexicons
         and not units[at].phrase
-        and units[-1].is_in("interface-objects")
+        and "interface-objects" in units[-1].lexicons
     )
 
 
@@ -223,14 +239,13 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
     prepositions = lexicon.grammar.prepositions
     negators = lexicon.grammar.negators
     nominals = lexicon.grammar.nominals
-    said_done = any(unit.participle for unit in units)
 
     def capable(unit: Unit) -> bool:
         if unit.participle:
             return True
         if unit.nominal or ACTION_LEXICONS.isdisjoint(unit.lexicons):
             return False  # an action noun is the action only when nothing else is
-        if unit.text in nominals and said_done:
+        if unit.text in nominals and any(other.participle for other in units):
             return False  # a listed action noun gives way to a participle ("Submission Picked")
         if _plural_only(unit, lexicon):
             return False  # "Select Stored Places", "inbox_messages": things, not "places an order"
@@ -242,7 +257,7 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
             unit.phrase
             or not unit.text.endswith("ing")
             or not ACTION_LEXICONS.isdisjoint(lexicon.exact(unit.text))
-            or unit.is_in("friction-words")
+            or "friction-words" in unit.lexicons
         )
 
     def is_preposition(unit: Unit) -> bool:
@@ -261,7 +276,7 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
         unit = units[j]
         if unit.participle or unit.phrase:
             return False
-        before_part = j + 1 < len(units) and units[j + 1].is_in("interface-objects")
+        before_part = j + 1 < len(units) and "interface-objects" in units[j + 1].lexicons
         return unit.text in lexicon.grammar.object_nouns or before_part
 
     def build(
@@ -291,7 +306,7 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
     last = units[-1]
     # a part of the interface named alone is the part, even if a verb list holds it too
     # ("Screen", the screen-view call, is no screening)
-    if n == 1 and not last.participle and last.is_in("interface-objects"):
+    if n == 1 and not last.participle and "interface-objects" in last.lexicons:
         return Reading(units, objects=units, head=last)
     # Object Action: "Invoice Approved", "row_click", "Clocked In"
     opens_phrase = n >= 2 and (is_preposition(units[-2]) or units[-2].text in negators)
@@ -299,8 +314,10 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
     # so is a noun the verb lists also hold, after another action ("Export List", "Pinned Post")
     # so is a part of the interface last ("wallet_home_screen"), unless it is also what one
     # does to the interface ("banner_view": a view of the banner)
-    place_last = last.is_in("interface-objects") and not last.is_in("interaction-verbs")
-    noun_last = n >= 2 and not last.participle and (last.is_in("artifact-objects") or place_last)
+    place_last = "interface-objects" in last.lexicons and "interaction-verbs" not in last.lexicons
+    noun_last = (
+        n >= 2 and not last.participle and ("artifact-objects" in last.lexicons or place_last)
+    )
     object_last = (
         n >= 2
         and not last.participle
@@ -311,7 +328,7 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
     trouble_last = (
         n >= 2
         and not last.participle
-        and last.is_in("friction-words")
+        and "friction-words" in last.lexicons
         and units[0].text in lexicon.grammar.resolutions
     )
     object_last = object_last or trouble_last
@@ -323,7 +340,7 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
         n == 2
         and units[0].participle
         and not units[0].lexicons.isdisjoint(VERB_LEXICONS)
-        and last.is_in("completion-states")
+        and "completion-states" in last.lexicons
         and not last.participle
     )
     if state_chosen:
@@ -361,7 +378,7 @@ def _read(tokens: tuple[str, ...], lexicon: Lexicon) -> Reading:
     names_action = noun.nominal or (
         noun.lexicons & VERB_LEXICONS and not _plural_only(noun, lexicon)
     )
-    if names_action and not noun.is_in("interface-objects"):
+    if names_action and "interface-objects" not in noun.lexicons:
         if not noun.note:  # the evidence says a noun was read as the action
             noun = replace(noun, nominal=True, note=f"'{noun.text}' names the action")
             units = (*units[: p - 1], noun, *units[p:])
@@ -381,7 +398,7 @@ def _plural_only(unit: Unit, lexicon: Lexicon) -> bool:
     if not text.endswith("s") or text.endswith("ss") or unit.phrase:
         return False
     exact = lexicon.exact(text)
-    return any(unit.is_in(kind) and kind not in exact for kind in _NAMING_THINGS_IN_S)
+    return any(kind in unit.lexicons and kind not in exact for kind in _NAMING_THINGS_IN_S)
 
 
 def _modifier(units: tuple[Unit, ...], at: int, lexicon: Lexicon) -> bool:
@@ -394,7 +411,7 @@ def _modifier(units: tuple[Unit, ...], at: int, lexicon: Lexicon) -> bool:
         and not unit.participle
         and not unit.phrase
         and not unit.nominal
-        and unit.is_in("completion-verbs")
+        and "completion-verbs" in unit.lexicons
         and units[0].text not in lexicon.grammar.self_agents
     )
 
@@ -410,7 +427,7 @@ def _feature_first(units: tuple[Unit, ...], lexicon: Lexicon) -> int | None:
     first = units[0]
     if first.participle or first.phrase or first.nominal:
         return None
-    if not first.is_in("completion-verbs") or not first.lexicons.isdisjoint(THING_LEXICONS):
+    if "completion-verbs" not in first.lexicons or not first.lexicons.isdisjoint(THING_LEXICONS):
         return None
     for at in (1, 2):
         unit = units[at]
@@ -418,7 +435,7 @@ def _feature_first(units: tuple[Unit, ...], lexicon: Lexicon) -> int | None:
             at + 1 < len(units)
             and not unit.participle
             and not unit.phrase
-            and unit.is_in("interaction-verbs")
+            and "interaction-verbs" in unit.lexicons
             and unit.lexicons.isdisjoint(THING_LEXICONS)
             and "interaction-verbs" in lexicon.exact(unit.text)
         ):
@@ -432,8 +449,8 @@ def _interface_first(unit: Unit, lexicon: Lexicon) -> bool:
     """Is the word a part of the interface that only an inflection makes a completion
     verb ("screen", listed as "screened")? Uninflected, it is the part."""
     return (
-        unit.is_in("interface-objects")
-        and unit.is_in("completion-verbs")
+        "interface-objects" in unit.lexicons
+        and "completion-verbs" in unit.lexicons
         and "completion-verbs" not in lexicon.literal(unit.text)
     )
 
@@ -491,12 +508,21 @@ def _verb_before_verb(first: Unit, last: Unit, lexicon: Lexicon) -> bool:
     )
 
 
-def _word_unit(word: str, lexicon: Lexicon) -> Unit:
-    """One word's unit, made once per word: names share their words across a plan."""
-    cache = lexicon.memo("word-unit")
-    found = cache.get(word)
+class _Word(NamedTuple):
+    """What the reading asks of one word, worked out once per word: names share their
+    words across a plan."""
+
+    unit: Unit  # the word as a unit of its own
+    acts: bool  # a form of it is in an action lexicon, before any derivation
+    starts_phrase: bool  # a lexicon phrase may start with it
+
+
+def _word(word: str, lexicon: Lexicon) -> _Word:
+    found: _Word | None = lexicon.word_memo.get(word)
     if found is None:
-        found = cache[word] = _new_word_unit(word, lexicon)
+        acts = not ACTION_LEXICONS.isdisjoint(lexicon.lexicons_of(word))
+        unit = _new_word_unit(word, lexicon)
+        found = lexicon.word_memo.keep(word, _Word(unit, acts, lexicon.starts_phrase(word)))
     return found
 
 

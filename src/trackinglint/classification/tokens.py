@@ -79,6 +79,8 @@ def tokenize(name: str) -> tuple[str, ...]:
 
 def cut_short(name: str) -> bool:
     """Whether `tokenize` read only the start of `name`."""
+    if len(name) < MAX_NAME_WORDS:  # a word takes a character at least: most names
+        return False
     return len(name) > MAX_NAME_CHARS or len(tokenize(name)) == MAX_NAME_WORDS
 
 

@@ -77,7 +77,7 @@ def asks_for_help(action: Unit, objects: tuple[Unit, ...], lexicon: Lexicon) -> 
     would say on its own; resolving it ("Helpdesk Ticket Resolved") does not."""
     if not lexicon.forms(action.text) & lexicon.grammar.asking_verbs:
         return None
-    place = next((unit for unit in objects if unit.is_in("help-seeking")), None)
+    place = next((unit for unit in objects if "help-seeking" in unit.lexicons), None)
     if place is None:
         return None
     detail = f"'{action.text}' for '{place.text}', a help place, asks for help"
@@ -239,7 +239,7 @@ def turns_down_what_follows(unit: Unit, units: tuple[Unit, ...], lexicon: Lexico
     at = next((i for i, u in enumerate(units) if u is unit), len(units))
     following = units[at + 1 : at + 2]
     offered = _last_named(following, lexicon.grammar.offers, lexicon)
-    return offered is not None or any(u.is_in("step-objects") for u in following)
+    return offered is not None or any("step-objects" in u.lexicons for u in following)
 
 
 def lost_round(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | None:
@@ -315,11 +315,8 @@ def literally(unit: Unit, name: str, lexicon: Lexicon) -> bool:
     """Is the unit in the lexicon as written (or as a plural), not only as another form?
     ("block" in "content_block" is no "blocked")."""
     if unit.phrase or unit.participle:
-        return unit.is_in(name)
-    text = unit.text
-    return name in lexicon.literal(text) or (
-        text.endswith("s") and name in lexicon.literal(text[:-1])
-    )
+        return name in unit.lexicons
+    return name in lexicon.listed(unit.text)
 
 
 def _last_named(objects: tuple[Unit, ...], words: frozenset[str], lexicon: Lexicon) -> Unit | None:
