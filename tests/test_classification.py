@@ -1052,6 +1052,11 @@ def test_a_verb_that_ends_a_trouble_comes_first_and_takes_it_as_object():
         ("'resolve' ends the trouble it names: no new struggle", 0.0),
     ]
     assert read_name("retry_timeout", load_lexicon()).action.text == "timeout"
+    # inside a name, a trouble after the word is that work's own: a restore's error
+    restore = event("Backup Restore Error")
+    assert (restore.kind, restore.friction) == ("feature_interaction", True)
+    assert details(restore) == [("'error' signals friction", -3.0)]
+    assert not event("Dispute Resolved").friction
 
 
 def test_a_finished_profile_is_a_setup_step():

@@ -384,14 +384,20 @@ def _gate_table(lexicon: Lexicon) -> dict[str, int]:
 
 def _resolved(reading: Reading, found: list[Evidence], lexicon: Lexicon) -> list[Evidence]:
     """A trouble that ends ("Dispute Resolved", "Error Fixed") is no new struggle: a
-    friction noun beside a word that resolves it loses the friction flag. A failure
-    word keeps it ("Fix Failed" is a struggle)."""
+    friction noun beside a word that resolves it loses the friction flag, when that word
+    comes after it or opens the name as its verb. A failure word keeps it ("Fix
+    Failed" is a struggle), and so does a trouble named after a resolving word inside the
+    name: it is that work's own trouble (a restore's error)."""
     if not any(e.friction for e in found):  # most names: nothing to resolve
         return found
-    ending = next((u for u in reading.units if u.text in lexicon.grammar.resolutions), None)
-    troubles = [u for u in reading.units if "friction-words" in u.lexicons]
-    if ending is None or not troubles or any(u.participle for u in troubles):
+    units, resolutions = reading.units, lexicon.grammar.resolutions
+    at = next((i for i, unit in enumerate(units) if unit.text in resolutions), None)
+    troubles = [i for i, unit in enumerate(units) if "friction-words" in unit.lexicons]
+    if at is None or not troubles or any(units[i].participle for i in troubles):
         return found
+    if at > 0 and min(troubles) > at:  # the work's own trouble, not one it ends
+        return found
+    ending = units[at]
     note = _name(f"'{ending.text}' ends the trouble it names: no new struggle", 0.0)
     return [*(Evidence(e.source, e.detail, e.weight) for e in found), note]
 
