@@ -1634,6 +1634,32 @@ def test_grievances_broken_promises_and_hangs_are_friction(name, detail, weight)
     assert (detail, weight) in details(found)
 
 
+@pytest.mark.parametrize(
+    ("name", "details_found"),
+    [
+        ("Unhandled Promise Rejection", [("'unhandled' signals friction", -3.0)]),
+        ("App Panic", [("'panic' signals friction", -3.0)]),
+        ("Render Jank", [("'jank' signals friction", -3.0)]),
+        ("Order Unfulfilled", [("'unfulfilled' signals friction", -3.0)]),
+        ("Rate Limited", [("'rate limited' signals friction", -3.0)]),
+        ("User Frustrated", [("'frustrated' signals friction", -3.0)]),
+        (
+            "Uncaught Exception",
+            [
+                ("'exception' signals friction", -3.0),
+                ("'uncaught' is what the event is about, a friction signal", -3.0),
+            ],
+        ),
+    ],
+)
+def test_software_that_breaks_down_and_what_the_user_cannot_get_are_friction(name, details_found):
+    """An error nothing caught, software that stops or stutters, an order never
+    fulfilled, a user held back or left frustrated: struggles a reader knows by the word."""
+    found = event(name)
+    assert (found.kind, found.friction) == ("feature_interaction", True)
+    assert details(found) == details_found
+
+
 def test_nothing_to_offer_turns_the_user_away():
     """'No Slots Available' and 'no_seats_left': the product had nothing to give."""
     slots = event("No Slots Available")
