@@ -1643,6 +1643,17 @@ def test_grievances_broken_promises_and_hangs_are_friction(name, detail, weight)
         ("Order Unfulfilled", [("'unfulfilled' signals friction", -3.0)]),
         ("Rate Limited", [("'rate limited' signals friction", -3.0)]),
         ("User Frustrated", [("'frustrated' signals friction", -3.0)]),
+        ("Account Already Exists", [("'already exists' signals friction", -3.0)]),
+        ("search_noresults", [("'noresults' signals friction", -3.0)]),
+        ("Kicked Out", [("'kicked out' signals friction", -3.0)]),
+        ("Feature Not Available", [("'not available' signals friction", -3.0)]),
+        (
+            "Talk To Agent Clicked",
+            [
+                ("verb 'clicked' reads as interaction", -2.0),
+                ("'talk to agent' signals help-seeking", -1.0),
+            ],
+        ),
         (
             "Uncaught Exception",
             [
@@ -1654,7 +1665,8 @@ def test_grievances_broken_promises_and_hangs_are_friction(name, detail, weight)
 )
 def test_software_that_breaks_down_and_what_the_user_cannot_get_are_friction(name, details_found):
     """An error nothing caught, software that stops or stutters, an order never
-    fulfilled, a user held back or left frustrated: struggles a reader knows by the word."""
+    fulfilled, a name already taken, no results, a user thrown out or left frustrated, an
+    agent asked for: struggles a reader knows by the word."""
     found = event(name)
     assert (found.kind, found.friction) == ("feature_interaction", True)
     assert details(found) == details_found
