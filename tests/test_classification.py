@@ -2493,6 +2493,24 @@ def test_a_round_of_a_game_failed_or_retried_is_play_and_a_retake_a_struggle():
     assert event("Image Link Broken").friction
 
 
+def test_a_wrong_answer_or_move_is_play_and_a_wrong_password_a_struggle():
+    """The mistake is the user's in a quiz or a game, as a round lost is; a wrong
+    password, code or PIN keeps them out of the product."""
+    assert details(event("Answer Incorrect")) == [
+        ("'incorrect' on 'answer', a move of play or an answer, is no struggle", -2.0)
+    ]
+    assert details(event("sudoku_cell_wrong")) == [
+        ("'wrong' on 'cell', a move of play or an answer, is no struggle", -2.0)
+    ]
+    said = event("Incorrect Guess Submitted")  # named beside another action: a mention
+    assert not said.friction
+    assert ("'incorrect' on 'guess', a move of play or an answer, is no struggle", 0.0) in details(
+        said
+    )
+    assert details(event("Incorrect Code")) == [("'incorrect' signals friction", -3.0)]
+    assert event("wrong_password_entered").friction
+
+
 ACTS_ON_SCREEN = "acts on 'screen', a part of the interface"
 
 

@@ -111,6 +111,8 @@ class Grammar:
     name_suffixes: frozenset[str]  # appended by code, saying nothing ("purchase_event")
     state_holders: frozenset[str]  # hold things in a state ("moved to done column")
     game_rounds: frozenset[str]  # failing one is play ("level failed")
+    mistakes: frozenset[str]  # "wrong", "incorrect": on a move of play, the user's own
+    moves_of_play: frozenset[str]  # an answer, a guess, a cell: wrong, still play
     purchase_flows: frozenset[str]  # abandoned there, friction ("cart abandoned")
     clearing: frozenset[str]  # "clear", "cleared": a round of play won ("level cleared")
     asking_verbs: frozenset[str]  # asking for something ("helpdesk ticket created")

@@ -79,6 +79,7 @@ from .lexicon import Lexicon
 from .reading import Reading, Unit, content_tokens, lengthened, read_tokens, split_squashed
 from .tokens import MAX_NAME_CHARS, MAX_NAME_WORDS, cut_short
 from .troubles import (
+    CHOICE,
     FRICTION,
     REFUSALS,
     asks_for_help,
@@ -97,6 +98,7 @@ from .troubles import (
     trouble_head,
     trouble_notice,
     turns_down_what_follows,
+    wrong_move,
 )
 from .verdicts import Evidence
 
@@ -564,7 +566,9 @@ def _action(reading: Reading, action: Unit, lexicon: Lexicon, opened: int) -> li
         screened = screened_person(action, reading.objects, lexicon)
         if screened is not None:
             return [screened]
-        played = lost_round(reading, action, lexicon)
+        played = lost_round(reading, action, lexicon) or wrong_move(
+            reading.units, lexicon, weight=-CHOICE
+        )
         if played is not None:
             return [played]
         stopped = quit_by_choice(action, reading.objects, lexicon)
@@ -719,6 +723,9 @@ def _mentioned_trouble(
     if turns_down_what_follows(unit, reading.units, lexicon):
         detail = f"'{unit.text}' turns down what was offered: a choice, not a struggle"
         return _name(detail, 0.0)
+    played = wrong_move(reading.units, lexicon, weight=0.0)
+    if played is not None:
+        return played
     record = "" if troubled else _record_read(reading, lexicon)
     if record and unit is not reading.head:
         detail = f"'{unit.text}' names what the '{record}' records, not a struggle"
