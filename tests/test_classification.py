@@ -2509,6 +2509,7 @@ def test_a_wrong_answer_or_move_is_play_and_a_wrong_password_a_struggle():
     )
     assert details(event("Incorrect Code")) == [("'incorrect' signals friction", -3.0)]
     assert event("wrong_password_entered").friction
+    assert event("Wrong Answer Save Error").friction  # the save failed, not the player
 
 
 ACTS_ON_SCREEN = "acts on 'screen', a part of the interface"

@@ -567,7 +567,7 @@ def _action(reading: Reading, action: Unit, lexicon: Lexicon, opened: int) -> li
         if screened is not None:
             return [screened]
         played = lost_round(reading, action, lexicon) or wrong_move(
-            reading.units, lexicon, weight=-CHOICE
+            action, reading.units, lexicon, weight=-CHOICE
         )
         if played is not None:
             return [played]
@@ -723,7 +723,7 @@ def _mentioned_trouble(
     if turns_down_what_follows(unit, reading.units, lexicon):
         detail = f"'{unit.text}' turns down what was offered: a choice, not a struggle"
         return _name(detail, 0.0)
-    played = wrong_move(reading.units, lexicon, weight=0.0)
+    played = wrong_move(unit, reading.units, lexicon, weight=0.0)
     if played is not None:
         return played
     record = "" if troubled else _record_read(reading, lexicon)

@@ -262,18 +262,19 @@ def lost_round(reading: Reading, action: Unit, lexicon: Lexicon) -> Evidence | N
     return _name(detail, -CHOICE)
 
 
-def wrong_move(units: tuple[Unit, ...], lexicon: Lexicon, *, weight: float) -> Evidence | None:
-    """A wrong move or answer ("guess_wrong", "Answer Incorrect", "Wrong Move") is
-    play, as a round lost is: the user's mistake in a game or a quiz, not the product's.
-    A wrong password or code names no move, and stays a struggle."""
+def wrong_move(
+    unit: Unit, units: tuple[Unit, ...], lexicon: Lexicon, *, weight: float
+) -> Evidence | None:
+    """A wrong move or answer ("guess_wrong", "Answer Incorrect", "Wrong Move") is play,
+    as a round lost is: the user's mistake in a game or a quiz, not the product's. A
+    wrong password or code names no move, and stays a struggle."""
     grammar = lexicon.grammar
-    mistake = next((u for u in units if not u.phrase and u.text in grammar.mistakes), None)
-    if mistake is None:
+    if unit.phrase or unit.text not in grammar.mistakes:
         return None
-    move = named_in((u for u in units if u is not mistake), grammar.moves_of_play, lexicon)
+    move = named_in((other for other in units if other is not unit), grammar.moves_of_play, lexicon)
     if move is None:
         return None
-    detail = f"'{mistake.text}' on '{move.text}', a move of play or an answer, is no struggle"
+    detail = f"'{unit.text}' on '{move.text}', a move of play or an answer, is no struggle"
     return _name(detail, weight)
 
 
